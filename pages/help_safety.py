@@ -1,0 +1,62 @@
+import streamlit as st
+
+from winback import safety, ui
+from winback.storage import StorageError
+
+st.title("Help & safety")
+
+st.error(
+    "**If you are in danger right now, call your emergency number** (911 in the US, 999 in the UK, 112 in the EU).",
+    icon=":material/emergency:",
+)
+
+codes = list(safety.countries())
+current = ui.country_code()
+code = st.selectbox(
+    "Where are you?",
+    codes,
+    index=codes.index(current),
+    format_func=lambda c: safety.countries()[c].name,
+    key="help_country",
+)
+if code != current:
+    try:
+        ui.store().write_settings({"country": code})
+    except StorageError as error:
+        ui.save_error(error)
+ui.resources_panel(code, heading="Crisis and abuse support")
+
+st.subheader("If your relationship was abusive")
+st.markdown(
+    """
+If they hit, choked or threatened you, forced you into anything sexual, followed you, or if you were
+afraid of them, that is abuse — not a relationship problem you can fix by changing yourself. winback keeps
+the way back closed when your answers show this. You deserve to be safe. A helpline can help you make a
+safety plan, even if you are not sure what to call what happened.
+"""
+)
+
+st.subheader("Staying safe with this app")
+st.markdown(
+    """
+- **Someone who monitors your phone or computer may see this app and its files.** If you think that is
+  happening, use a device they can't reach, and talk to a helpline before you change anything they would notice.
+- **Quick exit** (in the sidebar) replaces this page with a weather page at once, so the Back button does
+  not return here. It only helps against someone looking over your shoulder; it does not erase anything.
+- To leave fewer traces, use a private browser window and clear your browser history.
+- Everything you enter stays in one folder on this computer. You can export it or delete it all on the
+  **Data & privacy** page.
+"""
+)
+
+st.subheader("What winback is, and is not")
+st.markdown(
+    """
+winback helps you look honestly at a relationship that ended, and walks you through five steps: no contact,
+staying positive, improving your own life, and — only if the relationship was worth it and safe — reconnecting
+and meeting kindly. Steps 1–3 are good for anyone after a breakup, whatever happens next.
+
+It is **not therapy** and **not a guarantee**: no method can make another person come back. If you feel
+low for a long time, a doctor, therapist or one of the lines above can help more than any app.
+"""
+)

@@ -1,0 +1,68 @@
+"""Screenshot every page in headless Chromium: empty and one year of sample data, light and dark, desktop and phone.
+
+.venv/bin/python scripts/screenshots.py [--out artifacts/screens] [--pages today,progress]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import sync_playwright
+
+from winback import sample
+from winback.devserver import CHROMIUM_ARGS, ROOT, chromium_path, running
+from winback.storage import Store
+
+PAGES = {
+    "today": "",
+    "quiz": "quiz",
+    "daily_log": "daily_log",
+    "progress": "progress",
+    "reconnect": "reconnect",
+    "data_privacy": "data_privacy",
+    "help_safety": "help_safety",
+}
+SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="artifacts/screens")
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--sets", default="empty,year")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    wanted = [p for p in args.pages.split(",") if p]
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for data_set in args.sets.split(","):
+            folder = Path(tmp) / data_set
+            folder.mkdir()
+            if data_set == "year":
+                sample.write_sample(Store(folder), days=365)
+            with running(ROOT / "app.py", folder, Path(tmp) / f"{data_set}.log") as server:
+                for scheme, width, height in (("light", 1280, 900), ("dark", 1280, 900), ("light", 390, 844)):
+                    context = browser.new_context(
+                        viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1
+                    )
+                    page = context.new_page()
+                    for name in wanted:
+                        page.goto(f"{server.url}/{PAGES[name]}")
+                        page.wait_for_selector(SETTLED, timeout=60_000)
+                        page.wait_for_timeout(1200)
+                        page.wait_for_selector(SETTLED, timeout=60_000)
+                        target = out / f"{name}-{data_set}-{scheme}-{width}.png"
+                        page.screenshot(path=str(target), full_page=True)
+                        print(target)
+                    context.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Browser fixtures: one winback server per test module on a temporary folder, and headless Chromium."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from winback.devserver import CHROMIUM_ARGS, ROOT, Server, chromium_path, running
+
+SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def exit_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    page = tmp_path_factory.mktemp("exit") / "neutral.html"
+    page.write_text("<!doctype html><title>Weather</title><h1>Weather today</h1>", encoding="utf-8")
+    return page
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, exit_page: Path) -> Iterator[Server]:
+    data = tmp_path_factory.mktemp("data")
+    log = tmp_path_factory.mktemp("logs") / "streamlit.log"
+    neutral = f"http://127.0.0.1:{_static_port(exit_page)}/neutral.html"
+    with running(ROOT / "app.py", data, log, env={"WINBACK_QUICK_EXIT_URL": neutral}) as started:
+        yield started
+
+
+_static_servers: dict[Path, int] = {}
+
+
+def _static_port(page: Path) -> int:
+    """Serve the neutral exit page locally, so the quick-exit test runs offline."""
+    import functools
+    import http.server
+    import threading
+
+    if page not in _static_servers:
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(page.parent))
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        _static_servers[page] = int(httpd.server_address[1])
+    return _static_servers[page]
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def settle(page: Page) -> None:
+    """Wait until Streamlit has finished running the page script."""
+    page.wait_for_selector(SETTLED, timeout=30_000)
+    page.wait_for_timeout(150)
+    page.wait_for_selector(SETTLED, timeout=30_000)

@@ -1,0 +1,70 @@
+"""Every page renders for an empty folder and for a year of sample data, and reruns reuse parsed files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.pages.helpers import PAGE_FILES, open_page, texts
+from winback import sample, storage
+from winback.storage import Store
+
+
+@pytest.mark.parametrize("title", list(PAGE_FILES))
+def test_page_renders_on_an_empty_folder(data_dir: Path, title: str) -> None:
+    app = open_page(PAGE_FILES[title])
+    assert not app.exception, app.exception
+    assert app.title[0].value == title
+    assert [p.name for p in data_dir.iterdir() if p.suffix == ".csv"] == []
+
+
+@pytest.mark.parametrize("title", list(PAGE_FILES))
+def test_page_renders_on_a_year_of_sample_data(data_dir: Path, title: str) -> None:
+    sample.write_sample(Store(data_dir), days=365, today=date.today())
+    app = open_page(PAGE_FILES[title])
+    assert not app.exception, app.exception
+    assert app.title[0].value == title
+    assert not app.warning, "sample data should read without problems"
+
+
+def test_empty_today_page_says_how_to_start(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Today"])
+    assert "Take the readiness quiz" in [link.label for link in app.get("page_link")]
+    assert "appear here once you have logged a day" in texts(app)
+
+
+def test_reruns_do_not_reparse_unchanged_files(data_dir: Path) -> None:
+    sample.write_sample(Store(data_dir), days=365, today=date.today())
+    storage.clear_cache()
+    app = open_page(PAGE_FILES["Daily log"])
+    after_first = storage.parse_count(data_dir / "daily_log.csv")
+    assert after_first == 1
+    app.run()
+    app.switch_page(PAGE_FILES["Today"]).run()
+    app.switch_page(PAGE_FILES["Progress"]).run()
+    assert storage.parse_count(data_dir / "daily_log.csv") == after_first
+
+
+def test_a_changed_file_is_parsed_again(data_dir: Path) -> None:
+    sample.write_sample(Store(data_dir), days=90, today=date.today())
+    storage.clear_cache()
+    app = open_page(PAGE_FILES["Daily log"])
+    before = storage.parse_count(data_dir / "daily_log.csv")
+    with (data_dir / "daily_log.csv").open("a", encoding="utf-8") as handle:
+        handle.write("2001-01-01,3,3,none,,added by hand\n")
+    app.run()
+    assert storage.parse_count(data_dir / "daily_log.csv") == before + 1
+    assert "2001-01-01" in app.dataframe[0].value.to_string()
+
+
+def test_a_bad_row_is_reported_with_its_line_on_the_page(data_dir: Path) -> None:
+    (data_dir / "daily_log.csv").write_text(
+        "date,mood,missing_ex,contact,activities,note\n2026-01-01,3,4,none,,fine\n2026-01-02,9,4,none,,bad mood\n",
+        encoding="utf-8",
+    )
+    app = open_page(PAGE_FILES["Daily log"])
+    assert "could not be read" in app.warning[0].value
+    assert "daily_log.csv line 3: mood 9 is above 5" in texts(app)
+    assert len(app.dataframe[0].value) == 1

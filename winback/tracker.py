@@ -1,0 +1,117 @@
+"""The daily entry: what a person logs each day, checked before it is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from winback.storage import CONTACT_VALUES, DAILY_LOG, Store
+
+MOODS: dict[int, str] = {
+    1: "😣 awful",
+    2: "🙁 bad",
+    3: "😐 meh",
+    4: "🙂 good",
+    5: "😄 great",
+}
+CONTACT_LABELS: dict[str, str] = {
+    "none": "No contact",
+    "they_reached_out_no_reply": "They reached out, I didn't reply",
+    "we_talked": "We talked",
+    "i_reached_out": "I reached out",
+}
+NOTE_LIMIT = DAILY_LOG.column("note").max_length or 2000
+
+
+@dataclass(frozen=True)
+class DailyEntry:
+    day: date
+    mood: int
+    missing_ex: int
+    contact: str
+    activities: tuple[str, ...] = ()
+    note: str = ""
+
+    def as_row(self) -> dict[str, object]:
+        return {
+            "date": self.day,
+            "mood": self.mood,
+            "missing_ex": self.missing_ex,
+            "contact": self.contact,
+            "activities": self.activities,
+            "note": self.note,
+        }
+
+
+def entry_problems(entry: DailyEntry, today: date) -> list[str]:
+    """Everything wrong with an entry, in words a person can act on; empty when it can be saved."""
+    problems = []
+    if entry.day > today:
+        problems.append(f"{entry.day:%d %B %Y} is in the future; you can log today or an earlier day.")
+    if entry.mood not in MOODS:
+        problems.append("Mood must be between 1 (awful) and 5 (great).")
+    if not 0 <= entry.missing_ex <= 10:
+        problems.append("'Missing my ex' must be between 0 and 10.")
+    if entry.contact not in CONTACT_VALUES:
+        problems.append(f"Contact must be one of: {', '.join(CONTACT_LABELS.values())}.")
+    if len(entry.note) > NOTE_LIMIT:
+        problems.append(f"The note is {len(entry.note):,} characters; the limit is {NOTE_LIMIT:,}.")
+    if any("|" in a or not a.strip() for a in entry.activities):
+        problems.append("An activity name is empty or contains '|'.")
+    return problems
+
+
+def save_entry(store: Store, entry: DailyEntry, today: date) -> bool:
+    """Save (or update) the entry for its date; returns True when it replaced an earlier one."""
+    problems = entry_problems(entry, today)
+    if problems:
+        raise ValueError(" ".join(problems))
+    return store.upsert(DAILY_LOG, [entry.as_row()])[0]
+
+
+def entry_for(log: pd.DataFrame, day: date) -> DailyEntry | None:
+    match = log[log["date"] == pd.Timestamp(day)]
+    if match.empty:
+        return None
+    row = match.iloc[-1]
+    return DailyEntry(
+        day=day,
+        mood=int(row["mood"]),
+        missing_ex=int(row["missing_ex"]),
+        contact=str(row["contact"]),
+        activities=tuple(row["activities"]),
+        note=str(row["note"]),
+    )
+
+
+def history(log: pd.DataFrame, activity_names: dict[str, str]) -> pd.DataFrame:
+    """The log as a table for people: newest first, words instead of codes."""
+    table = log.sort_values("date", ascending=False)
+    return pd.DataFrame(
+        {
+            "Date": table["date"].dt.date,
+            "Mood": table["mood"].map(MOODS),
+            "Missing my ex": table["missing_ex"],
+            "Contact": table["contact"].map(CONTACT_LABELS),
+            "Activities": [", ".join(activity_names.get(a, a) for a in acts) for acts in table["activities"]],
+            "Note": table["note"],
+        }
+    )
+
+
+def summary(log: pd.DataFrame) -> tuple[int, date | None, date | None]:
+    """Number of logged days, first and latest day."""
+    if log.empty:
+        return 0, None, None
+    return len(log), log["date"].min().date(), log["date"].max().date()
+
+
+def days_phrase(count: int) -> str:
+    return f"{count:,} day" if count == 1 else f"{count:,} days"
+
+
+def selected(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))

@@ -1,0 +1,125 @@
+"""Widgets every page shares: the person's store, the sidebar, the resources panel, data notices.
+
+This is the one module of winback that draws; everything it shows comes from the rest of the package.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from winback import paths, safety
+from winback.storage import TABLES, StorageError, Store
+
+FOLDER_KEY = "winback_folder"
+SAMPLE_KEY = "winback_sample_mode"
+SAMPLE_DAYS = 365
+
+
+def resolve_folder() -> Path:
+    """The folder for this session: the person's own, or their separate sample-data folder."""
+    person = paths.person_folder(paths.data_root())
+    if st.session_state.get(SAMPLE_KEY, False):
+        folder = paths.sample_folder(person)
+        _ensure_sample(str(folder))
+    else:
+        folder = person
+    st.session_state[FOLDER_KEY] = str(folder)
+    return folder
+
+
+@st.cache_resource(max_entries=16, show_spinner="Preparing sample data…")
+def _ensure_sample(folder: str) -> None:
+    from winback import sample
+
+    store = Store(Path(folder))
+    if not store.path("daily_log").exists():
+        sample.write_sample(store, days=SAMPLE_DAYS)
+
+
+def store() -> Store:
+    """The current person's store, as resolved by app.py for this rerun."""
+    folder = st.session_state.get(FOLDER_KEY)
+    return Store(Path(folder) if folder else resolve_folder())
+
+
+def in_sample_mode() -> bool:
+    return bool(st.session_state.get(SAMPLE_KEY, False))
+
+
+def country_code() -> str:
+    settings, _ = store().read_settings()
+    code = settings.get("country")
+    return code if isinstance(code, str) and code in safety.countries() else safety.DEFAULT_COUNTRY
+
+
+def sidebar(help_page: StreamlitPage) -> None:
+    with st.sidebar:
+        if in_sample_mode():
+            st.info(
+                "You are exploring **sample data**. Your own diary is untouched.",
+                icon=":material/science:",
+            )
+        st.page_link(help_page, label="Help & safety", icon=":material/health_and_safety:")
+        quick_exit()
+
+
+def quick_exit() -> None:
+    """A link that replaces this page with a neutral site, so Back does not return here."""
+    url = html.escape(safety.quick_exit_url(), quote=True)
+    st.html(
+        f"""
+<a href="{url}" class="winback-quick-exit" data-quick-exit="1" rel="noreferrer"
+   style="display:block;text-align:center;padding:0.5rem;border-radius:0.5rem;font-weight:600;
+          background:#8a3b12;color:#fff;text-decoration:none">Quick exit</a>
+<p style="font-size:0.8rem;opacity:0.75;margin-top:0.3rem">Leaves at once for a weather page.</p>
+<script>
+if (!window.winbackQuickExit) {{
+  window.winbackQuickExit = true;
+  // Moving between pages replaces the history entry, so Back after a quick exit cannot land in winback.
+  var replaceEntry = window.history.replaceState.bind(window.history);
+  window.history.pushState = function (state, unused, url) {{ replaceEntry(state, unused, url); }};
+  document.addEventListener("click", function (event) {{
+    var link = event.target.closest("a[data-quick-exit]");
+    if (!link) return;
+    event.preventDefault();
+    window.location.replace(link.href);
+  }}, true);
+}}
+</script>
+""",
+        unsafe_allow_javascript=True,
+    )
+
+
+def resources_panel(code: str | None = None, *, heading: str = "Where to get help now") -> None:
+    country = safety.resources_for(code or country_code())
+    with st.container(border=True):
+        st.markdown(f"**{heading}** · {country.name}")
+        for resource in country.resources:
+            st.markdown(f"- **{resource.name}**: {resource.contact}  \n  {resource.when}")
+
+
+def data_notices(s: Store, tables: tuple[str, ...] = tuple(TABLES)) -> None:
+    """Say plainly when rows could not be read, and that nothing was deleted."""
+    for name in tables:
+        problems = s.read(name).problems
+        if not problems:
+            continue
+        st.warning(
+            f"Some lines of {name}.csv could not be read as they are. Nothing was deleted: they are set aside "
+            f"in {name}.rejected.csv when you next save, so you can fix them by hand.",
+            icon=":material/report:",
+        )
+        # Problems quote the person's own text, so they are shown as plain text only.
+        st.text(
+            "\n".join(p.describe() for p in problems[:20])
+            + (f"\n… and {len(problems) - 20} more" if len(problems) > 20 else "")
+        )
+
+
+def save_error(error: StorageError) -> None:
+    st.error(str(error), icon=":material/error:")
