@@ -21,4 +21,5 @@ navigation = st.navigation(
     ]
 )
 ui.sidebar(help_page)
+ui.safety_bar(help_page)
 navigation.run()

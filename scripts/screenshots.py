@@ -47,7 +47,7 @@ def main() -> None:
             if data_set == "year":
                 sample.write_sample(Store(folder), days=365)
             with running(ROOT / "app.py", folder, Path(tmp) / f"{data_set}.log") as server:
-                for scheme, width, height in (("light", 1280, 900), ("dark", 1280, 900), ("light", 390, 844)):
+                for scheme, width, height in (("light", 1280, 1800), ("dark", 1280, 1800), ("light", 390, 2400)):
                     context = browser.new_context(
                         viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1
                     )

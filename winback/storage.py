@@ -33,6 +33,9 @@ LOCK_TIMEOUT_SECONDS = 30.0
 CACHE_ENTRIES = 48
 TEMP_SUFFIX = ".tmp"
 
+# Python's csv stops at 131,072 characters a field; a longer note must be read to be reported as too long.
+csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
+
 
 class StorageError(Exception):
     """A write could not be completed; the previous file is unchanged. The message is for people."""
@@ -345,7 +348,8 @@ def parse_table(table: Table, data: bytes) -> TableData:
     if not text.strip():
         return TableData(table, _empty_frame(table), tuple(problems))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    physical = text.splitlines()
+    # The lines csv counts (ends \n, \r, \r\n), not str.splitlines(), which also splits on \x0c, \x85, \u2028…
+    physical = [line.rstrip("\r\n") for line in io.StringIO(text, newline="")]
     try:
         header = [h.strip() for h in next(reader)]
     except csv.Error as error:
@@ -434,7 +438,13 @@ def serialise(table: Table, frame: pd.DataFrame) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.header)
     cells = [[_format_cell(c, v) for v in frame[c.name].tolist()] for c in table.columns]
-    writer.writerows(zip(*cells, strict=True))
+    if not any("\r" in "".join(column) for column in cells):
+        writer.writerows(zip(*cells, strict=True))
+        return buffer.getvalue()
+    # csv quotes only the line terminator's characters, so a cell with a lone "\r" would split its row.
+    quote_all = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in zip(*cells, strict=True):
+        (quote_all if any("\r" in cell for cell in row) else writer).writerow(row)
     return buffer.getvalue()
 
 
@@ -500,11 +510,13 @@ def atomic_write(path: Path, text: str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
-        _fsync_folder(folder)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+    # The new file is in place, so a folder that cannot be synced (Windows, some network drives) is not a failure.
+    with contextlib.suppress(OSError):
+        _fsync_folder(folder)
 
 
 @dataclass
@@ -570,18 +582,25 @@ class Store:
             except OSError as error:
                 raise StorageError(_explain(error, self.folder / name)) from error
 
+    @staticmethod
+    def _temp_patterns(name: str) -> tuple[str, str]:
+        """Temporary files of a file and of its set-aside copy, both written under that file's lock."""
+        stem, suffix = os.path.splitext(name)
+        return f".{name}.*{TEMP_SUFFIX}", f".{stem}.rejected{suffix}.*{TEMP_SUFFIX}"
+
     def _sweep(self, name: str) -> None:
         """Remove temporary files a crashed writer left (safe: we hold the file's lock)."""
-        for stale in self.folder.glob(f".{name}.*{TEMP_SUFFIX}"):
-            with contextlib.suppress(OSError):
-                stale.unlink()
+        for pattern in self._temp_patterns(name):
+            for stale in self.folder.glob(pattern):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
 
     def sweep_all(self) -> None:
         if not self.folder.exists():
             return
-        for t in TABLES.values():
-            if any(self.folder.glob(f".{t.filename}.*{TEMP_SUFFIX}")):
-                with self.locked(t.filename):
+        for name in [*(t.filename for t in TABLES.values()), SETTINGS_FILE]:
+            if any(any(self.folder.glob(pattern)) for pattern in self._temp_patterns(name)):
+                with self.locked(name):
                     pass
 
     def update(self, table: Table | str, change: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
+from streamlit.runtime.pages_manager import PagesManager
 
 from winback import paths, safety
 from winback.storage import TABLES, StorageError, Store
@@ -41,9 +42,15 @@ def _ensure_sample(folder: str) -> None:
 
 
 def store() -> Store:
-    """The current person's store, as resolved by app.py for this rerun."""
+    """The current person's store, as resolved by app.py for this session."""
     folder = st.session_state.get(FOLDER_KEY)
-    return Store(Path(folder) if folder else resolve_folder())
+    if folder is None:
+        # A server's very first request for a page URL runs the page file without app.py (Streamlit's
+        # older pages-folder mode, which only st.navigation switches off). Switch it off and start over,
+        # so the router, its sidebar and the quick exit are always there.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    return Store(Path(folder))
 
 
 def in_sample_mode() -> bool:
@@ -59,23 +66,35 @@ def country_code() -> str:
 def sidebar(help_page: StreamlitPage) -> None:
     with st.sidebar:
         if in_sample_mode():
-            st.info(
-                "You are exploring **sample data**. Your own diary is untouched.",
-                icon=":material/science:",
-            )
+            st.info("You are exploring **sample data**. Your own diary is untouched.", icon=":material/science:")
         st.page_link(help_page, label="Help & safety", icon=":material/health_and_safety:")
-        quick_exit()
+
+
+def safety_bar(help_page: StreamlitPage) -> None:
+    """On every page: a quick exit pinned to the top of the screen, and on phones (where the sidebar
+    is folded away) a Help & safety link above the page."""
+    with st.container(key="phone_safety_bar"):
+        st.page_link(help_page, label="Help & safety", icon=":material/health_and_safety:")
+    quick_exit()
 
 
 def quick_exit() -> None:
-    """A link that replaces this page with a neutral site, so Back does not return here."""
+    """A button that replaces this page with a neutral site, so Back does not return here."""
     url = html.escape(safety.quick_exit_url(), quote=True)
     st.html(
         f"""
+<style>
+  .winback-quick-exit {{
+    position: fixed; top: 0.7rem; right: 3.6rem; z-index: 1000000;
+    padding: 0.35rem 0.9rem; border-radius: 0.5rem; font-weight: 600; font-size: 0.9rem;
+    background: #8a3b12; color: #fff !important; text-decoration: none !important;
+    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.3);
+  }}
+  .winback-quick-exit:focus-visible {{ outline: 3px solid #f2c14e; }}
+  @media (min-width: 640px) {{ .st-key-phone_safety_bar {{ display: none; }} }}
+</style>
 <a href="{url}" class="winback-quick-exit" data-quick-exit="1" rel="noreferrer"
-   style="display:block;text-align:center;padding:0.5rem;border-radius:0.5rem;font-weight:600;
-          background:#8a3b12;color:#fff;text-decoration:none">Quick exit</a>
-<p style="font-size:0.8rem;opacity:0.75;margin-top:0.3rem">Leaves at once for a weather page.</p>
+   title="Leave winback at once for a weather page">Quick exit</a>
 <script>
 if (!window.winbackQuickExit) {{
   window.winbackQuickExit = true;

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import settle
 from winback.devserver import Server
@@ -27,9 +27,25 @@ def test_every_page_opens_from_the_sidebar_without_an_error(server: Server, page
 def test_help_and_safety_is_one_click_away_on_every_page(server: Server, page: Page) -> None:
     page.goto(server.url)
     settle(page)
-    sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_role("link", name="Help & safety")).to_have_count(2)
-    expect(sidebar.get_by_text("Quick exit")).to_be_visible()
+    for title in PAGES:
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+        settle(page)
+        sidebar = page.get_by_test_id("stSidebar")
+        expect(sidebar.get_by_role("link", name="Help & safety")).to_have_count(2)
+        expect(page.get_by_role("link", name="Quick exit")).to_be_in_viewport()
+
+
+def test_on_a_phone_help_and_quick_exit_stay_on_screen(server: Server, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.goto(f"{server.url}/progress")
+    settle(phone)
+    expect(phone.get_by_test_id("stSidebar")).not_to_be_in_viewport()
+    expect(phone.get_by_role("link", name="Quick exit")).to_be_in_viewport()
+    phone.get_by_test_id("stMain").get_by_role("link", name="Help & safety").click()
+    settle(phone)
+    expect(phone.get_by_role("heading", level=1).first).to_have_text("Help & safety")
+    context.close()
 
 
 def test_quick_exit_leaves_and_back_does_not_return(server: Server, page: Page) -> None:
@@ -38,7 +54,7 @@ def test_quick_exit_leaves_and_back_does_not_return(server: Server, page: Page) 
     settle(page)
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Daily log", exact=True).click()
     settle(page)
-    page.get_by_text("Quick exit").click()
+    page.get_by_role("link", name="Quick exit").click()
     page.wait_for_url("**/neutral.html")
     expect(page.get_by_role("heading", name="Weather today")).to_be_visible()
     page.go_back()
