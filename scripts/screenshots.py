@@ -35,7 +35,11 @@ def main() -> None:
     parser.add_argument("--out", default="artifacts/screens")
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--sets", default="empty,year")
+    parser.add_argument("--readme", action="store_true", help="only write docs/screenshot.png")
     args = parser.parse_args()
+    if args.readme:
+        readme_shot(ROOT / "docs" / "screenshot.png")
+        return
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     wanted = [p for p in args.pages.split(",") if p]
@@ -62,6 +66,23 @@ def main() -> None:
                         print(target)
                     context.close()
         browser.close()
+
+
+def readme_shot(target: Path) -> None:
+    """The README's picture: the Daily log with a year of sample data."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        folder = Path(tmp) / "year"
+        sample.write_sample(Store(folder), days=365)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        with running(ROOT / "app.py", folder, Path(tmp) / "server.log") as server:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(f"{server.url}/daily_log")
+            page.wait_for_selector(SETTLED, timeout=60_000)
+            page.wait_for_timeout(1500)
+            page.screenshot(path=str(target))
+        browser.close()
+    print(target)
 
 
 if __name__ == "__main__":

@@ -75,7 +75,8 @@ def safety_bar(help_page: StreamlitPage) -> None:
     is folded away) a Help & safety link above the page."""
     with st.container(key="phone_safety_bar"):
         st.page_link(help_page, label="Help & safety", icon=":material/health_and_safety:")
-    quick_exit()
+    with st.container(key="quick_exit_anchor"):
+        quick_exit()
 
 
 def quick_exit() -> None:
@@ -91,6 +92,7 @@ def quick_exit() -> None:
     box-shadow: 0 1px 3px rgba(0, 0, 0, 0.3);
   }}
   .winback-quick-exit:focus-visible {{ outline: 3px solid #f2c14e; }}
+  .st-key-quick_exit_anchor {{ position: absolute; width: 0; height: 0; }}
   @media (min-width: 640px) {{ .st-key-phone_safety_bar {{ display: none; }} }}
 </style>
 <a href="{url}" class="winback-quick-exit" data-quick-exit="1" rel="noreferrer"
