@@ -18,7 +18,7 @@ import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -524,7 +524,6 @@ class Store:
     """The tables in one person's folder."""
 
     folder: Path
-    _sweep_done: set[str] = field(default_factory=set, repr=False)
 
     def path(self, table: Table | str) -> Path:
         t = TABLES[table] if isinstance(table, str) else table
