@@ -1,26 +1,99 @@
+from datetime import datetime
+
 import streamlit as st
 
 from winback import quiz, ui
+from winback.storage import StorageError
 
-st.title("Readiness quiz")
+SHOWN = "quiz_shown_attempt"
+
 store = ui.store()
-ui.data_notices(store, ("quiz_attempts",))
-st.markdown(
-    "Two honest questions before anything else: **is this relationship worth fixing?** and **is it toxic?** "
-    "The quiz is not part of this version of winback yet, so steps 4–5 stay closed for everyone."
-)
+content = quiz.load_quiz()
 attempts = store.read("quiz_attempts").frame
-if attempts.empty:
-    st.caption("Your past attempts, with what changed between them, will be listed here.")
+answers = store.read("quiz_answers").frame
+shown = st.session_state.get(SHOWN)
+shown_row = attempts[attempts["attempt_id"] == shown] if shown else attempts.iloc[0:0]
+
+if not shown_row.empty:
+    result = quiz.score(content, quiz.answers_of(answers, str(shown)))
+    if result.shows_resources:
+        ui.resources_panel(heading="Help is here, whenever you want it")
+    st.title("Readiness quiz")
+    ui.quiz_result(result, content)
+    if st.button("Take the quiz again", key="quiz_again"):
+        del st.session_state[SHOWN]
+        st.rerun()
 else:
-    st.subheader("Past attempts")
-    shown = attempts.sort_values("taken_at", ascending=False)
-    st.dataframe(
-        {
-            "Taken": shown["taken_at"].dt.strftime("%d %b %Y %H:%M"),
-            "Verdict": shown["verdict"].map(quiz.HEADLINES),
-            "Worth (0–100)": shown["worth"],
-        },
-        hide_index=True,
-        width="stretch",
+    st.title("Readiness quiz")
+    ui.data_notices(store, ("quiz_attempts", "quiz_answers"))
+    st.markdown(
+        "Two honest questions before anything else: **is this relationship worth fixing?** and **is it toxic?** "
+        "Answer for how things really were, not how you wish they had been. Only you see your answers."
     )
+    given = {q.id: st.session_state.get(f"q_{q.id}") for q in content.questions}
+    done = sum(1 for v in given.values() if v)
+    st.progress(done / len(content.questions), text=f"{done} of {len(content.questions)} answered")
+    for section, heading, intro in (
+        ("worth", "Is it worth fixing?", "About the relationship, and about you."),
+        ("toxic", "Is it toxic?", "About how your ex treated you. Take your time; there are no wrong answers."),
+    ):
+        st.subheader(heading)
+        st.caption(intro)
+        for number, question in enumerate(content.questions, start=1):
+            if question.section != section:
+                continue
+            st.radio(
+                f"{number}. {question.text}",
+                [o.id for o in question.options],
+                index=None,
+                format_func=lambda option_id, q=question: q.option(option_id).label,
+                horizontal=section == "toxic",
+                key=f"q_{question.id}",
+            )
+    if st.button("See my result", type="primary", key="quiz_submit"):
+        missing = quiz.missing_answers(content, given)
+        if missing:
+            numbers = ", ".join(str(content.questions.index(q) + 1) for q in missing)
+            st.error(
+                f"Please answer {len(missing)} more question{'s' if len(missing) > 1 else ''} ({numbers}). "
+                "Nothing was saved yet, and your other answers are kept.",
+                icon=":material/error:",
+            )
+            st.text("\n".join(f"{content.questions.index(q) + 1}. {q.text}" for q in missing))
+        else:
+            chosen = {k: str(v) for k, v in given.items()}
+            try:
+                attempt_id = quiz.save_attempt(store, content, chosen, quiz.score(content, chosen), datetime.now())
+            except StorageError as error:
+                ui.save_error(error)
+            else:
+                st.session_state[SHOWN] = attempt_id
+                for question in content.questions:
+                    st.session_state.pop(f"q_{question.id}", None)
+                st.rerun()
+
+st.subheader("Past attempts")
+past = quiz.history(content, attempts, answers)
+if not past:
+    st.caption("Each time you take the quiz it is saved here, with what changed since the time before.")
+for attempt in past:
+    with st.expander(f"{attempt.taken:%d %B %Y, %H:%M} · {quiz.headline_for(attempt.verdict, attempt.tier)}"):
+        ui.attempt_summary(attempt)
+        if st.button("Delete this attempt", key=f"delete_{attempt.attempt_id}"):
+            st.session_state["quiz_confirm_delete"] = attempt.attempt_id
+        if st.session_state.get("quiz_confirm_delete") == attempt.attempt_id:
+            st.warning("Delete this attempt for good? It cannot be undone.", icon=":material/warning:")
+            yes, no = st.columns(2)
+            if yes.button("Yes, delete it", key=f"confirm_delete_{attempt.attempt_id}", type="primary"):
+                try:
+                    quiz.delete_attempt(store, attempt.attempt_id)
+                except StorageError as error:
+                    ui.save_error(error)
+                else:
+                    st.session_state.pop("quiz_confirm_delete", None)
+                    if st.session_state.get(SHOWN) == attempt.attempt_id:
+                        st.session_state.pop(SHOWN, None)
+                    st.rerun()
+            if no.button("Keep it", key=f"cancel_delete_{attempt.attempt_id}"):
+                st.session_state.pop("quiz_confirm_delete", None)
+                st.rerun()

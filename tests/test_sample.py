@@ -8,6 +8,7 @@ import pytest
 
 from winback import sample
 from winback.activities import catalogue
+from winback.quiz import answers_of, load_quiz, score
 from winback.storage import TABLES, Store, _empty_frame, parse_table
 
 TODAY = date(2026, 3, 1)
@@ -207,8 +208,14 @@ def test_quiz_history_ends_with_a_recent_go(year: dict[str, pd.DataFrame]) -> No
     assert pd.Timestamp(TODAY) - quiz["taken_at"].iloc[-1] < pd.Timedelta(days=90)
     assert quiz["worth"].is_monotonic_increasing
     assert quiz["attempt_id"].is_unique
-    assert (quiz["quiz_version"] == "sample").all()
-    assert year["quiz_answers"].empty
+    content = load_quiz()
+    assert (quiz["quiz_version"] == content.version).all()
+    assert quiz["worth"].is_unique, "worth strictly rises"
+    for attempt in quiz.itertuples(index=False):
+        answers = answers_of(year["quiz_answers"], str(attempt.attempt_id))
+        assert set(answers) == {q.id for q in content.questions}
+        result = score(content, answers)
+        assert (result.verdict, result.worth, result.tier) == (attempt.verdict, attempt.worth, attempt.tier)
 
 
 @pytest.mark.parametrize("days", [1, 30, 89])

@@ -19,6 +19,7 @@ from numpy.random import Generator, SeedSequence
 from numpy.typing import NDArray
 
 from winback.activities import catalogue
+from winback.quiz import Option, QuizResult, load_quiz, score
 from winback.storage import (
     CHECKINS,
     CUSTOM_ACTIVITIES,
@@ -37,7 +38,6 @@ Flags = NDArray[np.bool_]
 Ints = NDArray[np.int64]
 
 NO_CONTACT_TARGET_DAYS = 30
-QUIZ_VERSION = "sample"
 MIN_DAYS_FOR_QUIZ = 90
 MIN_DAYS_FOR_RECONNECT = 180
 STREAMS = ("plan", "gaps", "contact", "activities", "mood", "notes", "checkins", "quiz", "reconnect")
@@ -174,12 +174,12 @@ def generate(days: int, seed: int = 7, today: date | None = None) -> dict[str, p
         return {t.name: _empty(t) for t in TABLES.values()}
     timeline = _timeline(days, end)
     plan = _plan(timeline, streams["plan"])
-    attempts = _quiz_attempts(timeline, plan, streams["quiz"])
+    attempts, answers = _quiz(timeline, plan, streams["quiz"])
     return {
         DAILY_LOG.name: _daily_log(timeline, plan, streams),
         CHECKINS.name: _checkins(timeline, streams["checkins"]),
         QUIZ_ATTEMPTS.name: attempts,
-        QUIZ_ANSWERS.name: _quiz_answers([str(a) for a in attempts["attempt_id"]], streams["quiz"]),
+        QUIZ_ANSWERS.name: answers,
         RECONNECT.name: _reconnect(timeline, plan, streams["reconnect"]),
         CUSTOM_ACTIVITIES.name: _custom_activities(),
     }
@@ -421,40 +421,63 @@ def _checkins(timeline: Timeline, rng: Generator) -> pd.DataFrame:
     )
 
 
-def _quiz_attempts(timeline: Timeline, plan: Plan, rng: Generator) -> pd.DataFrame:
-    """Worth rises from attempt to attempt; the first carries a *caution* (jealousy), the *go* none."""
-    worth_range = {"first": (48, 60), "wait": (55, 69), "go": (71, 85)}
+def _quiz(timeline: Timeline, plan: Plan, rng: Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Real answers to the real quiz, scored by it: worth rises from attempt to attempt, each attempt gets
+    the verdict the plan needs, and the first one carries a *caution* (intense jealousy, often)."""
+    content = load_quiz()
+    caution_item = next(q.id for q in content.toxic_questions if q.tier == "caution")
     ids: list[str] = []
     taken_at: list[datetime] = []
-    worth: list[int] = []
-    tiers: list[str] = []
-    floor = 0
+    results: list[QuizResult] = []
+    answer_rows: list[tuple[str, str, str]] = []
+    level, floor = 0.55, -1
     for number, (day, verdict) in enumerate(zip(plan.attempt_days, plan.attempt_verdicts, strict=True)):
-        low, high = worth_range["first" if number == 0 else verdict]
-        score = int(rng.integers(max(low, floor), high + 1))
-        floor = min(score + 1, high)
+        for _ in range(400):
+            answers = {q.id: _answer_near(q.options, level, rng) for q in content.worth_questions}
+            answers.update({q.id: "never" for q in content.toxic_questions})
+            if number == 0:
+                answers[caution_item] = "often"
+            result = score(content, answers)
+            if result.verdict == verdict and result.worth > floor:
+                break
+            target_up = result.worth <= floor or (verdict == "go" and result.verdict != "go")
+            level = min(1.0, max(0.0, level + (0.02 if target_up else -0.02)))
+        else:
+            raise RuntimeError(f"could not draw sample answers for a {verdict!r} attempt")
+        floor = result.worth
+        attempt_id = _uuid(rng)
         clock = time(int(rng.integers(19, 23)), int(rng.integers(0, 60)), int(rng.integers(0, 60)))
-        ids.append(_uuid(rng))
+        ids.append(attempt_id)
         taken_at.append(datetime.combine(timeline.date(day), clock))
-        worth.append(score)
-        tiers.append("caution" if number == 0 else "none")
-    return _frame(
+        results.append(result)
+        answer_rows.extend((attempt_id, q, o) for q, o in answers.items())
+    attempts = _frame(
         QUIZ_ATTEMPTS,
         {
             "attempt_id": ids,
             "taken_at": taken_at,
-            "quiz_version": [QUIZ_VERSION] * len(ids),
-            "worth": worth,
-            "tier": tiers,
-            "verdict": list(plan.attempt_verdicts),
+            "quiz_version": [content.version] * len(ids),
+            "worth": [r.worth for r in results],
+            "tier": [r.tier for r in results],
+            "verdict": [r.verdict for r in results],
         },
     )
+    answers_frame = _frame(
+        QUIZ_ANSWERS,
+        {
+            "attempt_id": [a for a, _, _ in answer_rows],
+            "question_id": [q for _, q, _ in answer_rows],
+            "option_id": [o for _, _, o in answer_rows],
+        },
+    )
+    return attempts, answers_frame
 
 
-def _quiz_answers(attempt_ids: Sequence[str], rng: Generator) -> pd.DataFrame:
-    """Answers per attempt. Empty until the quiz content exists; then draw options matching each attempt's worth."""
-    del attempt_ids, rng
-    return _empty(QUIZ_ANSWERS)
+def _answer_near(options: Sequence[Option], level: float, rng: Generator) -> str:
+    """An option whose points sit near ``level`` (0–1 of the maximum), with some spread."""
+    points = np.array([(o.points or 0) / 4 for o in options])
+    weights = np.exp(-((points - level) ** 2) / 0.06)
+    return options[int(rng.choice(len(options), p=weights / weights.sum()))].id
 
 
 def _reconnect(timeline: Timeline, plan: Plan, rng: Generator) -> pd.DataFrame:

@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.pages_manager import PagesManager
 
-from winback import paths, safety
+from winback import charts, paths, quiz, safety
 from winback.storage import TABLES, StorageError, Store
 
 FOLDER_KEY = "winback_folder"
@@ -140,6 +140,42 @@ def data_notices(s: Store, tables: tuple[str, ...] = tuple(TABLES)) -> None:
             "\n".join(p.describe() for p in problems[:20])
             + (f"\n… and {len(problems) - 20} more" if len(problems) > 20 else "")
         )
+
+
+def quiz_result(result: quiz.QuizResult, content: quiz.Quiz) -> None:
+    """The verdict as a headline, the worth dial, the reasons and the next step."""
+    box = {"go": st.success, "wait": st.info, "dont": st.warning, "danger": st.error}[result.verdict]
+    box(f"**{result.headline}**", icon=":material/flag:")
+    if result.shows_resources:
+        st.markdown(
+            "What you described is not your fault, and it is not something you can fix by trying harder. "
+            "Because of these answers, winback keeps steps 4–5 (reconnecting) closed for as long as this is your "
+            "latest result. Steps 1–3 — no contact, staying positive, building your own life — are still here "
+            "for you, and the lines above can help you stay safe."
+        )
+    else:
+        chart = charts.worth_gauge(result.worth, content.policy.go_min, content.policy.wait_min)
+        if chart.figure is not None:
+            st.plotly_chart(chart.figure, alt=chart.alt, key="worth_gauge", config={"displayModeBar": False})
+    if result.reasons:
+        st.markdown("**Why**")
+        st.markdown("\n".join(f"- {reason}" for reason in result.reasons))
+    st.markdown(f"**Next step:** {result.next_step}")
+
+
+def attempt_summary(attempt: quiz.AttemptChange) -> None:
+    if attempt.tier in ("toxic", "danger"):
+        st.markdown("Signs of abuse or danger were flagged in this attempt.")
+    else:
+        st.markdown(f"Worth score: **{attempt.worth}** of 100")
+    if attempt.worth_change is None:
+        st.caption("Your first attempt.")
+        return
+    moved = f"{attempt.worth_change:+d} points" if attempt.worth_change else "no change in worth"
+    verdict = "; the verdict changed" if attempt.verdict_changed else ""
+    st.caption(f"Since the attempt before: {moved}{verdict}; {len(attempt.changed_answers)} answers changed.")
+    if attempt.changed_answers:
+        st.markdown("\n".join(f"- {text}" for text in attempt.changed_answers))
 
 
 def save_error(error: StorageError) -> None:

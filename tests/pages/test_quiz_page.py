@@ -1,0 +1,124 @@
+"""The quiz page: a complete quiz saves one attempt and shows the verdict; an incomplete one saves nothing;
+a danger result puts help above everything else; past attempts show what changed and can be deleted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.helpers import PAGE_FILES, open_page, texts
+from winback import quiz
+from winback.storage import Store
+
+CONTENT = quiz.load_quiz()
+
+
+def answer_all(app: AppTest, *, worth: str = "best", **toxic: str) -> None:
+    for question in CONTENT.questions:
+        if question.section == "worth":
+            ranked = sorted(question.options, key=lambda o: o.points or 0)
+            choice = ranked[-1] if worth == "best" else ranked[0]
+            app.radio(key=f"q_{question.id}").set_value(choice.id)
+        else:
+            app.radio(key=f"q_{question.id}").set_value(toxic.get(question.id, "never"))
+    app.run()
+
+
+def first_index(app: AppTest, needle: str) -> int:
+    """Position, among the page's top-level blocks, of the first one whose text contains ``needle``."""
+    for index, child in enumerate(app.main.children.values()):
+        if needle in texts_of(child):
+            return index
+    raise AssertionError(f"{needle!r} is not on the page")
+
+
+def texts_of(node: object) -> str:
+    value = getattr(node, "value", None)
+    parts = [str(value)] if isinstance(value, str) else []
+    for child in getattr(node, "children", {}).values():
+        parts.append(texts_of(child))
+    return "\n".join(parts)
+
+
+def test_a_complete_quiz_saves_one_attempt_and_shows_the_verdict(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    answer_all(app)
+    assert "35 of 35 answered" in app.get("progress")[0].proto.text
+    app.button(key="quiz_submit").click().run()
+    assert not app.exception
+    assert app.success[0].value == "**Worth trying — start with step 1.**"
+    attempts = Store(data_dir).read("quiz_attempts").frame
+    assert len(attempts) == 1
+    assert attempts.iloc[0]["verdict"] == "go"
+    assert len(Store(data_dir).read("quiz_answers").frame) == len(CONTENT.questions)
+    assert "Next step:" in texts(app)
+
+
+def test_an_incomplete_quiz_names_what_is_missing_keeps_answers_and_saves_nothing(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    answer_all(app)
+    skipped = [CONTENT.questions[2], CONTENT.questions[20]]
+    for question in skipped:
+        app.radio(key=f"q_{question.id}").set_value(None)
+    app.run()
+    app.button(key="quiz_submit").click().run()
+    assert "Please answer 2 more questions (3, 21)" in app.error[0].value
+    for question in skipped:
+        assert question.text in texts(app)
+    assert app.radio(key=f"q_{CONTENT.questions[0].id}").value is not None
+    assert not (data_dir / "quiz_attempts.csv").exists()
+    assert not (data_dir / "quiz_answers.csv").exists()
+
+
+def test_a_danger_result_puts_help_above_everything_else(data_dir: Path) -> None:
+    danger = next(q for q in CONTENT.toxic_questions if q.tier == "danger")
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    answer_all(app, **{danger.id: "once"})
+    app.button(key="quiz_submit").click().run()
+    assert app.error[0].value == "**Your safety comes first.**"
+    help_at = first_index(app, "Help is here")
+    assert help_at < first_index(app, "Readiness quiz")
+    assert help_at < first_index(app, "Your safety comes first.")
+    assert "findahelpline.com" in texts(app)
+    assert "not your fault" in texts(app)
+    assert danger.reason in texts(app)
+    assert Store(data_dir).read("quiz_attempts").frame.iloc[0]["verdict"] == "danger"
+
+
+def test_a_toxic_result_shows_help_and_says_dont_go_back(data_dir: Path) -> None:
+    toxic = next(q for q in CONTENT.toxic_questions if q.tier == "toxic")
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    answer_all(app, **{toxic.id: "often"})
+    app.button(key="quiz_submit").click().run()
+    assert app.warning[0].value == "**Don't go back.**"
+    assert first_index(app, "Help is here") < first_index(app, "Readiness quiz")
+
+
+def test_history_shows_the_change_and_delete_needs_confirmation(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    answer_all(app, worth="worst")
+    app.button(key="quiz_submit").click().run()
+    app.button(key="quiz_again").click().run()
+    answer_all(app)
+    app.button(key="quiz_submit").click().run()
+    assert len(app.expander) == 2
+    assert "answers changed" in texts(app)
+    newest = Store(data_dir).read("quiz_attempts").frame.sort_values("taken_at").iloc[-1]["attempt_id"]
+    app.button(key=f"delete_{newest}").click().run()
+    assert "Delete this attempt for good?" in texts(app)
+    assert len(Store(data_dir).read("quiz_attempts").frame) == 2
+    app.button(key=f"confirm_delete_{newest}").click().run()
+    assert list(Store(data_dir).read("quiz_attempts").frame["attempt_id"]) != [newest]
+    assert len(Store(data_dir).read("quiz_attempts").frame) == 1
+    assert len(app.expander) == 1
+
+
+def test_the_reconnect_page_reads_the_lock_from_the_latest_attempt(data_dir: Path) -> None:
+    danger = next(q for q in CONTENT.toxic_questions if q.tier == "danger")
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    answer_all(app, **{danger.id: "often"})
+    app.button(key="quiz_submit").click().run()
+    app.switch_page(PAGE_FILES["Reconnect"]).run()
+    assert "Your answers showed danger" in texts(app)
+    assert not app.get("form")

@@ -1,0 +1,345 @@
+"""Quiz scoring follows SPEC §3 exactly; content is validated item by item; the lock has one source."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from winback import quiz
+from winback.quiz import QuizContentError, parse_quiz, score
+from winback.storage import QUIZ_ATTEMPTS, Store, _frame_from_columns
+
+HEADER = """
+version = "test"
+[policy]
+go_min = 70
+wait_min = 45
+caution_penalty = 8
+[[toxic_option]]
+id = "never"
+label = "Never"
+[[toxic_option]]
+id = "once"
+label = "Once"
+[[toxic_option]]
+id = "sometimes"
+label = "Sometimes"
+[[toxic_option]]
+id = "often"
+label = "Often"
+"""
+
+
+def worth_item(number: int, weight: float = 1.0) -> str:
+    options = "".join(f'[[question.option]]\nid = "p{p}"\nlabel = "{p} points"\npoints = {p}\n' for p in range(5))
+    return (
+        f'[[question]]\nid = "w{number}"\nsection = "worth"\ncategory = "c{number}"\ntext = "Worth item {number}?"\n'
+        f'low = "Low {number}."\nhigh = "High {number}."\nweight = {weight}\n{options}'
+    )
+
+
+def toxic_item(name: str, tier: str, penalty: int | None = None) -> str:
+    extra = f"penalty = {penalty}\n" if penalty is not None else ""
+    return (
+        f'[[question]]\nid = "{name}"\nsection = "toxic"\ncategory = "{name}"\ntier = "{tier}"\n'
+        f'text = "Did they {name}?"\nreason = "They did {name}."\n{extra}'
+    )
+
+
+# 25 worth items of 0–4 points: the worth score is simply the sum of points.
+TEST_QUIZ = parse_quiz(
+    HEADER
+    + "".join(worth_item(n) for n in range(25))
+    + toxic_item("hit", "danger")
+    + toxic_item("isolate", "toxic")
+    + toxic_item("jealous", "caution")
+    + toxic_item("mock", "caution", penalty=20)
+)
+NONE_TOXIC = {"hit": "never", "isolate": "never", "jealous": "never", "mock": "never"}
+
+
+def answers_worth(total: int, **toxic: str) -> dict[str, str]:
+    """Worth answers adding up to ``total`` points (0–100), plus the toxic answers (never by default)."""
+    points = [4] * (total // 4) + ([total % 4] if total % 4 else [])
+    points += [0] * (25 - len(points))
+    return {f"w{n}": f"p{p}" for n, p in enumerate(points)} | NONE_TOXIC | toxic
+
+
+@pytest.mark.parametrize(
+    ("total", "verdict"), [(100, "go"), (70, "go"), (69, "wait"), (45, "wait"), (44, "dont"), (0, "dont")]
+)
+def test_worth_thresholds(total: int, verdict: str) -> None:
+    result = score(TEST_QUIZ, answers_worth(total))
+    assert (result.worth, result.verdict, result.tier) == (total, verdict, "none")
+
+
+def test_danger_overrides_a_perfect_worth_score() -> None:
+    result = score(TEST_QUIZ, answers_worth(100, hit="once"))
+    assert result.verdict == "danger"
+    assert result.tier == "danger"
+    assert result.reasons[0] == "They did hit."
+    assert result.shows_resources
+    assert result.headline == "Your safety comes first."
+
+
+@pytest.mark.parametrize("answer", ["once", "sometimes", "often"])
+def test_every_answer_but_never_on_a_danger_item_is_danger(answer: str) -> None:
+    assert score(TEST_QUIZ, answers_worth(80, hit=answer)).verdict == "danger"
+
+
+@pytest.mark.parametrize("answer", ["sometimes", "often"])
+def test_toxic_item_sometimes_or_often_means_dont_go_back(answer: str) -> None:
+    result = score(TEST_QUIZ, answers_worth(100, isolate=answer))
+    assert (result.verdict, result.tier) == ("dont", "toxic")
+    assert result.headline == "Don't go back."
+    assert "They did isolate." in result.reasons
+    assert result.shows_resources
+
+
+def test_toxic_item_once_is_a_caution_with_its_penalty() -> None:
+    result = score(TEST_QUIZ, answers_worth(80, isolate="once"))
+    assert (result.verdict, result.tier, result.worth) == ("go", "caution", 72)
+    assert not result.shows_resources
+
+
+@pytest.mark.parametrize("answer", ["never", "once", "sometimes"])
+def test_caution_item_below_often_changes_nothing(answer: str) -> None:
+    result = score(TEST_QUIZ, answers_worth(70, jealous=answer))
+    assert (result.verdict, result.tier, result.worth) == ("go", "none", 70)
+
+
+def test_caution_often_lowers_worth_across_a_threshold() -> None:
+    result = score(TEST_QUIZ, answers_worth(75, jealous="often"))
+    assert (result.worth, result.verdict, result.tier) == (67, "wait", "caution")
+    assert "They did jealous." in result.reasons
+    assert any("lowered the score by 8 points" in r for r in result.reasons)
+
+
+def test_penalties_add_up_and_an_item_can_set_its_own() -> None:
+    result = score(TEST_QUIZ, answers_worth(90, jealous="often", mock="often", isolate="once"))
+    assert result.worth == 90 - 8 - 20 - 8
+    assert (result.verdict, result.tier) == ("wait", "caution")
+
+
+def test_worth_is_clamped_at_zero() -> None:
+    result = score(TEST_QUIZ, answers_worth(10, jealous="often", mock="often"))
+    assert result.worth == 0
+    assert result.verdict == "dont"
+
+
+def test_weights_scale_points_and_maximum() -> None:
+    weighted = parse_quiz(HEADER + worth_item(0) + worth_item(1, weight=0.5) + toxic_item("hit", "danger"))
+    # 4 of 4 on the full item and 0 of 4 on the half-weight one: 4 / 6 of the maximum.
+    assert score(weighted, {"w0": "p4", "w1": "p0", "hit": "never"}).worth == 67
+
+
+def test_reasons_name_what_drove_the_verdict() -> None:
+    low = score(TEST_QUIZ, answers_worth(20))
+    assert low.verdict == "dont"
+    assert all(r.startswith("Low ") for r in low.reasons)
+    high = score(TEST_QUIZ, answers_worth(100))
+    assert high.reasons and all(r.startswith("High ") for r in high.reasons)
+
+
+def test_unknown_question_or_option_is_refused() -> None:
+    with pytest.raises(KeyError):
+        score(TEST_QUIZ, {"nope": "p1"})
+    with pytest.raises(KeyError):
+        score(TEST_QUIZ, {"w0": "p9"})
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (HEADER + toxic_item("hit", "danger").replace('tier = "danger"\n', ""), "question 'hit' has no tier"),
+        (HEADER + toxic_item("hit", "deadly"), "question 'hit' has tier 'deadly'"),
+        (HEADER + worth_item(1) + worth_item(1), "question id 'w1' appears twice"),
+        (HEADER + worth_item(3).replace("points = 2\n", "", 1), "option 'p2' of question 'w3' has no points"),
+        (
+            HEADER + worth_item(3).replace("points = 2\n", "points = 7\n", 1),
+            "option 'p2' of question 'w3' has points 7;",
+        ),
+        (HEADER + worth_item(4).replace('low = "Low 4."\n', ""), "question 'w4' has no low"),
+        (HEADER + worth_item(5).replace('section = "worth"', 'section = "other"'), "question 'w5' has section 'other'"),
+        (HEADER.replace("go_min = 70", "go_min = 40"), "0 < wait_min < go_min"),
+        (
+            HEADER + toxic_item("hit", "danger").replace('reason = "They did hit."\n', ""),
+            "question 'hit' has no reason",
+        ),
+    ],
+)
+def test_content_errors_name_the_item(content: str, message: str) -> None:
+    with pytest.raises(QuizContentError, match=message.replace("(", r"\(")):
+        parse_quiz(content)
+
+
+def test_shipped_quiz_covers_the_spec() -> None:
+    shipped = quiz.load_quiz()
+    assert len(shipped.worth_questions) >= 12
+    assert len(shipped.toxic_questions) >= 14
+    categories = {q.category for q in shipped.toxic_questions}
+    for behaviour in (
+        "physical_violence",
+        "strangulation",
+        "threats_to_kill",
+        "weapon",
+        "sexual_coercion",
+        "stalking",
+        "fear",
+        "isolation",
+        "monitoring",
+        "financial_control",
+        "humiliation",
+        "intimidation",
+        "gaslighting",
+        "coercive_threats",
+        "blame",
+        "jealousy",
+        "unresolved_fights",
+        "cheating",
+        "contempt",
+    ):
+        assert behaviour in categories, behaviour
+    assert {q.tier for q in shipped.toxic_questions if q.category in ("strangulation", "stalking", "fear")} == {
+        "danger"
+    }
+    assert all(q.weight < 1 for q in shipped.worth_questions if q.category == "ex_signals")
+
+
+def test_shipped_quiz_best_answers_say_go_and_any_danger_says_danger() -> None:
+    shipped = quiz.load_quiz()
+    best = {q.id: max(q.options, key=lambda o: o.points or 0).id for q in shipped.worth_questions}
+    best |= {q.id: "never" for q in shipped.toxic_questions}
+    assert score(shipped, best).verdict == "go"
+    for q in shipped.toxic_questions:
+        if q.tier == "danger":
+            assert score(shipped, best | {q.id: "once"}).verdict == "danger", q.id
+
+
+# Properties over any answer set -------------------------------------------------------------------------------
+
+TOXIC_IDS = ("hit", "isolate", "jealous", "mock")
+
+
+@st.composite
+def answer_sets(draw: st.DrawFn) -> dict[str, str]:
+    worth = {f"w{n}": f"p{p}" for n in range(25) if (p := draw(st.one_of(st.none(), st.integers(0, 4)))) is not None}
+    toxic = {
+        t: a for t in TOXIC_IDS if (a := draw(st.one_of(st.none(), st.sampled_from(quiz.TOXIC_ANSWERS)))) is not None
+    }
+    return worth | toxic
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer_sets(), st.sampled_from(["once", "sometimes", "often"]))
+def test_adding_a_danger_answer_always_gives_danger(answers: dict[str, str], answer: str) -> None:
+    assert score(TEST_QUIZ, answers | {"hit": answer}).verdict == "danger"
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer_sets(), st.sampled_from(["sometimes", "often"]))
+def test_adding_a_toxic_answer_without_danger_gives_dont(answers: dict[str, str], answer: str) -> None:
+    result = score(TEST_QUIZ, answers | {"hit": "never", "isolate": answer})
+    assert (result.verdict, result.tier) == ("dont", "toxic")
+
+
+@settings(max_examples=300, deadline=None)
+@given(answer_sets(), st.integers(0, 24))
+def test_raising_a_worth_answer_never_lowers_worth(answers: dict[str, str], item: int) -> None:
+    key = f"w{item}"
+    current = int(answers.get(key, "p0")[1:])
+    for higher in range(current, 5):
+        raised = answers | {key: f"p{higher}"}
+        if key in answers:
+            assert score(TEST_QUIZ, raised).worth >= score(TEST_QUIZ, answers).worth
+        assert score(TEST_QUIZ, raised | {key: f"p{min(higher + 1, 4)}"}).worth >= score(TEST_QUIZ, raised).worth
+
+
+@settings(max_examples=200, deadline=None)
+@given(answer_sets())
+def test_worth_stays_within_0_and_100(answers: dict[str, str]) -> None:
+    assert 0 <= score(TEST_QUIZ, answers).worth <= 100
+
+
+# Saved attempts, history and the lock ---------------------------------------------------------------------------
+
+
+def attempts_frame(*rows: tuple[str, datetime, str, str, int]) -> pd.DataFrame:
+    return _frame_from_columns(
+        QUIZ_ATTEMPTS,
+        {
+            "attempt_id": [r[0] for r in rows],
+            "taken_at": [r[1] for r in rows],
+            "quiz_version": ["test"] * len(rows),
+            "verdict": [r[2] for r in rows],
+            "tier": [r[3] for r in rows],
+            "worth": [r[4] for r in rows],
+        },
+    )
+
+
+TODAY = date(2026, 6, 1)
+RECENT = datetime(2026, 5, 20, 20, 0)
+
+
+@pytest.mark.parametrize(
+    ("rows", "is_open", "says"),
+    [
+        ((), False, "Take the readiness quiz first"),
+        ((("a", RECENT, "go", "none", 80),), True, "worth trying"),
+        ((("a", RECENT, "go", "caution", 72),), True, "worth trying"),
+        ((("a", RECENT, "wait", "none", 60),), False, "retake"),
+        ((("a", RECENT, "dont", "none", 30),), False, "not worth the effort"),
+        ((("a", RECENT, "dont", "toxic", 90),), False, "toxic"),
+        ((("a", RECENT, "danger", "danger", 90),), False, "safety comes first"),
+        ((("a", datetime(2026, 2, 1, 9), "go", "none", 80),), False, "days old"),
+        ((("a", datetime(2026, 3, 3, 9), "go", "none", 80),), True, "worth trying"),
+        ((("a", datetime(2026, 3, 2, 9), "go", "none", 80),), False, "91 days old"),
+        ((("a", datetime(2026, 4, 1), "danger", "danger", 90), ("b", RECENT, "go", "none", 80)), True, "worth"),
+        (
+            (
+                ("a", datetime(2026, 3, 1), "danger", "danger", 90),
+                ("b", datetime(2026, 4, 1), "dont", "toxic", 80),
+                ("c", RECENT, "go", "none", 80),
+            ),
+            False,
+            "2 of your quiz attempts",
+        ),
+        ((("a", RECENT, "danger", "danger", 90), ("b", datetime(2026, 4, 1), "go", "none", 80)), False, "danger"),
+    ],
+)
+def test_quiz_lock(rows: tuple[tuple[str, datetime, str, str, int], ...], is_open: bool, says: str) -> None:
+    lock = quiz.quiz_lock(attempts_frame(*rows), TODAY)
+    assert lock.open is is_open
+    assert says in lock.reason
+
+
+def test_save_history_and_delete(tmp_path: object) -> None:
+    from pathlib import Path
+
+    store = Store(Path(str(tmp_path)))
+    first = answers_worth(50)
+    second = answers_worth(80) | {"jealous": "often"}
+    a = quiz.save_attempt(store, TEST_QUIZ, first, score(TEST_QUIZ, first), datetime(2026, 5, 1, 20))
+    b = quiz.save_attempt(store, TEST_QUIZ, second, score(TEST_QUIZ, second), datetime(2026, 5, 29, 20))
+    attempts = store.read("quiz_attempts").frame
+    answers = store.read("quiz_answers").frame
+    assert quiz.answers_of(answers, a) == first
+    past = quiz.history(TEST_QUIZ, attempts, answers)
+    assert [p.attempt_id for p in past] == [b, a]
+    assert past[0].worth == 72 and past[0].worth_change == 22 and past[0].verdict_changed
+    assert "Did they jealous?" in past[0].changed_answers
+    assert past[1].worth_change is None
+    quiz.delete_attempt(store, b)
+    assert list(store.read("quiz_attempts").frame["attempt_id"]) == [a]
+    assert set(store.read("quiz_answers").frame["attempt_id"]) == {a}
+
+
+def test_latest_verdict_is_the_newest_attempt() -> None:
+    frame = attempts_frame(("b", RECENT, "go", "none", 80), ("a", RECENT - timedelta(days=30), "dont", "toxic", 50))
+    latest = quiz.latest_verdict(frame)
+    assert latest is not None and latest.attempt_id == "b"
