@@ -16,6 +16,8 @@ shown_row = attempts[attempts["attempt_id"] == shown] if shown else attempts.ilo
 
 if not shown_row.empty:
     result = quiz.score(content, quiz.answers_of(answers, str(shown)))
+    if st.session_state.pop("quiz_just_submitted", False):
+        ui.scroll_to_top(str(shown))
     if result.shows_resources:
         ui.resources_panel(heading="Help is here, whenever you want it")
     st.title("Readiness quiz")
@@ -68,6 +70,7 @@ else:
                 ui.save_error(error)
             else:
                 st.session_state[SHOWN] = attempt_id
+                st.session_state["quiz_just_submitted"] = True
                 for question in content.questions:
                     st.session_state.pop(f"q_{question.id}", None)
                 st.rerun()

@@ -118,7 +118,7 @@ if (!window.winbackQuickExit) {{
 
 def resources_panel(code: str | None = None, *, heading: str = "Where to get help now") -> None:
     country = safety.resources_for(code or country_code())
-    with st.container(border=True):
+    with st.container(border=True, key="resources_panel"):
         st.markdown(f"**{heading}** · {country.name}")
         for resource in country.resources:
             st.markdown(f"- **{resource.name}**: {resource.contact}  \n  {resource.when}")
@@ -140,6 +140,20 @@ def data_notices(s: Store, tables: tuple[str, ...] = tuple(TABLES)) -> None:
             "\n".join(p.describe() for p in problems[:20])
             + (f"\n… and {len(problems) - 20} more" if len(problems) > 20 else "")
         )
+
+
+def scroll_to_top(token: str) -> None:
+    """Bring the top of the page into view (after a long form, the result starts above the fold)."""
+    st.html(
+        f"""<span data-scroll-token="{html.escape(token, quote=True)}"></span>
+<script>
+document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]').forEach(function (e) {{
+  e.scrollTo({{top: 0}});
+}});
+window.scrollTo(0, 0);
+</script>""",
+        unsafe_allow_javascript=True,
+    )
 
 
 def quiz_result(result: quiz.QuizResult, content: quiz.Quiz) -> None:
