@@ -2,74 +2,91 @@ from datetime import date
 
 import streamlit as st
 
-from winback import activities, tracker, ui
+from winback import activities, settings, tracker, ui
+from winback.charts import PERIODS, period_start
 from winback.storage import StorageError
 
 st.title("Daily log")
 store = ui.store()
-ui.data_notices(store, ("daily_log", "custom_activities"))
+ui.data_notices(store, ("daily_log", "custom_activities", "checkins"))
+today = date.today()
 log = store.read("daily_log").frame
 known = activities.all_activities(store.read("custom_activities").frame)
-choices = [a.id for a in known if not a.retired]
 names = {a.id: a.name for a in known}
 areas = activities.area_of(known)
+configured, _ = settings.load(store)
 
-today = date.today()
+ui.no_contact_summary(tracker.no_contact(log, configured.no_contact_start, today), configured.thresholds)
+if tracker.needs_low_mood_care(log, today):
+    ui.low_mood_note()
+
+st.subheader("Log a day")
+day = st.date_input("Day", value=today, format="YYYY-MM-DD", key="entry_day")
+day = day if isinstance(day, date) else today
+existing = tracker.entry_for(log, day)
+ui.prefill_daily_form(day, existing)
+if existing is not None:
+    st.info(f"You already logged {day:%A %d %B %Y}. Saving changes it.", icon=":material/edit:")
+choices = [a.id for a in known if not a.retired or (existing is not None and a.id in existing.activities)]
+
 with st.form("daily_entry", enter_to_submit=False):
-    day = st.date_input("Day", value=today, format="YYYY-MM-DD", key="entry_day")
-    mood = st.select_slider(
-        "Mood",
-        options=list(tracker.MOODS),
-        value=3,
-        format_func=tracker.MOODS.get,
-        key="mood",
-    )
-    missing = st.slider("Missing my ex (0 = not at all, 10 = all the time)", 0, 10, 5, key="missing_ex")
+    mood = st.select_slider("Mood", options=list(tracker.MOODS), format_func=tracker.MOODS.get, key="mood")
+    missing = st.slider("Missing my ex (0 = not at all, 10 = all the time)", 0, 10, key="missing_ex")
     contact = st.radio(
-        "Contact with my ex",
-        list(tracker.CONTACT_LABELS),
-        format_func=tracker.CONTACT_LABELS.get,
-        key="contact",
+        "Contact with my ex", list(tracker.CONTACT_LABELS), format_func=tracker.CONTACT_LABELS.get, key="contact"
     )
     picked = st.multiselect(
-        "What I did for myself",
-        choices,
-        format_func=lambda a: f"{names[a]} · {areas[a]}",
-        key="activities",
+        "What I did for myself", choices, format_func=lambda a: f"{names[a]} · {areas[a]}", key="activities"
     )
     note = st.text_area("Note (only you see this)", max_chars=tracker.NOTE_LIMIT, key="note")
     submitted = st.form_submit_button("Save", type="primary")
 
 if submitted:
-    entry = tracker.DailyEntry(
-        day=day if isinstance(day, date) else today,
-        mood=int(mood),
-        missing_ex=int(missing),
-        contact=str(contact),
-        activities=tracker.selected(picked),
-        note=note or "",
-    )
+    entry = tracker.DailyEntry(day, int(mood), int(missing), str(contact), tracker.selected(picked), note or "")
     problems = tracker.entry_problems(entry, today)
-    if problems:
-        for problem in problems:
-            st.error(problem, icon=":material/error:")
-    else:
+    for problem in problems:
+        st.error(problem, icon=":material/error:")
+    if not problems:
         try:
             replaced = tracker.save_entry(store, entry, today)
         except StorageError as error:
             ui.save_error(error)
         else:
             verb = "Updated" if replaced else "Saved"
-            st.success(
-                f"{verb} {entry.day:%A %d %B %Y}: mood {tracker.MOODS[entry.mood]}.",
-                icon=":material/check:",
-            )
+            st.success(f"{verb} {entry.day:%A %d %B %Y}: mood {tracker.MOODS[entry.mood]}.", icon=":material/check:")
             log = store.read("daily_log").frame
+            existing = entry
+
+if existing is not None and ui.confirmed_delete(f"Delete {day:%d %B %Y}", key=f"delete_day_{day.isoformat()}"):
+    try:
+        tracker.delete_entry(store, day)
+    except StorageError as error:
+        ui.save_error(error)
+    else:
+        ui.forget_daily_form()
+        st.success(f"Deleted {day:%A %d %B %Y}.", icon=":material/delete:")
+        log = store.read("daily_log").frame
+
+with st.expander("Weekly check-in (optional)"):
+    ui.weekly_checkin(store, today)
+
+with st.expander("Your own activities"):
+    ui.custom_activities(store, known)
+
+with st.expander("No-contact start date"):
+    ui.no_contact_start(store, configured.no_contact_start, today)
 
 st.subheader("History")
-count, first, latest = tracker.summary(log)
+count, first, _ = tracker.summary(log)
 if count == 0:
     st.caption("Your entries appear here, newest first, once you save your first day above.")
 else:
-    st.caption(f"{tracker.days_phrase(count)} logged, from {first:%d %B %Y} to {latest:%d %B %Y}.")
-    st.dataframe(tracker.history(log, names), hide_index=True, width="stretch")
+    period = st.segmented_control("Period", PERIODS, default="90 days", key="history_period") or "90 days"
+    only = st.multiselect(
+        "Only days with", sorted(names, key=names.__getitem__), format_func=names.__getitem__, key="history_filter"
+    )
+    shown = tracker.filter_history(log, period_start(period, today, first), today, only)
+    st.caption(
+        f"{tracker.days_phrase(len(shown))} shown of {tracker.days_phrase(count)} logged. Pick a row to edit it."
+    )
+    ui.history_table(tracker.history(shown, names))

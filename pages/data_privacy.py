@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, time
 
 import streamlit as st
 
@@ -7,6 +7,7 @@ from winback import dataio, ui
 st.title("Data & privacy")
 store = ui.store()
 ui.data_notices(store)
+today = date.today()
 
 st.subheader("Where your data lives")
 st.markdown(
@@ -14,13 +15,10 @@ st.markdown(
     "anywhere: no account, no analytics, no cloud."
 )
 st.code(str(store.folder), language=None)
-files = store.files()
+files = [p for p in store.files() if not p.name.endswith(".lock")]
 if files:
     st.dataframe(
-        {
-            "File": [p.name for p in files],
-            "Size (bytes)": [p.stat().st_size for p in files],
-        },
+        {"File": [p.name for p in files], "Size (bytes)": [p.stat().st_size for p in files]},
         hide_index=True,
         width="stretch",
     )
@@ -39,13 +37,41 @@ if sample != ui.in_sample_mode():
     st.rerun()
 
 st.subheader("Export")
-st.download_button(
-    "Download everything (zip)",
+left, right = st.columns(2)
+left.download_button(
+    "Everything (zip)",
     data=dataio.export_zip(store),
-    file_name=f"winback-{date.today().isoformat()}.zip",
+    file_name=f"winback-{today.isoformat()}.zip",
     mime="application/zip",
     disabled=not files,
+    help="Every file exactly as stored; import it here to restore or move your data.",
     key="export_zip",
+    icon=":material/folder_zip:",
+)
+right.download_button(
+    "Daily log for spreadsheets (CSV)",
+    data=dataio.spreadsheet_csv(store),
+    file_name=f"winback-daily-log-{today.isoformat()}.csv",
+    mime="text/csv",
+    disabled=not files,
+    help="Safe to open in Excel or LibreOffice: text that could run as a formula is neutralised.",
+    key="export_csv",
+    icon=":material/table:",
+)
+
+st.subheader("Import")
+ui.import_panel(store, today)
+
+st.subheader("Daily reminder")
+st.caption("A calendar file with a daily reminder to check in. It says only 'winback check-in'.")
+at = st.time_input("Remind me at", value=time(21, 0), step=900, key="reminder_time")
+st.download_button(
+    "Download reminder (.ics)",
+    data=dataio.reminder_ics(at, today),
+    file_name="winback-reminder.ics",
+    mime="text/calendar",
+    key="reminder_ics",
+    icon=":material/alarm:",
 )
 
 st.subheader("Delete everything")
@@ -57,12 +83,9 @@ with st.form("delete_all"):
 if confirmed:
     if typed.strip().lower() == "delete everything":
         removed = dataio.delete_everything(store)
-        st.success(
-            f"Deleted {removed} files. winback now starts fresh.",
-            icon=":material/delete:",
-        )
+        st.cache_data.clear()
+        for key in [k for k in st.session_state if str(k).startswith(("q_", "daily_", "entry_", "history_"))]:
+            del st.session_state[key]
+        st.success(f"Deleted {removed} files. winback now starts fresh.", icon=":material/delete:")
     else:
-        st.error(
-            'Nothing was deleted: type "delete everything" exactly to confirm.',
-            icon=":material/error:",
-        )
+        st.error('Nothing was deleted: type "delete everything" exactly to confirm.', icon=":material/error:")

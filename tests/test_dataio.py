@@ -1,14 +1,18 @@
-"""Export every file byte for byte; delete everything the person has, and nothing of anyone else's."""
+"""Export every file byte for byte; a spreadsheet CSV no spreadsheet can run; a reminder calendar file; delete
+everything the person has, and nothing of anyone else's."""
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from winback import dataio, sample
-from winback.storage import TABLES, Store
+import pytest
+
+from winback import dataio, sample, tracker
+from winback.storage import CUSTOM_ACTIVITIES, DAILY_LOG, TABLES, Store
 
 
 def test_export_zip_holds_every_file_byte_for_byte(tmp_path: Path) -> None:
@@ -35,3 +39,149 @@ def test_delete_everything_removes_files_and_sample_but_not_other_people(tmp_pat
     assert not (tmp_path / "sample").exists()
     assert (other / "daily_log.csv").read_text(encoding="utf-8") == "kept"
     assert store.read("daily_log").frame.empty
+
+
+# Spreadsheet-safe CSV
+
+
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+SUM(A1:A9)", "'+SUM(A1:A9)"),
+        ("-2+3", "'-2+3"),
+        ("-3", "'-3"),
+        ("@cmd", "'@cmd"),
+        ("\tled by a tab", "'\tled by a tab"),
+        ("\rled by a CR", "'\rled by a CR"),
+        ("\0led by NUL", "'\0led by NUL"),
+        ("fine = fine", "fine = fine"),
+        ("", ""),
+        ("'already quoted", "'already quoted"),
+    ],
+)
+def test_text_that_a_spreadsheet_could_run_is_neutralised(text: str, safe: str) -> None:
+    assert dataio.neutralise_cell(text) == safe
+
+
+@pytest.mark.parametrize("number", [-3, -3.5, 0, 5, 1e9])
+def test_numbers_are_never_touched(number: float) -> None:
+    assert dataio.neutralise_cell(number) is number
+
+
+def day(when: date, note: str, activities: tuple[str, ...] = (), mood: int = 3) -> dict[str, object]:
+    return {"date": when, "mood": mood, "missing_ex": 7, "contact": "none", "activities": activities, "note": note}
+
+
+def test_spreadsheet_csv_neutralises_text_cells_and_leaves_numbers(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    notes = ["=1+1", "+SUM(A1:A9)", "-2+3", "@cmd", "\tTabbed", "\rCR first", "just text, with a comma"]
+    store.upsert(DAILY_LOG, [day(date(2026, 1, 1 + i), note) for i, note in enumerate(notes)])
+    store.upsert(DAILY_LOG, [day(date(2026, 1, 20), "", ("custom_x", "read", "retired_long_ago"), mood=1)])
+    store.upsert(
+        CUSTOM_ACTIVITIES,
+        [{"activity_id": "custom_x", "name": '=HYPERLINK("http://example.com")', "area": "Joy", "retired": False}],
+    )
+    data = dataio.spreadsheet_csv(store)
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0] == list(dataio.SPREADSHEET_COLUMNS)
+    assert [r[6] for r in rows[1:8]] == [
+        "'=1+1",
+        "'+SUM(A1:A9)",
+        "'-2+3",
+        "'@cmd",
+        "'\tTabbed",
+        "'\rCR first",
+        "just text, with a comma",
+    ]
+    last = rows[-1]
+    assert last[:5] == ["2026-01-20", "1", tracker.MOODS[1], "7", "none"]
+    assert last[5] == '\'=HYPERLINK("http://example.com"), Read, retired_long_ago'
+    # Numbers are written as numbers (unquoted), text quoted.
+    assert f'"2026-01-20",1,"{tracker.MOODS[1]}",7,"none",' in text
+
+
+def test_spreadsheet_csv_of_an_empty_store_is_just_the_header(tmp_path: Path) -> None:
+    assert dataio.spreadsheet_csv(Store(tmp_path)).decode("utf-8-sig") == (
+        '"date","mood","mood_label","missing_ex","contact","activities","note"\r\n'
+    )
+
+
+# Reminder .ics
+
+
+def unfold(data: bytes) -> list[str]:
+    text = data.decode("utf-8")
+    assert text.endswith("\r\n")
+    assert "\n" not in text.replace("\r\n", ""), "every line ends with CRLF"
+    physical = text[:-2].split("\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
+    return text[:-2].replace("\r\n ", "").split("\r\n")
+
+
+def components(lines: list[str]) -> dict[str, dict[str, str]]:
+    """Properties per component, after checking every BEGIN has its END in order."""
+    stack: list[str] = []
+    found: dict[str, dict[str, str]] = {}
+    for line in lines:
+        name, _, value = line.partition(":")
+        if name == "BEGIN":
+            stack.append(value)
+            found[value] = {}
+        elif name == "END":
+            assert stack and stack.pop() == value
+        else:
+            assert stack, f"{line!r} is outside any component"
+            found[stack[-1]][name.split(";")[0]] = value
+    assert stack == []
+    return found
+
+
+def test_reminder_is_a_well_formed_daily_event_with_an_alert() -> None:
+    stamp = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    data = dataio.reminder_ics(time(21, 5), date(2026, 3, 10), stamp=stamp)
+    lines = unfold(data)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
+    parts = components(lines)
+    assert set(parts) == {"VCALENDAR", "VEVENT", "VALARM"}
+    assert parts["VCALENDAR"]["VERSION"] == "2.0"
+    assert parts["VCALENDAR"]["PRODID"]
+    event = parts["VEVENT"]
+    assert event["UID"] == dataio.REMINDER_UID
+    assert event["DTSTAMP"] == "20260310T120000Z"
+    assert event["DTSTART"] == "20260310T210500"  # floating: no Z, no TZID
+    assert "DTSTART;TZID" not in data.decode()
+    assert event["RRULE"] == "FREQ=DAILY"
+    assert event["SUMMARY"] == "winback check-in"
+    assert parts["VALARM"] == {"ACTION": "DISPLAY", "DESCRIPTION": "winback check-in", "TRIGGER": "PT0S"}
+
+
+def test_reminder_uid_is_stable_and_the_file_holds_nothing_but_the_time() -> None:
+    stamp = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    morning = dataio.reminder_ics(time(8, 0), date(2026, 3, 1), stamp=stamp)
+    evening = dataio.reminder_ics(time(22, 30), date(2026, 4, 2), stamp=stamp)
+    assert components(unfold(morning))["VEVENT"]["UID"] == components(unfold(evening))["VEVENT"]["UID"]
+    assert morning.replace(b"20260301T080000", b"X").replace(b"20260301T081000", b"Y") == evening.replace(
+        b"20260402T223000", b"X"
+    ).replace(b"20260402T224000", b"Y")
+
+
+def test_reminder_time_zone_is_only_a_checked_hint() -> None:
+    data = dataio.reminder_ics(time(21, 0), date(2026, 3, 10), "Europe/London")
+    assert "X-WR-TIMEZONE:Europe/London" in unfold(data)
+    with pytest.raises(ValueError, match="not a time zone"):
+        dataio.reminder_ics(time(21, 0), date(2026, 3, 10), "Mars/Olympus")
+
+
+def test_long_lines_fold_at_75_octets_without_splitting_characters() -> None:
+    line = "DESCRIPTION:" + "Zeit für dich — 🙂 " * 12
+    folded = dataio.ics_fold(line)
+    pieces = folded.split("\r\n")
+    assert len(pieces) > 2
+    assert all(len(p.encode("utf-8")) <= 75 for p in pieces)
+    assert all(p.startswith(" ") for p in pieces[1:])
+    assert folded.replace("\r\n ", "") == line
+    assert dataio.ics_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"

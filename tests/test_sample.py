@@ -249,3 +249,10 @@ def test_century_keeps_the_pattern_going(century: dict[str, pd.DataFrame]) -> No
 def test_negative_days_are_refused() -> None:
     with pytest.raises(ValueError, match="days"):
         sample.generate(-1)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_every_seed_gives_a_rising_quiz_history_ending_in_go(seed: int) -> None:
+    attempts = sample.generate(365, seed=seed, today=TODAY)["quiz_attempts"].sort_values("taken_at")
+    assert attempts["worth"].is_monotonic_increasing
+    assert attempts["verdict"].iloc[-1] == "go"

@@ -9,7 +9,7 @@ from importlib import resources
 
 import pandas as pd
 
-from winback.storage import LIFE_AREAS
+from winback.storage import CUSTOM_ACTIVITIES, LIFE_AREAS, Store
 
 
 class ContentError(ValueError):
@@ -68,3 +68,59 @@ def all_activities(custom: pd.DataFrame) -> tuple[Activity, ...]:
 
 def area_of(activities: tuple[Activity, ...]) -> dict[str, str]:
     return {a.id: a.area for a in activities}
+
+
+NAME_LIMIT = 60
+
+
+def _slug(name: str) -> str:
+    return "_".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+
+
+def custom_problems(name: str, area: str, known: tuple[Activity, ...], *, renaming: str | None = None) -> list[str]:
+    problems = []
+    cleaned = name.strip()
+    if not cleaned:
+        problems.append("Give the activity a name.")
+    if len(cleaned) > NAME_LIMIT:
+        problems.append(f"Keep the name under {NAME_LIMIT} characters.")
+    if "|" in cleaned:
+        problems.append("The name can't contain '|'.")
+    if area not in LIFE_AREAS:
+        problems.append(f"Pick a life area: {', '.join(LIFE_AREAS)}.")
+    if any(a.name.casefold() == cleaned.casefold() and a.id != renaming for a in known):
+        problems.append(f"There is already an activity called {cleaned!r}.")
+    return problems
+
+
+def add_custom(store: Store, name: str, area: str) -> Activity:
+    """Add the person's own activity; its id never changes, so renaming it later rewrites no history."""
+    known = all_activities(store.read(CUSTOM_ACTIVITIES).frame)
+    problems = custom_problems(name, area, known)
+    if problems:
+        raise ValueError(" ".join(problems))
+    base = f"custom_{_slug(name) or 'activity'}"
+    ident, number = base, 2
+    while any(a.id == ident for a in known):
+        ident, number = f"{base}_{number}", number + 1
+    store.upsert(CUSTOM_ACTIVITIES, [{"activity_id": ident, "name": name.strip(), "area": area, "retired": False}])
+    return Activity(ident, name.strip(), area, custom=True)
+
+
+def update_custom(store: Store, activity: Activity, *, name: str | None = None, retired: bool | None = None) -> None:
+    """Rename or retire (hide from the form, keep in history) one of the person's own activities."""
+    if not activity.custom:
+        raise ValueError("Only your own activities can be renamed or retired.")
+    new_name = activity.name if name is None else name.strip()
+    problems = custom_problems(
+        new_name, activity.area, all_activities(store.read(CUSTOM_ACTIVITIES).frame), renaming=activity.id
+    )
+    if problems:
+        raise ValueError(" ".join(problems))
+    row = {
+        "activity_id": activity.id,
+        "name": new_name,
+        "area": activity.area,
+        "retired": activity.retired if retired is None else retired,
+    }
+    store.upsert(CUSTOM_ACTIVITIES, [row])

@@ -1,13 +1,31 @@
-"""Taking data out of winback and removing it: export as a zip, delete everything."""
+"""Taking data out of winback and removing it: the export zip, a spreadsheet-safe CSV, a reminder for the
+calendar, and delete everything. Importing lives in ``winback.imports``."""
 
 from __future__ import annotations
 
+import csv
 import io
 import shutil
 import zipfile
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from winback.activities import all_activities
+from winback.imports import backup_folders
 from winback.paths import sample_folder
-from winback.storage import SETTINGS_FILE, TABLES, Store, clear_cache
+from winback.storage import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES, Store, clear_cache
+from winback.tracker import MOODS
+
+SPREADSHEET_COLUMNS = ("date", "mood", "mood_label", "missing_ex", "contact", "activities", "note")
+# OWASP's CSV-injection list, plus NUL: a spreadsheet may read a text cell starting with one as a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+REMINDER_UID = "daily-check-in@winback.local"
+REMINDER_SUMMARY = "winback check-in"
+# Shown on a lock screen, so it says nothing about an ex or a breakup.
+REMINDER_DESCRIPTION = "A minute for yourself: open winback and log how today went."
+REMINDER_LENGTH = timedelta(minutes=10)
+ICS_LINE_OCTETS = 75
 
 
 def export_zip(store: Store) -> bytes:
@@ -24,12 +42,135 @@ def export_zip(store: Store) -> bytes:
     return buffer.getvalue()
 
 
+def neutralise_cell(value: str | int | float) -> str | int | float:
+    """A text cell that a spreadsheet could run as a formula gets a leading ``'``; numbers are left alone.
+
+    Text is neutralised by its first character only, whatever follows, so a note "-3" or "- gym" becomes
+    "'-3" or "'- gym": in a text column it is text, and the quote is what keeps it text. Numbers (ints and
+    floats, such as a mood or -3) are never touched.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def spreadsheet_csv(store: Store) -> bytes:
+    """The daily log for a spreadsheet: names instead of ids, formula-like text neutralised, UTF-8 with BOM.
+
+    Columns: date, mood, mood_label, missing_ex, contact, activities (names joined with ", "; an id whose
+    activity is unknown is shown as the id), note. Text cells are quoted and numbers are not; rows run
+    oldest first; lines end with CRLF. This is for reading, not for importing back (use the zip for that).
+    """
+    log = store.read(DAILY_LOG).frame.sort_values("date", kind="stable")
+    names = {a.id: a.name for a in all_activities(store.read(CUSTOM_ACTIVITIES).frame)}
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+    writer.writerow(SPREADSHEET_COLUMNS)
+    columns = zip(
+        log["date"].dt.date.tolist(),
+        log["mood"].tolist(),
+        log["missing_ex"].tolist(),
+        log["contact"].tolist(),
+        log["activities"].tolist(),
+        log["note"].tolist(),
+        strict=True,
+    )
+    for day, mood, missing_ex, contact, activities, note in columns:
+        cells: list[str | int | float] = [
+            day.isoformat(),
+            int(mood),
+            MOODS.get(int(mood), ""),
+            int(missing_ex),
+            str(contact),
+            ", ".join(names.get(a, a) for a in activities),
+            str(note),
+        ]
+        writer.writerow([neutralise_cell(cell) for cell in cells])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def reminder_ics(
+    time_of_day: time,
+    start: date,
+    tz_name: str | None = None,
+    *,
+    stamp: datetime | None = None,
+) -> bytes:
+    """An iCalendar file with one daily "winback check-in" at ``time_of_day`` from ``start``, with an alert.
+
+    Times are floating (no TZID): the reminder rings at that clock time wherever the phone is, across
+    daylight-saving changes, and needs no VTIMEZONE. ``tz_name`` (an IANA name, checked) is only given as
+    the calendar's ``X-WR-TIMEZONE`` hint, which some calendar apps use to place floating times on import.
+    The UID is the same in every file, so importing a new time can update the earlier reminder; ``stamp``
+    (default now) is the DTSTAMP. Nothing personal is in the file.
+    """
+    if tz_name is not None:
+        try:
+            ZoneInfo(tz_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"{tz_name!r} is not a time zone name like Europe/London") from None
+    begins = datetime.combine(start, time_of_day.replace(tzinfo=None, microsecond=0))
+    stamped = (stamp or datetime.now(UTC)).astimezone(UTC)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//winback//Daily check-in reminder//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        *([f"X-WR-TIMEZONE:{tz_name}"] if tz_name else []),
+        "BEGIN:VEVENT",
+        f"UID:{REMINDER_UID}",
+        f"DTSTAMP:{stamped:%Y%m%dT%H%M%SZ}",
+        f"DTSTART:{begins:%Y%m%dT%H%M%S}",
+        f"DTEND:{begins + REMINDER_LENGTH:%Y%m%dT%H%M%S}",
+        "RRULE:FREQ=DAILY",
+        f"SUMMARY:{ics_text(REMINDER_SUMMARY)}",
+        f"DESCRIPTION:{ics_text(REMINDER_DESCRIPTION)}",
+        "CLASS:PRIVATE",
+        "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{ics_text(REMINDER_SUMMARY)}",
+        "TRIGGER;RELATED=START:PT0S",
+        "END:VALARM",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    return "".join(ics_fold(line) + "\r\n" for line in lines).encode("utf-8")
+
+
+def ics_text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 §3.3.11 asks."""
+    escaped = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return escaped.replace("\r\n", "\\n").replace("\n", "\\n")
+
+
+def ics_fold(line: str) -> str:
+    """Fold a content line into pieces of at most 75 octets, never inside a UTF-8 character (RFC 5545 §3.1)."""
+    data = line.encode("utf-8")
+    pieces: list[bytes] = []
+    limit = ICS_LINE_OCTETS
+    while len(data) > limit:
+        cut = limit
+        while cut > 0 and data[cut] & 0xC0 == 0x80:
+            cut -= 1
+        pieces.append(data[:cut])
+        data = data[cut:]
+        limit = ICS_LINE_OCTETS - 1
+    pieces.append(data)
+    return "\r\n ".join(piece.decode("utf-8") for piece in pieces)
+
+
 def delete_everything(store: Store) -> int:
-    """Remove every file winback keeps in the folder (tables, settings, set-aside rows, locks, temp files)."""
+    """Remove every file winback keeps in the folder (tables, settings, set-aside rows, locks, temp files,
+    import backups); returns how many files were removed."""
     removed = 0
     for path in store.files():
         path.unlink(missing_ok=True)
         removed += 1
+    for folder in backup_folders(store):
+        removed += sum(1 for p in folder.rglob("*") if p.is_file())
+        shutil.rmtree(folder, ignore_errors=True)
     # Sample data belongs to the same person; other people's folders (users/) are never touched.
     sample = sample_folder(store.folder)
     if sample.is_dir():

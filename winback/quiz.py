@@ -473,6 +473,7 @@ class QuizLock:
 
     open: bool
     reason: str
+    for_safety: bool = False
 
 
 def quiz_lock(attempts: pd.DataFrame, today: date) -> QuizLock:
@@ -488,10 +489,12 @@ def quiz_lock(attempts: pd.DataFrame, today: date) -> QuizLock:
             False, "Take the readiness quiz first: steps 4–5 open only if it says the relationship is worth trying."
         )
     if latest.verdict == "danger" or latest.tier == "danger":
-        return QuizLock(False, "Your answers showed danger. Your safety comes first, so the way back stays closed.")
+        return QuizLock(
+            False, "Your answers showed danger. Your safety comes first, so the way back stays closed.", True
+        )
     if latest.tier == "toxic":
         return QuizLock(
-            False, "Your answers showed a toxic relationship. Better single and happy: the way back stays closed."
+            False, "Your answers showed a toxic relationship. Better single and happy: the way back stays closed.", True
         )
     flagged = attempts[attempts["tier"].isin(["toxic", "danger"])]
     if len(flagged) >= 2:
@@ -499,6 +502,7 @@ def quiz_lock(attempts: pd.DataFrame, today: date) -> QuizLock:
             False,
             f"{len(flagged)} of your quiz attempts showed signs of abuse or danger, so the way back stays closed. "
             "You can see and delete attempts on the quiz page.",
+            True,
         )
     if latest.verdict == "dont":
         return QuizLock(False, "The quiz said this relationship is probably not worth the effort. Focus on yourself.")

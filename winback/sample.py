@@ -19,7 +19,7 @@ from numpy.random import Generator, SeedSequence
 from numpy.typing import NDArray
 
 from winback.activities import catalogue
-from winback.quiz import Option, QuizResult, load_quiz, score
+from winback.quiz import Option, Quiz, QuizResult, load_quiz, score
 from winback.storage import (
     CHECKINS,
     CUSTOM_ACTIVITIES,
@@ -443,7 +443,7 @@ def _quiz(timeline: Timeline, plan: Plan, rng: Generator) -> tuple[pd.DataFrame,
             target_up = result.worth <= floor or (verdict == "go" and result.verdict != "go")
             level = min(1.0, max(0.0, level + (0.02 if target_up else -0.02)))
         else:
-            raise RuntimeError(f"could not draw sample answers for a {verdict!r} attempt")
+            answers, result = _nearest_answers(content, verdict, floor, caution_item if number == 0 else None)
         floor = result.worth
         attempt_id = _uuid(rng)
         clock = time(int(rng.integers(19, 23)), int(rng.integers(0, 60)), int(rng.integers(0, 60)))
@@ -471,6 +471,29 @@ def _quiz(timeline: Timeline, plan: Plan, rng: Generator) -> tuple[pd.DataFrame,
         },
     )
     return attempts, answers_frame
+
+
+def _nearest_answers(
+    content: Quiz, verdict: str, floor: int, caution_item: str | None
+) -> tuple[dict[str, str], QuizResult]:
+    """Without randomness: the lowest level whose nearest options give the verdict above ``floor``."""
+    fallback: tuple[dict[str, str], QuizResult] | None = None
+    for step in range(101):
+        level = step / 100
+        answers = {
+            q.id: min(q.options, key=lambda o: abs((o.points or 0) / 4 - level)).id for q in content.worth_questions
+        }
+        answers.update({q.id: "never" for q in content.toxic_questions})
+        if caution_item is not None:
+            answers[caution_item] = "often"
+        result = score(content, answers)
+        if result.verdict == verdict:
+            if result.worth > floor:
+                return answers, result
+            fallback = fallback or (answers, result)
+    if fallback is None:
+        raise RuntimeError(f"the quiz cannot produce a {verdict!r} verdict")
+    return fallback
 
 
 def _answer_near(options: Sequence[Option], level: float, rng: Generator) -> str:

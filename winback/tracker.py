@@ -109,9 +109,83 @@ def summary(log: pd.DataFrame) -> tuple[int, date | None, date | None]:
     return len(log), log["date"].min().date(), log["date"].max().date()
 
 
+def count_phrase(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
 def days_phrase(count: int) -> str:
-    return f"{count:,} day" if count == 1 else f"{count:,} days"
+    return count_phrase(count, "day")
 
 
 def selected(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
+
+
+CONTACT_SLIPS = ("we_talked", "i_reached_out")
+
+
+@dataclass(frozen=True)
+class NoContact:
+    """Where no contact stands: days since the last contact (or the chosen start), longest run, slips."""
+
+    days: int
+    since: date | None
+    longest_run: int
+    slips: int
+    start: date | None
+    last_contact: date | None
+
+
+def no_contact(log: pd.DataFrame, start: date | None, today: date) -> NoContact:
+    """Days since the later of the chosen start and the last day logged *we talked* or *I reached out*.
+
+    *They reached out, no reply* keeps the count. Days not logged count as no contact: winback only knows
+    what was logged. Without a start date, counting begins on the first logged day.
+    """
+    days_logged = log["date"].dt.date
+    contact_days = sorted(d for d in days_logged[log["contact"].isin(CONTACT_SLIPS)] if d <= today)
+    first_logged = min((d for d in days_logged if d <= today), default=None)
+    origin = start if start is not None else first_logged
+    if origin is None and not contact_days:
+        return NoContact(0, None, 0, 0, start, None)
+    slips = [d for d in contact_days if origin is None or d >= origin]
+    last_contact = contact_days[-1] if contact_days else None
+    references = [d for d in (origin, last_contact) if d is not None]
+    since = max(references)
+    runs: list[int] = []
+    previous = origin if origin is not None else slips[0]
+    for slip in slips:
+        if slip > previous:
+            runs.append((slip - previous).days)
+        previous = max(previous, slip)
+    current = max(0, (today - since).days)
+    return NoContact(current, since, max([current, *runs]), len(slips), start, last_contact)
+
+
+LOW_MOOD_WINDOW = 7
+LOW_MOOD_DAYS = 5
+LOW_MOOD_RECENT_DAYS = 30
+
+
+def needs_low_mood_care(log: pd.DataFrame, today: date) -> bool:
+    """5 of the last 7 logged days with mood 1, or with *missing my ex* at 10 (entries of the last 30 days)."""
+    recent = log[
+        (log["date"] <= pd.Timestamp(today))
+        & (log["date"] > pd.Timestamp(today) - pd.Timedelta(days=LOW_MOOD_RECENT_DAYS))
+    ]
+    last = recent.sort_values("date").tail(LOW_MOOD_WINDOW)
+    return bool((last["mood"] == 1).sum() >= LOW_MOOD_DAYS or (last["missing_ex"] == 10).sum() >= LOW_MOOD_DAYS)
+
+
+def delete_entry(store: Store, day: date) -> bool:
+    return store.delete(DAILY_LOG, [(day,)]) > 0
+
+
+def filter_history(log: pd.DataFrame, start: date | None, today: date, activities: Sequence[str] = ()) -> pd.DataFrame:
+    """Entries from ``start`` (all when None) to today that include every chosen activity."""
+    shown = log[log["date"] <= pd.Timestamp(today)]
+    if start is not None:
+        shown = shown[shown["date"] >= pd.Timestamp(start)]
+    for activity in activities:
+        shown = shown[[activity in acts for acts in shown["activities"]]]
+    return shown

@@ -6,14 +6,17 @@ This is the one module of winback that draws; everything it shows comes from the
 from __future__ import annotations
 
 import html
+from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.pages_manager import PagesManager
 
-from winback import charts, paths, quiz, safety
-from winback.storage import TABLES, StorageError, Store
+from winback import activities, charts, checkin, imports, journal, paths, progress, quiz, safety, settings, tracker
+from winback.settings import Thresholds
+from winback.storage import LIFE_AREAS, TABLES, StorageError, Store
 
 FOLDER_KEY = "winback_folder"
 SAMPLE_KEY = "winback_sample_mode"
@@ -28,8 +31,17 @@ def resolve_folder() -> Path:
         _ensure_sample(str(folder))
     else:
         folder = person
+    _prepare_folder(str(folder))
     st.session_state[FOLDER_KEY] = str(folder)
     return folder
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _prepare_folder(folder: str) -> None:
+    """Once per folder and process: finish what a crash interrupted (temp files, a half-done import)."""
+    s = Store(Path(folder))
+    s.sweep_all()
+    imports.recover_interrupted_import(s)
 
 
 @st.cache_resource(max_entries=16, show_spinner="Preparing sample data…")
@@ -194,3 +206,410 @@ def attempt_summary(attempt: quiz.AttemptChange) -> None:
 
 def save_error(error: StorageError) -> None:
     st.error(str(error), icon=":material/error:")
+
+
+DAILY_DEFAULTS: dict[str, object] = {"mood": 3, "missing_ex": 5, "contact": "none", "activities": [], "note": ""}
+FORM_DAY_KEY = "daily_form_day"
+
+
+def prefill_daily_form(day: date, existing: tracker.DailyEntry | None) -> None:
+    """When the chosen day changes, fill the form with that day's entry (or fresh defaults)."""
+    if st.session_state.get(FORM_DAY_KEY) == day:
+        return
+    values = dict(DAILY_DEFAULTS)
+    if existing is not None:
+        values = {
+            "mood": existing.mood,
+            "missing_ex": existing.missing_ex,
+            "contact": existing.contact,
+            "activities": list(existing.activities),
+            "note": existing.note,
+        }
+    for key, value in values.items():
+        st.session_state[key] = value
+    st.session_state[FORM_DAY_KEY] = day
+
+
+def forget_daily_form() -> None:
+    st.session_state.pop(FORM_DAY_KEY, None)
+
+
+def confirmed_delete(label: str, *, key: str) -> bool:
+    """A delete button that asks once more; True only after the person confirms."""
+    asking = f"{key}_asking"
+    if st.button(label, key=key, icon=":material/delete:"):
+        st.session_state[asking] = True
+    if not st.session_state.get(asking):
+        return False
+    st.warning("Delete it for good? This cannot be undone.", icon=":material/warning:")
+    yes, no = st.columns(2)
+    if yes.button("Yes, delete", key=f"{key}_yes", type="primary"):
+        st.session_state.pop(asking, None)
+        return True
+    if no.button("Keep it", key=f"{key}_no"):
+        st.session_state.pop(asking, None)
+        st.rerun()
+    return False
+
+
+def no_contact_summary(state: tracker.NoContact, thresholds: Thresholds) -> None:
+    days, longest, slips = st.columns(3)
+    days.metric("Days without contact", f"{state.days}", help=f"Step 1 is done at {thresholds.no_contact_days} days.")
+    longest.metric("Longest run", f"{state.longest_run}")
+    slips.metric("Slips", f"{state.slips}", help="Days you logged 'we talked' or 'I reached out'.")
+    if state.last_contact is not None and state.since == state.last_contact and state.days < 3:
+        st.caption(
+            "You had contact recently. That's human, not a failure: the count starts again and every day counts."
+        )
+    elif state.start is not None:
+        st.caption(f"Counting from your no-contact start, {state.start:%d %B %Y}.")
+
+
+def low_mood_note() -> None:
+    with st.container(border=True, key="low_mood_note"):
+        st.markdown(
+            "**It sounds like the last days have been really hard.** You don't have to get through this alone. "
+            "Talking to a friend, a doctor or one of these free lines can help, today."
+        )
+        country = safety.resources_for(country_code())
+        st.markdown("\n".join(f"- **{r.name}**: {r.contact}" for r in country.resources))
+
+
+def no_contact_start(s: Store, current: date | None, today: date) -> None:
+    st.caption("The day you stopped contact. Days since then (or since your last contact) count for step 1.")
+    with st.form("no_contact_start_form"):
+        chosen = st.date_input("No contact since", value=current or today, format="YYYY-MM-DD", key="nc_start")
+        if st.form_submit_button("Save start date"):
+            try:
+                settings.save_no_contact_start(s, chosen if isinstance(chosen, date) else None, today)
+            except ValueError as error:
+                st.error(str(error), icon=":material/error:")
+            except StorageError as error:
+                save_error(error)
+            else:
+                st.success("Saved.", icon=":material/check:")
+
+
+def weekly_checkin(s: Store, today: date) -> None:
+    texts = checkin.content()
+    done = checkin.this_weeks(s.read("checkins").frame, today)
+    st.caption("A self-check for you, not a clinical test. Once a week is enough.")
+    if done is not None:
+        st.info(
+            f"You did this week's check-in on {done['date']:%d %B}: well-being {done['wellbeing']}, "
+            f"self-worth {done['self_worth']} (of 100). Sending it again replaces it.",
+            icon=":material/event_available:",
+        )
+    with st.form("weekly_checkin_form"):
+        st.markdown(f"**{texts.wellbeing.title}**")
+        wellbeing = [
+            st.select_slider(
+                item, options=list(range(6)), value=3, format_func=texts.wellbeing.labels.__getitem__, key=f"wb_{n}"
+            )
+            for n, item in enumerate(texts.wellbeing.items)
+        ]
+        st.markdown(f"**{texts.self_worth.title}**")
+        worth = [
+            st.select_slider(
+                item, options=list(range(4)), value=2, format_func=texts.self_worth.labels.__getitem__, key=f"sw_{n}"
+            )
+            for n, item in enumerate(texts.self_worth.items)
+        ]
+        replace_ok = True
+        if done is not None:
+            replace_ok = st.checkbox("Yes, replace this week's check-in", key="checkin_replace")
+        sent = st.form_submit_button("Save check-in")
+    if sent:
+        if not replace_ok:
+            st.warning("Nothing saved: tick the box to replace this week's check-in.", icon=":material/warning:")
+            return
+        try:
+            checkin.save_checkin(s, today, [int(v) for v in wellbeing], [int(v) for v in worth])
+        except StorageError as error:
+            save_error(error)
+        else:
+            st.success(
+                f"Check-in saved: well-being {checkin.wellbeing_score([int(v) for v in wellbeing])}, "
+                f"self-worth {checkin.self_worth_score([int(v) for v in worth])} (of 100).",
+                icon=":material/check:",
+            )
+
+
+def custom_activities(s: Store, known: tuple[activities.Activity, ...]) -> None:
+    st.caption("Add what helps you. Renaming or retiring one keeps your past days as they were.")
+    with st.form("add_activity_form", clear_on_submit=True):
+        name = st.text_input("New activity", max_chars=activities.NAME_LIMIT, key="new_activity_name")
+        area = st.selectbox("Life area", LIFE_AREAS, key="new_activity_area")
+        if st.form_submit_button("Add activity"):
+            try:
+                added = activities.add_custom(s, name, str(area))
+            except ValueError as error:
+                st.error(str(error), icon=":material/error:")
+            except StorageError as error:
+                save_error(error)
+            else:
+                st.success(f"Added {added.name} ({added.area}).", icon=":material/check:")
+                st.rerun()
+    for activity in (a for a in known if a.custom):
+        left, right = st.columns([3, 1])
+        renamed = left.text_input(
+            f"{activity.area}{' · retired' if activity.retired else ''}",
+            value=activity.name,
+            key=f"rename_{activity.id}",
+            max_chars=activities.NAME_LIMIT,
+        )
+        label = "Bring back" if activity.retired else "Retire"
+        if right.button(label, key=f"retire_{activity.id}"):
+            activities.update_custom(s, activity, retired=not activity.retired)
+            st.rerun()
+        if renamed.strip() != activity.name:
+            try:
+                activities.update_custom(s, activity, name=renamed)
+            except ValueError as error:
+                st.error(str(error), icon=":material/error:")
+            else:
+                st.rerun()
+
+
+def _pick_history_row() -> None:
+    selection = st.session_state["history_table"].selection
+    shown = st.session_state.get("history_dates", [])
+    if selection.rows and selection.rows[0] < len(shown):
+        st.session_state["entry_day"] = shown[selection.rows[0]]
+
+
+def history_table(table: pd.DataFrame) -> None:
+    """The history, plain text only; picking a row loads that day into the form above."""
+    st.session_state["history_dates"] = list(table["Date"])
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        on_select=_pick_history_row,
+        selection_mode="single-row",
+        key="history_table",
+        column_config={"Note": st.column_config.TextColumn(width="large")},
+    )
+
+
+def step_card(step: progress.StepProgress) -> None:
+    icon = {"done": ":material/check_circle:", "active": ":material/directions_walk:", "locked": ":material/lock:"}
+    with st.container(border=True, key=f"step_card_{step.number}"):
+        st.markdown(f"{icon[step.state]} **Step {step.number}: {step.name}** · {step.state}")
+        st.progress(step.progress, text=f"{round(step.progress * 100)} %")
+        st.text("\n".join(step.reasons))
+
+
+def _journal_fields(prefix: str, entry: journal.JournalEntry | None, today: date) -> journal.JournalEntry:
+    day = st.date_input("Day", value=entry.day if entry else today, format="YYYY-MM-DD", key=f"{prefix}_day")
+    who = st.radio(
+        "Who reached out",
+        list(journal.WHO),
+        format_func=journal.WHO.__getitem__,
+        horizontal=True,
+        index=list(journal.WHO).index(entry.who) if entry else 1,
+        key=f"{prefix}_who",
+    )
+    channel = st.selectbox(
+        "How",
+        list(journal.CHANNELS),
+        format_func=journal.CHANNELS.__getitem__,
+        index=list(journal.CHANNELS).index(entry.channel) if entry else 0,
+        key=f"{prefix}_channel",
+    )
+    tone = st.radio(
+        "Tone",
+        list(journal.TONES),
+        format_func=journal.TONES.__getitem__,
+        horizontal=True,
+        index=list(journal.TONES).index(entry.tone) if entry else 0,
+        key=f"{prefix}_tone",
+    )
+    calm = st.checkbox("I stayed calm and kind", value=entry.calm_and_kind if entry else True, key=f"{prefix}_calm")
+    meeting = st.checkbox("We planned to meet", value=entry.meeting_planned if entry else False, key=f"{prefix}_meet")
+    note = st.text_area(
+        "Note (only you see this)",
+        value=entry.note if entry else "",
+        max_chars=journal.NOTE_LIMIT,
+        key=f"{prefix}_note",
+    )
+    return journal.JournalEntry(
+        day if isinstance(day, date) else today,
+        str(who),
+        str(channel),
+        str(tone),
+        bool(calm),
+        bool(meeting),
+        note or "",
+        entry.entry_id if entry else "",
+    )
+
+
+def _save_journal(s: Store, entry: journal.JournalEntry, today: date) -> None:
+    found = journal.problems(entry, today)
+    for problem in found:
+        st.error(problem, icon=":material/error:")
+    if found:
+        return
+    try:
+        journal.save(s, entry, today)
+    except StorageError as error:
+        save_error(error)
+    else:
+        st.success(f"Saved the contact on {entry.day:%d %B %Y}.", icon=":material/check:")
+
+
+def journal_form(s: Store, today: date) -> None:
+    with st.form("journal_form", clear_on_submit=True):
+        entry = _journal_fields("journal_new", None, today)
+        sent = st.form_submit_button("Save contact", type="primary")
+    if sent:
+        _save_journal(s, entry, today)
+
+
+def journal_list(s: Store, entries: list[journal.JournalEntry], today: date) -> None:
+    if not entries:
+        st.caption("Each contact you log appears here, newest first.")
+    for entry in entries:
+        title = f"{entry.day:%d %B %Y} · {journal.WHO[entry.who]} · {journal.TONES[entry.tone]}"
+        with st.expander(title):
+            with st.form(f"journal_edit_{entry.entry_id}"):
+                edited = _journal_fields(f"journal_{entry.entry_id}", entry, today)
+                sent = st.form_submit_button("Save changes")
+            if sent:
+                _save_journal(s, edited, today)
+            if confirmed_delete("Delete this contact", key=f"journal_delete_{entry.entry_id}"):
+                journal.delete(s, entry.entry_id)
+                st.rerun()
+
+
+def show_chart(chart: charts.Chart, key: str) -> None:
+    """A chart with its alt text, or its empty state in words; never an empty frame."""
+    if chart.figure is None:
+        st.caption(chart.empty)
+        return
+    st.plotly_chart(chart.figure, alt=chart.alt, key=f"chart_{key}", config={"displayModeBar": False})
+
+
+def threshold_settings(s: Store, thresholds: Thresholds) -> None:
+    st.caption("The goals behind steps 1–5. Change them to fit your life; the defaults come from the method.")
+    with st.form("thresholds_form"):
+        values: dict[str, float] = {
+            "no_contact_days": st.select_slider(
+                "No contact: days",
+                options=list(thresholds.no_contact_choices),
+                value=thresholds.no_contact_days,
+                key="t_no_contact_days",
+            ),
+            "positive_mood": st.slider(
+                "Stay positive: average mood", 1.0, 5.0, thresholds.positive_mood, 0.1, key="t_positive_mood"
+            ),
+            "positive_social_days": st.slider(
+                f"Stay positive: days with a Social or Joy activity (of {thresholds.positive_window})",
+                0,
+                14,
+                thresholds.positive_social_days,
+                key="t_positive_social_days",
+            ),
+            "self_value_area_days": st.slider(
+                f"Self-value: activity-days for a life area to count (of {thresholds.self_value_window})",
+                1,
+                28,
+                thresholds.self_value_area_days,
+                key="t_self_value_area_days",
+            ),
+            "self_value_areas": st.slider(
+                "Self-value: life areas needed", 1, 5, thresholds.self_value_areas, key="t_self_value_areas"
+            ),
+            "friendly_contacts": st.slider(
+                "Be kind: friendly contacts", 1, 10, thresholds.friendly_contacts, key="t_friendly_contacts"
+            ),
+        }
+        if st.form_submit_button("Save goals"):
+            try:
+                settings.save_thresholds(s, values)
+            except ValueError as error:
+                st.error(str(error), icon=":material/error:")
+            except StorageError as error:
+                save_error(error)
+            else:
+                st.success("Goals saved.", icon=":material/check:")
+                st.rerun()
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _daylio(
+    data: bytes, mood_map: tuple[tuple[str, int], ...], known: tuple[activities.Activity, ...], today: date
+) -> imports.DaylioParse:
+    return imports.parse_daylio(data, dict(mood_map), known=known, today=today)
+
+
+def import_panel(s: Store, today: date) -> None:
+    """Upload → preview of what changes → import all of it or nothing."""
+    kind = st.radio(
+        "What are you importing?",
+        ["winback", "daylio"],
+        format_func={"winback": "A winback export (zip)", "daylio": "A Daylio export (CSV)"}.__getitem__,
+        horizontal=True,
+        key="import_kind",
+    )
+    upload = st.file_uploader(
+        "Choose the file",
+        type=["zip"] if kind == "winback" else ["csv"],
+        key=f"import_upload_{kind}",
+        help=f"Up to {imports.MAX_UPLOAD_BYTES // imports.MEGABYTE} MB.",
+    )
+    if upload is None:
+        st.caption("Nothing changes until you have seen the preview and pressed Import. An import is all or nothing.")
+        return
+    data = upload.getvalue()
+    if kind == "winback":
+        plan = imports.read_export_zip(data, s)
+        if plan.can_apply:
+            st.warning(
+                "Importing a winback export replaces everything in this folder with the export.",
+                icon=":material/warning:",
+            )
+    else:
+        known = activities.all_activities(s.read("custom_activities").frame)
+        mood_map: dict[str, int] = {}
+        parse = _daylio(data, (), known, today)
+        if parse.unknown_moods:
+            st.markdown("**Which mood is which?** Daylio lets you rename moods; tell winback what yours mean.")
+            for mood in parse.unknown_moods:
+                picked = st.select_slider(
+                    f"“{mood.label.strip()}” ({mood.count} entries)",
+                    options=list(tracker.MOODS),
+                    value=3,
+                    format_func=tracker.MOODS.get,
+                    key=f"mood_map_{mood.key}",
+                )
+                mood_map[mood.key] = int(picked)
+            parse = _daylio(data, tuple(sorted(mood_map.items())), known, today)
+        plan = imports.daylio_plan(s, parse)
+    with st.container(border=True, key="import_preview"):
+        st.markdown(f"**Preview** · {plan.source}")
+        st.text(plan.summary)
+        if plan.notes:
+            st.text("\n".join(plan.notes))
+        if plan.preview:
+            st.text("\n".join(plan.preview))
+    if plan.problems:
+        st.error(
+            f"This file can't be imported as it is ({tracker.count_phrase(len(plan.problems), 'problem')}). "
+            "Nothing was changed.",
+            icon=":material/error:",
+        )
+        # Problems may quote the file's text, so they are shown as plain text only.
+        st.text("\n".join(p.describe() for p in plan.problems[:30]))
+        return
+    if not plan.has_changes:
+        st.info("Everything in this file is already here; there is nothing to import.", icon=":material/info:")
+        return
+    if st.button("Import", type="primary", key="import_apply"):
+        try:
+            imports.apply_plan(s, plan)
+        except (StorageError, ValueError) as error:
+            st.error(str(error), icon=":material/error:")
+        else:
+            st.success(f"Imported: {plan.summary}", icon=":material/check:")

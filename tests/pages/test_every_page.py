@@ -54,7 +54,7 @@ def test_a_changed_file_is_parsed_again(data_dir: Path) -> None:
     before = storage.parse_count(data_dir / "daily_log.csv")
     with (data_dir / "daily_log.csv").open("a", encoding="utf-8") as handle:
         handle.write("2001-01-01,3,3,none,,added by hand\n")
-    app.run()
+    app.segmented_control(key="history_period").set_value("All").run()
     assert storage.parse_count(data_dir / "daily_log.csv") == before + 1
     assert "2001-01-01" in app.dataframe[0].value.to_string()
 
@@ -65,6 +65,7 @@ def test_a_bad_row_is_reported_with_its_line_on_the_page(data_dir: Path) -> None
         encoding="utf-8",
     )
     app = open_page(PAGE_FILES["Daily log"])
+    app.segmented_control(key="history_period").set_value("All").run()
     assert "could not be read" in app.warning[0].value
     assert "daily_log.csv line 3: mood 9 is above 5" in texts(app)
     assert len(app.dataframe[0].value) == 1

@@ -1,0 +1,83 @@
+"""Small hand-built histories for model tests (the sample generator makes the big ones)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+from winback.storage import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, _frame_from_columns
+
+
+def log(*rows: tuple[date, int, int, str, tuple[str, ...]]) -> pd.DataFrame:
+    """Daily log rows as (date, mood, missing_ex, contact, activities)."""
+    return _frame_from_columns(
+        DAILY_LOG,
+        {
+            "date": [r[0] for r in rows],
+            "mood": [r[1] for r in rows],
+            "missing_ex": [r[2] for r in rows],
+            "contact": [r[3] for r in rows],
+            "activities": [r[4] for r in rows],
+            "note": [""] * len(rows),
+        },
+    )
+
+
+def days(
+    end: date, count: int, mood: int = 4, contact: str = "none", acts: tuple[str, ...] = ()
+) -> list[tuple[date, int, int, str, tuple[str, ...]]]:
+    """``count`` consecutive logged days ending on ``end``."""
+    return [(end - timedelta(days=n), mood, 3, contact, acts) for n in range(count)][::-1]
+
+
+def attempts(*rows: tuple[datetime, str, str, int]) -> pd.DataFrame:
+    """Quiz attempts as (taken_at, verdict, tier, worth)."""
+    return _frame_from_columns(
+        QUIZ_ATTEMPTS,
+        {
+            "attempt_id": [f"a{n}" for n in range(len(rows))],
+            "taken_at": [r[0] for r in rows],
+            "quiz_version": ["test"] * len(rows),
+            "verdict": [r[1] for r in rows],
+            "tier": [r[2] for r in rows],
+            "worth": [r[3] for r in rows],
+        },
+    )
+
+
+def journal(*rows: tuple[date, str, bool]) -> pd.DataFrame:
+    """Journal entries as (date, tone, meeting_planned)."""
+    return _frame_from_columns(
+        RECONNECT,
+        {
+            "entry_id": [f"j{n}" for n in range(len(rows))],
+            "date": [r[0] for r in rows],
+            "who": ["them"] * len(rows),
+            "channel": ["text"] * len(rows),
+            "tone": [r[1] for r in rows],
+            "calm_and_kind": [True] * len(rows),
+            "meeting_planned": [r[2] for r in rows],
+            "note": [""] * len(rows),
+        },
+    )
+
+
+def checkins(*rows: tuple[date, int]) -> pd.DataFrame:
+    """Check-ins as (date, self_worth)."""
+    return _frame_from_columns(
+        CHECKINS,
+        {
+            "week": [f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}" for d, _ in rows],
+            "date": [d for d, _ in rows],
+            "wellbeing": [50] * len(rows),
+            "self_worth": [w for _, w in rows],
+            "wellbeing_items": [("2", "2", "3", "3", "2")] * len(rows),
+            "self_worth_items": [("1", "2", "2", "1", "2")] * len(rows),
+        },
+    )
+
+
+def concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(list(frames), ignore_index=True)

@@ -1,0 +1,186 @@
+"""The daily entry, no-contact arithmetic, low-mood care, check-ins and custom activities."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.builders import days, log
+from winback import activities, checkin, tracker
+from winback.storage import Store
+
+TODAY = date(2026, 6, 30)
+
+
+def entry(**changes: object) -> tracker.DailyEntry:
+    values: dict[str, object] = {"day": TODAY, "mood": 3, "missing_ex": 5, "contact": "none"}
+    values.update(changes)
+    return tracker.DailyEntry(**values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"day": TODAY + timedelta(days=1)}, "in the future"),
+        ({"mood": 0}, "Mood must be between 1"),
+        ({"mood": 6}, "Mood must be between 1"),
+        ({"missing_ex": -1}, "between 0 and 10"),
+        ({"missing_ex": 11}, "between 0 and 10"),
+        ({"contact": "texted"}, "Contact must be one of"),
+        ({"note": "x" * 2001}, "2,001 characters; the limit is 2,000"),
+        ({"activities": ("a|b",)}, "contains '|'"),
+    ],
+)
+def test_invalid_entries_are_refused_with_a_reason(changes: dict[str, object], message: str) -> None:
+    problems = tracker.entry_problems(entry(**changes), TODAY)
+    assert any(message in p for p in problems), problems
+
+
+def test_valid_entry_edges_are_accepted() -> None:
+    for changes in ({"mood": 1}, {"mood": 5}, {"missing_ex": 0}, {"missing_ex": 10}, {"note": "x" * 2000}):
+        assert tracker.entry_problems(entry(**changes), TODAY) == []
+
+
+def test_save_refuses_bad_entries_and_updates_existing_ones(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with pytest.raises(ValueError, match="in the future"):
+        tracker.save_entry(store, entry(day=TODAY + timedelta(days=1)), TODAY)
+    assert not (tmp_path / "daily_log.csv").exists()
+    assert tracker.save_entry(store, entry(), TODAY) is False
+    assert tracker.save_entry(store, entry(mood=5), TODAY) is True
+    saved = tracker.entry_for(store.read("daily_log").frame, TODAY)
+    assert saved is not None and saved.mood == 5
+    assert tracker.delete_entry(store, TODAY)
+    assert store.read("daily_log").frame.empty
+
+
+START = date(2026, 6, 1)
+
+
+def test_no_contact_counts_from_the_start_date() -> None:
+    state = tracker.no_contact(log(*days(TODAY, 10)), START, TODAY)
+    assert (state.days, state.since, state.slips, state.longest_run) == (29, START, 0, 29)
+
+
+def test_a_slip_restarts_the_count_and_is_counted() -> None:
+    history = log(
+        *[
+            (d, m, x, "i_reached_out" if d in (date(2026, 6, 10), date(2026, 6, 20)) else c, a)
+            for d, m, x, c, a in days(TODAY, 30)
+        ]
+    )
+    state = tracker.no_contact(history, START, TODAY)
+    assert state.since == date(2026, 6, 20)
+    assert state.days == 10
+    assert state.slips == 2
+    assert state.longest_run == 10  # 1 → 10 June is 9 days, 10 → 20 June 10 days, 20 → 30 June 10 days
+    assert state.last_contact == date(2026, 6, 20)
+
+
+def test_they_reached_out_without_a_reply_keeps_the_count() -> None:
+    history = log(*days(TODAY, 30, contact="they_reached_out_no_reply"))
+    assert tracker.no_contact(history, START, TODAY).days == 29
+
+
+def test_gaps_in_logging_count_as_no_contact() -> None:
+    history = log((date(2026, 6, 2), 3, 5, "we_talked", ()), (date(2026, 6, 28), 3, 5, "none", ()))
+    state = tracker.no_contact(history, START, TODAY)
+    assert (state.days, state.slips) == (28, 1)
+
+
+def test_contact_before_the_start_is_not_a_slip() -> None:
+    history = log((date(2026, 5, 20), 3, 5, "we_talked", ()), (date(2026, 6, 5), 3, 5, "none", ()))
+    state = tracker.no_contact(history, START, TODAY)
+    assert (state.days, state.slips) == (29, 0)
+
+
+def test_without_a_start_counting_begins_on_the_first_logged_day() -> None:
+    state = tracker.no_contact(log(*days(TODAY, 5)), None, TODAY)
+    assert state.days == 4
+    assert tracker.no_contact(log(), None, TODAY).days == 0
+
+
+def test_contact_today_means_zero_days() -> None:
+    state = tracker.no_contact(log(*days(TODAY, 1, contact="we_talked")), START, TODAY)
+    assert state.days == 0
+
+
+@pytest.mark.parametrize(("low_days", "fires"), [(4, False), (5, True), (7, True)])
+def test_low_mood_care_after_5_of_the_last_7_days_at_mood_1(low_days: int, fires: bool) -> None:
+    rows = days(TODAY, 7, mood=3)
+    rows = [(d, 1 if n < low_days else m, x, c, a) for n, (d, m, x, c, a) in enumerate(rows)]
+    assert tracker.needs_low_mood_care(log(*rows), TODAY) is fires
+
+
+def test_low_mood_care_after_5_days_missing_them_at_10() -> None:
+    rows = [(d, 3, 10 if n % 3 else 4, c, a) for n, (d, _, _, c, a) in enumerate(days(TODAY, 7))]
+    assert sum(1 for r in rows if r[2] == 10) == 4
+    assert not tracker.needs_low_mood_care(log(*rows), TODAY)
+    rows = [(d, 3, 10 if n != 0 and n != 3 else 4, c, a) for n, (d, _, _, c, a) in enumerate(days(TODAY, 7))]
+    assert tracker.needs_low_mood_care(log(*rows), TODAY)
+
+
+def test_low_mood_care_uses_the_last_7_logged_days_not_old_ones() -> None:
+    old_bad = days(TODAY - timedelta(days=60), 7, mood=1)
+    assert not tracker.needs_low_mood_care(log(*old_bad), TODAY)
+    recent = days(TODAY, 3, mood=4) + days(TODAY - timedelta(days=10), 7, mood=1)
+    assert not tracker.needs_low_mood_care(log(*sorted(recent)), TODAY)
+
+
+def test_checkin_scores() -> None:
+    assert checkin.wellbeing_score([0, 0, 0, 0, 0]) == 0
+    assert checkin.wellbeing_score([5, 5, 5, 5, 5]) == 100
+    assert checkin.wellbeing_score([3, 2, 4, 1, 0]) == 40
+    assert checkin.self_worth_score([3, 3, 3, 3, 3]) == 100
+    assert checkin.self_worth_score([1, 0, 0, 0, 0]) == 7
+    assert checkin.self_worth_score([2, 2, 2, 2, 2]) == 67
+    with pytest.raises(ValueError):
+        checkin.wellbeing_score([6, 0, 0, 0, 0])
+    with pytest.raises(ValueError):
+        checkin.self_worth_score([1, 1, 1, 1])
+
+
+def test_one_checkin_per_iso_week(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    monday, sunday = date(2026, 6, 22), date(2026, 6, 28)
+    assert checkin.iso_week(monday) == checkin.iso_week(sunday) == "2026-W26"
+    assert checkin.save_checkin(store, monday, [1] * 5, [1] * 5) is False
+    assert checkin.save_checkin(store, sunday, [4] * 5, [3] * 5) is True
+    frame = store.read("checkins").frame
+    assert len(frame) == 1
+    assert int(frame.iloc[0]["wellbeing"]) == 80
+    assert checkin.this_weeks(frame, monday) is not None
+    assert checkin.this_weeks(frame, date(2026, 6, 29)) is None
+
+
+def test_custom_activities_rename_and_retire_keep_history(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    climbing = activities.add_custom(store, "Climbing", "Body")
+    assert climbing.id == "custom_climbing"
+    tracker.save_entry(store, entry(activities=(climbing.id,)), TODAY)
+    with pytest.raises(ValueError, match="already an activity"):
+        activities.add_custom(store, "climbing ", "Body")
+    with pytest.raises(ValueError, match="Pick a life area"):
+        activities.add_custom(store, "Chess", "Sports")
+    activities.update_custom(store, climbing, name="Bouldering")
+    renamed = next(a for a in activities.all_activities(store.read("custom_activities").frame) if a.custom)
+    activities.update_custom(store, renamed, retired=True)
+    known = activities.all_activities(store.read("custom_activities").frame)
+    mine = next(a for a in known if a.id == climbing.id)
+    assert (mine.name, mine.retired) == ("Bouldering", True)
+    assert store.read("daily_log").frame.iloc[0]["activities"] == (climbing.id,)
+    with pytest.raises(ValueError, match="Only your own"):
+        activities.update_custom(store, activities.catalogue()[0], name="x")
+
+
+def test_history_filters_by_period_and_activity() -> None:
+    rows = [*days(TODAY, 40, acts=("read",)), (TODAY - timedelta(days=50), 2, 3, "none", ("exercise",))]
+    history = log(*sorted(rows))
+    assert len(tracker.filter_history(history, TODAY - timedelta(days=29), TODAY)) == 30
+    assert len(tracker.filter_history(history, None, TODAY, ["exercise"])) == 1
+    assert len(tracker.filter_history(history, None, TODAY, ["read", "exercise"])) == 0
+    table = tracker.history(history, {"read": "Read"})
+    assert table.iloc[0]["Date"] == TODAY
+    assert table.iloc[0]["Activities"] == "Read"
