@@ -16,7 +16,7 @@ names = {a.id: a.name for a in known}
 areas = activities.area_of(known)
 configured, _ = settings.load(store)
 
-ui.no_contact_summary(tracker.no_contact(log, configured.no_contact_start, today), configured.thresholds)
+ui.no_contact_section(store, log, today)
 if tracker.needs_low_mood_care(log, today):
     ui.low_mood_note()
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import streamlit as st
 
-from winback import charts, progress, quiz, settings, tracker, ui
+from winback import charts, progress, quiz, tracker, ui
 
 st.title("Today")
 store = ui.store()
@@ -33,8 +33,7 @@ else:
             "the mood and life-area goals of steps 2–3 have slipped a little.",
             icon=":material/self_improvement:",
         )
-    configured, _ = settings.load(store)
-    ui.no_contact_summary(tracker.no_contact(log, configured.no_contact_start, today), configured.thresholds)
+    ui.no_contact_section(store, log, today, model)
     if tracker.needs_low_mood_care(log, today):
         ui.low_mood_note()
     chart = charts.mood_last_days(log, today)

@@ -158,8 +158,9 @@ def five_steps(
         first_three = (StepProgress(1, STEP_NAMES[1], 1.0, "done", (reason,)), *first_three[1:])
     all_three = all(s.state == "done" for s in first_three)
 
+    missing = tuple(f"{s.name}: {s.reasons[0]}" for s in first_three if s.state != "done")
     if not lock.open:
-        step4 = StepProgress(4, STEP_NAMES[4], 0.0, "locked", (lock.reason,))
+        step4 = StepProgress(4, STEP_NAMES[4], 0.0, "locked", (lock.reason, *missing))
     elif started is not None:
         step4 = StepProgress(4, STEP_NAMES[4], 1.0, "done", (f"You reconnected on {started:%d %B %Y}.",))
     elif all_three:
@@ -167,7 +168,6 @@ def five_steps(
             4, STEP_NAMES[4], 0.0, "active", ("Steps 1–3 are done and the quiz says go: the journal is open.",)
         )
     else:
-        missing = [f"{s.name}: {s.reasons[0]}" for s in first_three if s.state != "done"]
         step4 = StepProgress(4, STEP_NAMES[4], 0.0, "locked", ("Steps 1–3 come first.", *missing))
 
     if step4.state != "done" or started is None:

@@ -252,6 +252,16 @@ def confirmed_delete(label: str, *, key: str) -> bool:
     return False
 
 
+def no_contact_section(s: Store, log: pd.DataFrame, today: date, model: progress.FiveSteps | None = None) -> None:
+    """The no-contact counter, or — once the person has reconnected — a line saying that phase is behind them."""
+    model = model or progress.from_store(s, today)
+    if model.step(4).state == "done":
+        st.caption(f"No contact is behind you. {model.step(1).reasons[0]} {model.step(4).reasons[0]}")
+        return
+    configured, _ = settings.load(s)
+    no_contact_summary(tracker.no_contact(log, configured.no_contact_start, today), configured.thresholds)
+
+
 def no_contact_summary(state: tracker.NoContact, thresholds: Thresholds) -> None:
     days, longest, slips = st.columns(3)
     days.metric("Days without contact", f"{state.days}", help=f"Step 1 is done at {thresholds.no_contact_days} days.")

@@ -59,3 +59,88 @@ def test_a_failed_write_shows_an_error_and_keeps_the_old_file(data_dir: Path, mo
     app.button[0].click().run()
     assert "the disk is full" in app.error[0].value
     assert (data_dir / "daily_log.csv").read_bytes() == before
+
+
+def test_editing_a_past_day_prefills_it_and_updates_it(data_dir: Path) -> None:
+    past = date.today() - timedelta(days=3)
+    Store(data_dir).upsert(
+        "daily_log",
+        [{"date": past, "mood": 2, "missing_ex": 9, "contact": "we_talked", "activities": ("read",), "note": "hard"}],
+    )
+    app = open_page(PAGE_FILES["Daily log"])
+    app.date_input(key="entry_day").set_value(past).run()
+    assert f"You already logged {past:%A %d %B %Y}" in texts(app)
+    assert app.select_slider(key="mood").value == 2
+    assert app.radio(key="contact").value == "we_talked"
+    assert app.text_area(key="note").value == "hard"
+    app.select_slider(key="mood").set_value(4)
+    app.button[0].click().run()
+    assert app.success[0].value.startswith(f"Updated {past:%A %d %B %Y}")
+    row = Store(data_dir).read("daily_log").frame.iloc[0]
+    assert (row["mood"], row["missing_ex"], row["note"]) == (4, 9, "hard")
+
+
+def test_an_invalid_edit_is_refused_and_changes_nothing(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    app.button[0].click().run()
+    before = (data_dir / "daily_log.csv").read_bytes()
+    app.date_input(key="entry_day").set_value(date.today() + timedelta(days=2)).run()
+    app.select_slider(key="mood").set_value(1)
+    app.button[0].click().run()
+    assert "in the future" in texts(app)
+    assert (data_dir / "daily_log.csv").read_bytes() == before
+
+
+def test_deleting_a_day_asks_first(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    app.button[0].click().run()
+    key = f"delete_day_{date.today().isoformat()}"
+    app.button(key=key).click().run()
+    assert "Delete it for good?" in texts(app)
+    assert len(Store(data_dir).read("daily_log").frame) == 1
+    app.button(key=f"{key}_yes").click().run()
+    assert Store(data_dir).read("daily_log").frame.empty
+    assert f"Deleted {date.today():%A %d %B %Y}" in texts(app)
+
+
+def test_weekly_checkin_is_saved_once_per_week(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    for n in range(5):
+        app.select_slider(key=f"wb_{n}").set_value(5)
+        app.select_slider(key=f"sw_{n}").set_value(3)
+    app.button(key="FormSubmitter:weekly_checkin_form-Save check-in").click().run()
+    assert "well-being 100, self-worth 100" in texts(app)
+    app.select_slider(key="wb_0").set_value(0)
+    app.button(key="FormSubmitter:weekly_checkin_form-Save check-in").click().run()
+    assert "Nothing saved: tick the box" in texts(app)
+    assert int(Store(data_dir).read("checkins").frame.iloc[0]["wellbeing"]) == 100
+    app.checkbox(key="checkin_replace").check()
+    app.button(key="FormSubmitter:weekly_checkin_form-Save check-in").click().run()
+    frame = Store(data_dir).read("checkins").frame
+    assert len(frame) == 1 and int(frame.iloc[0]["wellbeing"]) == 80
+
+
+def test_a_custom_activity_can_be_added_and_logged(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    app.text_input(key="new_activity_name").input("Climbing")
+    app.selectbox(key="new_activity_area").set_value("Body")
+    app.button(key="FormSubmitter:add_activity_form-Add activity").click().run()
+    assert "custom_climbing" in app.multiselect(key="activities").options or any(
+        "Climbing" in o for o in app.multiselect(key="activities").options
+    )
+    app.multiselect(key="activities").select("custom_climbing")
+    app.button[0].click().run()
+    assert Store(data_dir).read("daily_log").frame.iloc[0]["activities"] == ("custom_climbing",)
+
+
+def test_no_contact_counter_and_low_mood_care(data_dir: Path) -> None:
+    store = Store(data_dir)
+    rows = [
+        {"date": date.today() - timedelta(days=n), "mood": 1, "missing_ex": 10, "contact": "none"} for n in range(7)
+    ]
+    store.upsert("daily_log", rows)
+    app = open_page(PAGE_FILES["Daily log"])
+    assert app.metric[0].value == "6"
+    assert "really hard" in texts(app)
+    assert "988" not in texts(app)  # the default country shows the international lines
+    assert "findahelpline.com" in texts(app)

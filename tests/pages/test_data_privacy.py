@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from tests.pages.helpers import PAGE_FILES, open_page, texts
 from winback import sample
 from winback.storage import Store
@@ -46,3 +48,91 @@ def test_delete_everything_needs_the_typed_words(data_dir: Path) -> None:
     app.button[0].click().run()
     assert "Deleted" in texts(app)
     assert [p for p in data_dir.iterdir() if p.is_file()] == []
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def test_importing_a_daylio_file_maps_moods_previews_and_applies(data_dir: Path) -> None:
+    data = (FIXTURES / "daylio_new.csv").read_bytes()
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.radio(key="import_kind").set_value("daylio").run()
+    app.file_uploader(key="import_upload_daylio").upload("daylio.csv", data, "text/csv").run()
+    assert not app.exception
+    assert "Preview" in texts(app)
+    for slider in app.select_slider:
+        if slider.key and slider.key.startswith("mood_map_"):
+            slider.set_value(4)
+    app.run()
+    assert not app.error, [e.value for e in app.error]
+    app.button(key="import_apply").click().run()
+    assert "Imported" in texts(app)
+    assert len(Store(data_dir).read("daily_log").frame) > 0
+
+
+def test_importing_our_own_export_restores_every_file(data_dir: Path) -> None:
+    from winback import dataio
+
+    store = Store(data_dir)
+    sample.write_sample(store, days=60, today=date.today())
+    exported = dataio.export_zip(store)
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.suffix in (".csv", ".json")}
+    dataio.delete_everything(store)
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.file_uploader(key="import_upload_winback").upload("winback.zip", exported, "application/zip").run()
+    app.button(key="import_apply").click().run()
+    assert "Imported" in texts(app)
+    after = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.suffix in (".csv", ".json")}
+    assert after == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("wrong.csv", b"day,feeling\n2026-01-01,good\n", "full_date"),
+        ("image.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "not a CSV text file"),
+        ("empty.csv", b"", "empty"),
+        (
+            "big.csv",
+            b"full_date,date,weekday,time,mood,activities,note\n" + b"x" * (20 * 1024 * 1024 + 200_000),
+            "20 MB",
+        ),
+        (
+            "bad_date.csv",
+            b"full_date,date,weekday,time,mood,activities,note\n2026-02-30,Feb 30,Mon,10:00,good,,\n",
+            "line 2",
+        ),
+    ],
+)
+def test_malformed_daylio_uploads_are_refused_and_change_nothing(
+    data_dir: Path, name: str, content: bytes, message: str
+) -> None:
+    store = Store(data_dir)
+    sample.write_sample(store, days=30, today=date.today())
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.radio(key="import_kind").set_value("daylio").run()
+    app.file_uploader(key="import_upload_daylio").upload(name, content, "text/csv").run()
+    assert not app.exception
+    shown = texts(app)
+    assert "can't be imported" in shown
+    assert message in shown, shown[-600:]
+    assert not app.get("button") or all(b.key != "import_apply" for b in app.button)
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()} == before
+
+
+def test_a_latin_1_daylio_file_is_read_with_a_note(data_dir: Path) -> None:
+    content = "full_date,date,weekday,time,mood,activities,note\n2026-01-05,Jan 5,Mon,09:00,good,,Café crème\n"
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.radio(key="import_kind").set_value("daylio").run()
+    app.file_uploader(key="import_upload_daylio").upload("latin.csv", content.encode("latin-1"), "text/csv").run()
+    assert "Latin-1" in texts(app)
+    app.button(key="import_apply").click().run()
+    assert Store(data_dir).read("daily_log").frame.iloc[0]["note"] == "Café crème"
+
+
+def test_spreadsheet_export_and_reminder_are_offered(data_dir: Path) -> None:
+    sample.write_sample(Store(data_dir), days=30, today=date.today())
+    app = open_page(PAGE_FILES["Data & privacy"])
+    assert app.download_button(key="export_csv").proto.url.endswith(".csv")
+    assert app.download_button(key="reminder_ics").proto.url.endswith(".ics")

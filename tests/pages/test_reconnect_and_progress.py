@@ -1,0 +1,122 @@
+"""Reconnect shows no journal form while locked and accepts an entry once open; Progress draws every chart."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.pages.helpers import PAGE_FILES, open_page, texts
+from winback import quiz, sample
+from winback.storage import Store
+
+GOOD = ("saw_friends", "exercise", "read", "skipped_bad_habit")
+
+
+def ready_for_step_4(store: Store, verdict: str = "go", tier: str = "none") -> None:
+    today = date.today()
+    store.upsert(
+        "daily_log",
+        [
+            {"date": today - timedelta(days=n), "mood": 4, "missing_ex": 3, "contact": "none", "activities": GOOD}
+            for n in range(40)
+        ],
+    )
+    store.write_settings({"no_contact_start": (today - timedelta(days=40)).isoformat()})
+    store.upsert(
+        "quiz_attempts",
+        [
+            {
+                "attempt_id": "a1",
+                "taken_at": datetime.now() - timedelta(days=2),
+                "quiz_version": "test",
+                "worth": 80,
+                "tier": tier,
+                "verdict": verdict,
+            }
+        ],
+    )
+
+
+def test_reconnect_is_closed_with_reasons_and_no_form_on_an_empty_folder(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Reconnect"])
+    assert "Closed for now" in texts(app)
+    assert "Take the readiness quiz first" in texts(app)
+    assert "No contact" in texts(app)
+    assert not app.get("form")
+
+
+@pytest.mark.parametrize(("verdict", "tier"), [("wait", "none"), ("dont", "toxic"), ("danger", "danger")])
+def test_reconnect_stays_closed_when_the_quiz_does_not_say_go(data_dir: Path, verdict: str, tier: str) -> None:
+    ready_for_step_4(Store(data_dir), verdict, tier)
+    app = open_page(PAGE_FILES["Reconnect"])
+    assert "Closed for now" in texts(app)
+    assert not app.get("form")
+    if tier in ("toxic", "danger"):
+        assert "Help is here" in texts(app)
+
+
+def test_reconnect_opens_and_accepts_a_journal_entry(data_dir: Path) -> None:
+    ready_for_step_4(Store(data_dir))
+    app = open_page(PAGE_FILES["Reconnect"])
+    assert "Closed for now" not in texts(app)
+    assert app.get("form")
+    app.radio(key="journal_new_tone").set_value("friendly")
+    app.checkbox(key="journal_new_meet").check()
+    app.text_area(key="journal_new_note").input("Coffee next week <script>alert(1)</script>")
+    app.button(key="FormSubmitter:journal_form-Save contact").click().run()
+    assert "Saved the contact" in texts(app)
+    journal = Store(data_dir).read("reconnect").frame
+    assert len(journal) == 1
+    assert journal.iloc[0]["tone"] == "friendly" and bool(journal.iloc[0]["meeting_planned"])
+    app.run()
+    assert "Step 4: Reconnect" in texts(app)
+    assert "done" in texts(app)
+
+
+def test_today_shows_the_current_step_and_next_action(data_dir: Path) -> None:
+    ready_for_step_4(Store(data_dir))
+    app = open_page(PAGE_FILES["Today"])
+    assert "Step 4: Reconnect" in texts(app)
+    assert "Next:" in texts(app)
+    assert "Worth trying" in texts(app)
+
+
+def test_today_after_a_danger_result_shows_help_first(data_dir: Path) -> None:
+    ready_for_step_4(Store(data_dir), "danger", "danger")
+    app = open_page(PAGE_FILES["Today"])
+    assert "Help is here" in texts(app)
+    assert "Step 4" not in texts(app)
+
+
+@pytest.mark.parametrize("days", [0, 1, 365, 3650])
+def test_progress_renders_every_chart(data_dir: Path, days: int) -> None:
+    if days:
+        sample.write_sample(Store(data_dir), days=days, today=date.today())
+    app = open_page(PAGE_FILES["Progress"])
+    assert not app.exception
+    for period in ("30 days", "90 days", "1 year", "All"):
+        app.segmented_control(key="progress_period").set_value(period).run()
+        assert not app.exception, period
+        charts = [e for e in app.main.children.values() if getattr(e, "type", "") == "plotly_chart"]
+        drawn = len(app.get("plotly_chart"))
+        if days >= 365:
+            assert drawn == 8, (period, drawn)
+        elif days == 0:
+            assert drawn == 1, "only the step bars"
+            assert "what to log" in texts(app).lower() or "log" in texts(app).lower()
+        del charts
+
+
+def test_progress_goals_can_be_changed(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Progress"])
+    app.select_slider(key="t_no_contact_days").set_value(14)
+    app.button(key="FormSubmitter:thresholds_form-Save goals").click().run()
+    assert not app.exception
+    settings, _ = Store(data_dir).read_settings()
+    assert settings["thresholds"]["no_contact_days"] == 14
+
+
+def test_quiz_content_is_loaded_once() -> None:
+    assert quiz.load_quiz() is quiz.load_quiz()
