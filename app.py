@@ -22,4 +22,5 @@ navigation = st.navigation(
 )
 ui.sidebar(help_page)
 ui.safety_bar(help_page)
+ui.shared_diary_warning()
 navigation.run()

@@ -6,11 +6,13 @@ This is the one module of winback that draws; everything it shows comes from the
 from __future__ import annotations
 
 import html
+import ipaddress
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -23,9 +25,25 @@ SAMPLE_KEY = "winback_sample_mode"
 SAMPLE_DAYS = 365
 
 
+def login_configured() -> bool:
+    """True when the deployment set up sign-in (an [auth] section in .streamlit/secrets.toml)."""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        return False
+
+
 def resolve_folder() -> Path:
-    """The folder for this session: the person's own, or their separate sample-data folder."""
-    person = paths.person_folder(paths.data_root())
+    """The folder for this session: the person's own (per signed-in person when login is set up), or their
+    separate sample-data folder. Without sign-in, asks the visitor to log in and stops."""
+    root = paths.data_root()
+    if login_configured():
+        if not st.user.is_logged_in:
+            login_screen()
+            st.stop()
+        person = paths.person_folder(root, str(st.user.get("iss", "")), str(st.user.get("sub", "")))
+    else:
+        person = paths.person_folder(root)
     if st.session_state.get(SAMPLE_KEY, False):
         folder = paths.sample_folder(person)
         _ensure_sample(str(folder))
@@ -34,6 +52,42 @@ def resolve_folder() -> Path:
     _prepare_folder(str(folder))
     st.session_state[FOLDER_KEY] = str(folder)
     return folder
+
+
+def login_screen() -> None:
+    st.title("winback")
+    st.markdown(
+        "A private space for after a breakup. Sign in to open your own diary: each person's entries are kept "
+        "in their own folder, and nobody else who uses this winback can see them."
+    )
+    st.button("Sign in", type="primary", on_click=st.login, key="login")
+    resources_panel(safety.DEFAULT_COUNTRY, heading="If you need help now")
+    quick_exit()
+
+
+def client_address() -> str | None:
+    """The visitor's address as Streamlit saw it (None from this computer)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None
+
+
+def shared_diary_warning() -> None:
+    """Reached from another computer without sign-in, everyone who opens winback shares one diary: say so."""
+    if login_configured():
+        return
+    address = client_address()
+    if address is None:
+        return
+    try:
+        if ipaddress.ip_address(address).is_loopback:
+            return
+    except ValueError:
+        pass
+    st.warning(
+        "**This winback has no sign-in.** Everyone who opens this address shares one diary and can read it. "
+        "Use it only on your own computer, or ask whoever runs it to set up sign-in.",
+        icon=":material/group:",
+    )
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -77,6 +131,8 @@ def country_code() -> str:
 
 def sidebar(help_page: StreamlitPage) -> None:
     with st.sidebar:
+        if login_configured() and st.user.is_logged_in:
+            st.button("Sign out", on_click=st.logout, key="logout", icon=":material/logout:")
         if in_sample_mode():
             st.info("You are exploring **sample data**. Your own diary is untouched.", icon=":material/science:")
         st.page_link(help_page, label="Help & safety", icon=":material/health_and_safety:")
@@ -549,8 +605,14 @@ def threshold_settings(s: Store, thresholds: Thresholds) -> None:
 
 @st.cache_data(max_entries=4, show_spinner=False)
 def _daylio(
-    data: bytes, mood_map: tuple[tuple[str, int], ...], known: tuple[activities.Activity, ...], today: date
+    folder: str,
+    data: bytes,
+    mood_map: tuple[tuple[str, int], ...],
+    known: tuple[activities.Activity, ...],
+    today: date,
 ) -> imports.DaylioParse:
+    """Parsed once per upload; the person's folder is part of the key so no parse is ever shared."""
+    del folder
     return imports.parse_daylio(data, dict(mood_map), known=known, today=today)
 
 
@@ -583,7 +645,7 @@ def import_panel(s: Store, today: date) -> None:
     else:
         known = activities.all_activities(s.read("custom_activities").frame)
         mood_map: dict[str, int] = {}
-        parse = _daylio(data, (), known, today)
+        parse = _daylio(str(s.folder), data, (), known, today)
         if parse.unknown_moods:
             st.markdown("**Which mood is which?** Daylio lets you rename moods; tell winback what yours mean.")
             for mood in parse.unknown_moods:
@@ -595,7 +657,7 @@ def import_panel(s: Store, today: date) -> None:
                     key=f"mood_map_{mood.key}",
                 )
                 mood_map[mood.key] = int(picked)
-            parse = _daylio(data, tuple(sorted(mood_map.items())), known, today)
+            parse = _daylio(str(s.folder), data, tuple(sorted(mood_map.items())), known, today)
         plan = imports.daylio_plan(s, parse)
     with st.container(border=True, key="import_preview"):
         st.markdown(f"**Preview** · {plan.source}")

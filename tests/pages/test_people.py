@@ -1,0 +1,103 @@
+"""Several people: with sign-in set up, each person's data lives in its own folder and nobody sees another's."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.helpers import PAGE_FILES, texts
+from winback import quiz, ui
+from winback.devserver import ROOT
+
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback",
+    "cookie_secret": "test-cookie-secret",
+    "client_id": "winback-test",
+    "client_secret": "not-a-secret",
+    "server_metadata_url": "https://login.example.com/.well-known/openid-configuration",
+}
+ISSUER = "https://login.example.com"
+
+
+def as_person(subject: str | None, page: str = PAGE_FILES["Today"]) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.secrets["auth"] = AUTH
+    app.user = {"is_logged_in": True, "iss": ISSUER, "sub": subject, "email": f"{subject}@example.com"}
+    if subject is None:
+        app.user = {"is_logged_in": False}
+    app.run()
+    if page != PAGE_FILES["Today"]:
+        app.switch_page(page).run()
+    return app
+
+
+def folder_of(root: Path, subject: str) -> Path:
+    return root / "users" / hashlib.sha256(f"{ISSUER}{subject}".encode()).hexdigest()
+
+
+def log_a_day(app: AppTest, note: str) -> None:
+    app.select_slider(key="mood").set_value(5)
+    app.text_area(key="note").input(note)
+    app.button[0].click().run()
+    assert app.success, texts(app)
+
+
+def test_a_visitor_who_is_not_signed_in_sees_only_the_sign_in_screen(data_dir: Path) -> None:
+    app = as_person(None)
+    assert not app.exception
+    assert [b.label for b in app.button] == ["Sign in"]
+    assert "findahelpline.com" in texts(app)
+    assert list(data_dir.iterdir()) == []
+
+
+def test_each_person_writes_to_their_own_hashed_folder(data_dir: Path) -> None:
+    alice = as_person("alice", PAGE_FILES["Daily log"])
+    log_a_day(alice, "alice's private note")
+    assert (folder_of(data_dir, "alice") / "daily_log.csv").exists()
+    assert not (data_dir / "daily_log.csv").exists()
+    assert "alice's private note" in (folder_of(data_dir, "alice") / "daily_log.csv").read_text()
+
+
+def test_person_b_never_sees_person_a(data_dir: Path) -> None:
+    alice = as_person("alice", PAGE_FILES["Daily log"])
+    log_a_day(alice, "alice's private note")
+    alice.switch_page(PAGE_FILES["Readiness quiz"]).run()
+    for question in quiz.load_quiz().questions:
+        choice = question.options[-1].id if question.section == "worth" else "never"
+        alice.radio(key=f"q_{question.id}").set_value(choice)
+    alice.run()
+    alice.button(key="quiz_submit").click().run()
+    assert alice.success
+
+    for page in PAGE_FILES.values():
+        bob = as_person("bob", page)
+        assert not bob.exception, page
+        shown = texts(bob)
+        assert "alice" not in shown, page
+        assert "Worth trying" not in shown or page == PAGE_FILES["Readiness quiz"], page
+        assert not bob.expander or page != PAGE_FILES["Readiness quiz"], "no past attempts for bob"
+        for frame in bob.dataframe:
+            assert "alice" not in frame.value.to_string(), page
+    bob = as_person("bob", PAGE_FILES["Progress"])
+    assert len(bob.get("plotly_chart")) == 1, "bob has only the empty step bars"
+    alice = as_person("alice", PAGE_FILES["Progress"])
+    assert len(alice.get("plotly_chart")) > 1
+
+
+def test_without_sign_in_from_this_computer_there_is_no_warning(data_dir: Path) -> None:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert "shares one diary" not in texts(app)
+
+
+def test_without_sign_in_from_another_computer_everyone_is_warned(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ui, "client_address", lambda: "192.0.2.10")
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert "Everyone who opens this address shares one diary" in texts(app)
+    monkeypatch.setattr(ui, "client_address", lambda: "127.0.0.5")
+    app.run()
+    assert "shares one diary" not in texts(app)

@@ -1,0 +1,58 @@
+"""Configuration and code rules that keep a person's diary private and their text inert."""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from pathlib import Path
+
+from winback.devserver import ROOT
+
+CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+SOURCES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "winback").glob("*.py")])
+
+
+def test_config_keeps_xsrf_on_stats_off_errors_hidden_and_binds_to_loopback() -> None:
+    assert CONFIG["server"]["enableXsrfProtection"] is True
+    assert CONFIG["browser"]["gatherUsageStats"] is False
+    assert CONFIG["client"]["showErrorDetails"] == "none"
+    assert CONFIG["server"]["address"] == "127.0.0.1"
+
+
+def calls(path: Path) -> list[ast.Call]:
+    return [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.Call)]
+
+
+def test_no_page_renders_html_from_markdown() -> None:
+    offenders = [
+        f"{path.name}:{call.lineno}"
+        for path in SOURCES
+        for call in calls(path)
+        for keyword in call.keywords
+        if keyword.arg == "unsafe_allow_html"
+    ]
+    assert offenders == []
+
+
+def test_raw_html_is_only_winbacks_own_fixed_markup() -> None:
+    """st.html appears only in winback/ui.py, for the quick exit and scrolling, never with a person's text."""
+    users = [
+        (path.name, call.lineno)
+        for path in SOURCES
+        for call in calls(path)
+        if isinstance(call.func, ast.Attribute)
+        and call.func.attr == "html"
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id == "st"
+    ]
+    assert {name for name, _ in users} <= {"ui.py"}
+    assert len(users) == 2
+
+
+def test_nothing_calls_out_to_the_network() -> None:
+    for path in SOURCES:
+        text = path.read_text(encoding="utf-8")
+        for module in ("requests", "httpx", "urllib.request", "socket"):
+            if path.name == "devserver.py":
+                continue
+            assert f"import {module}" not in text, (path.name, module)
