@@ -14,7 +14,7 @@ from winback.activities import all_activities
 from winback.imports import backup_folders
 from winback.paths import sample_folder
 from winback.storage import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES, Store, clear_cache
-from winback.tracker import MOODS
+from winback.tracker import MOOD_WORDS
 
 SPREADSHEET_COLUMNS = ("date", "mood", "mood_label", "missing_ex", "contact", "activities", "note")
 # OWASP's CSV-injection list, plus NUL: a spreadsheet may read a text cell starting with one as a formula.
@@ -79,7 +79,7 @@ def spreadsheet_csv(store: Store) -> bytes:
         cells: list[str | int | float] = [
             day.isoformat(),
             int(mood),
-            MOODS.get(int(mood), ""),
+            MOOD_WORDS.get(int(mood), ""),
             int(missing_ex),
             str(contact),
             ", ".join(names.get(a, a) for a in activities),

@@ -44,7 +44,7 @@ from winback.storage import (
     parse_table,
     validate_row,
 )
-from winback.tracker import MOODS
+from winback.tracker import MOOD_WORDS, MOODS
 
 MEGABYTE = 1024 * 1024
 MAX_UPLOAD_BYTES = 20 * MEGABYTE
@@ -844,7 +844,7 @@ def _merge(current: _Row, incoming: _Row) -> _Row:
 
 def _describe_change(current: _Row | None, row: _Row, names: Mapping[str, str]) -> str:
     if current is None:
-        parts = [f"mood {MOODS[row.mood]}"]
+        parts = [f"mood {MOOD_WORDS[row.mood]}"]
         if row.activities:
             parts.append(", ".join(names.get(a, a) for a in row.activities))
         if row.note:
@@ -852,7 +852,7 @@ def _describe_change(current: _Row | None, row: _Row, names: Mapping[str, str]) 
         return f"{row.day.isoformat()} · new: {'; '.join(parts)}"
     parts = []
     if row.mood != current.mood:
-        parts.append(f"mood {MOODS[current.mood]} → {MOODS[row.mood]}")
+        parts.append(f"mood {MOOD_WORDS[current.mood]} → {MOOD_WORDS[row.mood]}")
     extra = [a for a in row.activities if a not in current.activities]
     if extra:
         parts.append(f"adds {', '.join(names.get(a, a) for a in extra)}")

@@ -10,13 +10,9 @@ import pandas as pd
 
 from winback.storage import CONTACT_VALUES, DAILY_LOG, Store
 
-MOODS: dict[int, str] = {
-    1: "😣 awful",
-    2: "🙁 bad",
-    3: "😐 meh",
-    4: "🙂 good",
-    5: "😄 great",
-}
+MOOD_WORDS: dict[int, str] = {1: "awful", 2: "bad", 3: "meh", 4: "good", 5: "great"}
+MOOD_FACES: dict[int, str] = {1: "😣", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
+MOODS: dict[int, str] = {n: f"{MOOD_FACES[n]} {word}" for n, word in MOOD_WORDS.items()}
 CONTACT_LABELS: dict[str, str] = {
     "none": "No contact",
     "they_reached_out_no_reply": "They reached out, I didn't reply",
@@ -93,7 +89,7 @@ def history(log: pd.DataFrame, activity_names: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Date": table["date"].dt.date,
-            "Mood": table["mood"].map(MOODS),
+            "Mood": table["mood"].map(MOOD_WORDS),
             "Missing my ex": table["missing_ex"],
             "Contact": table["contact"].map(CONTACT_LABELS),
             "Activities": [", ".join(activity_names.get(a, a) for a in acts) for acts in table["activities"]],

@@ -37,6 +37,19 @@ def server(tmp_path_factory: pytest.TempPathFactory, exit_page: Path) -> Iterato
         yield started
 
 
+@pytest.fixture(scope="module")
+def year_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """winback on a folder holding one year of sample data."""
+    from winback import sample
+    from winback.storage import Store
+
+    data = tmp_path_factory.mktemp("year")
+    sample.write_sample(Store(data), days=365)
+    log = tmp_path_factory.mktemp("logs") / "streamlit.log"
+    with running(ROOT / "app.py", data, log) as started:
+        yield started
+
+
 _static_servers: dict[Path, int] = {}
 
 

@@ -1,0 +1,736 @@
+"""winback's benchmark: every performance bar of SPEC §10, measured against Streamlit itself on this machine.
+
+Run ``.venv/bin/python bench/run.py`` (about 10 minutes on 2 cores; ``--quick`` is a 1-minute smoke run).
+It prints one table, each figure beside its bar and PASS, MISS or info (a figure without a bar of its own);
+``--json out.json`` also writes every figure with its raw samples. The exit code is 0 when the benchmark ran,
+whatever it found (it is a report, not a test), and non-zero only when something failed to run.
+
+How each figure is measured (every figure is a median of several runs; times use ``time.perf_counter``):
+
+* **Server round trip per page** at 0, 365, 3,650 and 36,500 days of sample data (``winback.sample``).
+  winback (``app.py``) runs on a temporary data folder per data size beside ``bench/trivial.py``, a one-line
+  Streamlit page, both with ``winback.devserver.running`` and the same ``.streamlit/config.toml``. The
+  client speaks Streamlit's own websocket protocol (``/_stcore/stream``), exactly as the browser's frontend
+  does: it sends a ``BackMsg`` ``rerun_script`` with the page's ``page_script_hash`` (what the browser sends
+  after any click) and times until the ``ForwardMsg`` ``session_status_changed`` with
+  ``script_is_running=False`` arrives, the message that makes the browser's ``stApp`` flip back to
+  ``data-test-script-state="notRunning"``; every delta is received and parsed on the way. Each page keeps its
+  own session, loaded once and rerun twice before timing. A Playwright loop was the alternative, but with
+  Chromium's layout and paint on the same 2 cores its noise was several times the trivial page's round trip;
+  the protocol client adds well under a millisecond. Widget states are sent empty (widgets at their
+  defaults), which is what a page shows when first opened. Measurements alternate between winback and the
+  trivial page (which goes first alternates too), so a noisy moment hits both; the ratio is winback's
+  median over the trivial page's median of the same data size. Bars: ≤ 1.5 × at 3,650 days, ≤ 3 × at 36,500
+  days (SPEC §10; goal 1.2 ×); the 0- and 365-day rows are info.
+* **Saving one entry at 3,650 days**: in-process ``tracker.save_entry`` on a store holding 3,650 days of
+  sample data (read once first, as the server would have), each save on a different day; fsync included.
+* **Importing 10 years of Daylio**: a generated Daylio CSV of 3,650 days (1–3 entries a day, 12- and 24-hour
+  times, renamed-case labels, catalogue and unknown activities, titled and multi-line notes) goes through
+  ``parse_daylio`` + ``daylio_plan`` + ``apply_plan`` into an empty store.
+* **Memory per idle session** at 365 days: a fresh server per run, one warm-up session on Today (so module
+  imports and caches are not counted), RSS (``/proc/<pid>/status`` VmRSS), then 20 more websocket sessions
+  that load Today and stay open and idle; once RSS is steady, (after − before) / 20. The same for the trivial
+  page.
+* **Progress page fully drawn in Chromium** at 365 days: headless Chromium (Playwright with the system's
+  Chromium) reloads ``/progress`` and times from ``goto`` until the script has finished and every Plotly
+  chart (as many as a settled warm-up load showed) has a drawn ``.main-svg`` with a non-zero box; the
+  baseline is the trivial page's time until settled with "hello" shown, loaded in the same browser,
+  alternating. Both tabs are warmed once, so static files come from the browser cache, as on a second visit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import csv
+import io
+import json
+import math
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ClientState_pb2 import ClientState  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
+
+from winback import activities, imports, storage, tracker  # noqa: E402
+from winback.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
+from winback.sample import write_sample  # noqa: E402
+from winback.storage import Store  # noqa: E402
+
+BENCH = Path(__file__).resolve().parent
+APP = ROOT / "app.py"
+TRIVIAL = BENCH / "trivial.py"
+# (title, URL path): the path is also the page_name the browser sends.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("Today", ""),
+    ("Readiness quiz", "quiz"),
+    ("Daily log", "daily_log"),
+    ("Progress", "progress"),
+    ("Reconnect", "reconnect"),
+    ("Data & privacy", "data_privacy"),
+    ("Help & safety", "help_safety"),
+)
+SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+RUN_TIMEOUT = 300.0
+
+ROUND_TRIP_BARS = {3650: 1.5, 36500: 3.0}
+SAVE_BAR_MS = 50.0
+IMPORT_BAR_S = 2.0
+MEMORY_BAR_MB = 2.0
+CHART_BAR = 2.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    days: tuple[int, ...] = (0, 365, 3650, 36500)
+    runs: int = 15
+    warmup: int = 2
+    save_days: int = 3650
+    save_runs: int = 21
+    import_days: int = 3650
+    import_runs: int = 3
+    memory_days: int = 365
+    sessions: int = 20
+    memory_runs: int = 3
+    chart_days: int = 365
+    chart_runs: int = 9
+
+
+QUICK = Settings(
+    days=(0, 30),
+    runs=2,
+    warmup=1,
+    save_days=365,
+    save_runs=3,
+    import_days=60,
+    import_runs=1,
+    memory_days=30,
+    sessions=2,
+    memory_runs=1,
+    chart_days=30,
+    chart_runs=2,
+)
+
+
+@dataclass
+class Row:
+    """One figure of the table. ``value`` is what the bar is checked against (a ratio, ms, s or MB)."""
+
+    kind: str
+    figure: str
+    unit: str
+    median: float
+    p95: float | None = None
+    baseline: float | None = None
+    ratio: float | None = None
+    bar: float | None = None
+    bar_text: str = "—"
+    days: int | None = None
+    page: str | None = None
+    samples: list[float] = field(default_factory=list)
+    baseline_samples: list[float] = field(default_factory=list)
+
+    @property
+    def value(self) -> float:
+        return self.ratio if self.ratio is not None else self.median
+
+    @property
+    def result(self) -> str:
+        if self.bar is None:
+            return "info"
+        return "PASS" if self.value <= self.bar else "MISS"
+
+    def as_json(self) -> dict[str, Any]:
+        return {**asdict(self), "value": self.value, "result": self.result}
+
+
+def p95(values: Sequence[float]) -> float:
+    """95th percentile, linear between the two nearest samples."""
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    position = 0.95 * (len(ordered) - 1)
+    low = math.floor(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Servers
+
+
+@contextlib.contextmanager
+def workspace() -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="winback-bench-"))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def trivial_script(work: Path) -> Path:
+    """bench/trivial.py in a folder with winback's .streamlit/config.toml, so both servers share one config."""
+    folder = work / "trivial"
+    (folder / ".streamlit").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
+    shutil.copy(TRIVIAL, folder / "trivial.py")
+    return folder / "trivial.py"
+
+
+def sample_folder(work: Path, days: int, name: str) -> Path:
+    folder = work / name
+    folder.mkdir(parents=True)
+    if days:
+        write_sample(Store(folder), days=days)
+    return folder
+
+
+@contextlib.contextmanager
+def winback_server(work: Path, days: int, name: str) -> Iterator[Server]:
+    data = sample_folder(work, days, f"data-{name}")
+    with running(APP, data, work / f"{name}.log") as server:
+        yield server
+
+
+@contextlib.contextmanager
+def trivial_server(work: Path, name: str) -> Iterator[Server]:
+    data = work / f"data-{name}"
+    data.mkdir()
+    with running(trivial_script(work), data, work / f"{name}.log") as server:
+        yield server
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Streamlit's websocket protocol
+
+
+class Session:
+    """One browser tab's worth of Streamlit session, driven over the websocket like the frontend does."""
+
+    def __init__(self, connection: ClientConnection, page_name: str) -> None:
+        self.connection = connection
+        self.page_name = page_name
+        self.page_hash = ""
+        self.exceptions = 0
+
+    @classmethod
+    async def open(cls, url: str, page_name: str = "") -> Session:
+        ws_url = url.replace("http://", "ws://", 1) + "/_stcore/stream"
+        connection = await connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None, compression=None)
+        session = cls(connection, page_name)
+        await session.run()
+        return session
+
+    async def run(self) -> float:
+        """Rerun the page; seconds from sending until the server says the script is no longer running."""
+        state = ClientState(page_script_hash=self.page_hash, page_name=self.page_name)
+        message = BackMsg(rerun_script=state).SerializeToString()
+        started = time.perf_counter()
+        await self.connection.send(message)
+        finished = False
+        while True:
+            raw = await asyncio.wait_for(self.connection.recv(), RUN_TIMEOUT)
+            forward = ForwardMsg.FromString(raw if isinstance(raw, bytes) else raw.encode())
+            kind = forward.WhichOneof("type")
+            if kind == "new_session" and not self.page_hash:
+                self.page_hash = forward.new_session.page_script_hash
+            elif kind == "navigation":
+                self.page_hash = forward.navigation.page_script_hash
+            elif kind == "delta" and forward.delta.new_element.WhichOneof("type") == "exception":
+                self.exceptions += 1
+            elif kind == "script_finished":
+                finished = True
+            elif kind == "session_status_changed" and finished and not forward.session_status_changed.script_is_running:
+                return time.perf_counter() - started
+
+    async def close(self) -> None:
+        await self.connection.close()
+
+
+async def _round_trips(
+    winback_url: str, trivial_url: str, settings: Settings
+) -> tuple[dict[str, list[float]], list[float]]:
+    pages = {path: await Session.open(winback_url, path) for _, path in PAGES}
+    trivial = await Session.open(trivial_url)
+    try:
+        for session in [*pages.values(), trivial]:
+            for _ in range(settings.warmup):
+                await session.run()
+        times: dict[str, list[float]] = {path: [] for path in pages}
+        baseline: list[float] = []
+        for run in range(settings.runs):
+            order = list(pages)
+            random.Random(run).shuffle(order)
+            for path in order:
+                pair = [(pages[path], times[path]), (trivial, baseline)]
+                if run % 2:
+                    pair.reverse()
+                for session, into in pair:
+                    into.append(await session.run() * 1000)
+        broken = [path or "/" for path, session in pages.items() if session.exceptions]
+        if broken:
+            raise RuntimeError(f"winback pages raised exceptions while benchmarked: {', '.join(broken)}")
+        return times, baseline
+    finally:
+        for session in [*pages.values(), trivial]:
+            with contextlib.suppress(Exception):
+                await session.close()
+
+
+def round_trip_rows(work: Path, settings: Settings) -> list[Row]:
+    rows: list[Row] = []
+    with trivial_server(work, "trivial-rt") as trivial:
+        for days in settings.days:
+            say(f"round trips at {days:,} days…")
+            with winback_server(work, days, f"winback-rt-{days}") as server:
+                times, baseline = asyncio.run(_round_trips(server.url, trivial.url, settings))
+            base = statistics.median(baseline)
+            bar = ROUND_TRIP_BARS.get(days)
+            for title, path in PAGES:
+                median = statistics.median(times[path])
+                rows.append(
+                    Row(
+                        kind="round_trip",
+                        figure=f"round trip {days:,} d · {title}",
+                        unit="ms",
+                        median=median,
+                        p95=p95(times[path]),
+                        baseline=base,
+                        ratio=median / base,
+                        bar=bar,
+                        bar_text=f"≤ {bar:g} ×" if bar else "—",
+                        days=days,
+                        page=f"/{path}",
+                        samples=times[path],
+                        baseline_samples=baseline,
+                    )
+                )
+            rows.append(
+                Row(
+                    kind="round_trip_trivial",
+                    figure=f"round trip {days:,} d · trivial page",
+                    unit="ms",
+                    median=base,
+                    p95=p95(baseline),
+                    days=days,
+                    samples=baseline,
+                )
+            )
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Memory per idle session
+
+
+async def _memory_once(server: Server, page_name: str, sessions: int) -> float:
+    warm = await Session.open(server.url, page_name)
+    opened: list[Session] = [warm]
+    try:
+        await asyncio.sleep(1.0)
+        before = await _steady_rss(server.process.pid)
+        for _ in range(sessions):
+            opened.append(await Session.open(server.url, page_name))
+        after = await _steady_rss(server.process.pid)
+        return (after - before) / sessions
+    finally:
+        for session in opened:
+            with contextlib.suppress(Exception):
+                await session.close()
+
+
+async def _steady_rss(pid: int, settle: float = 1.5, limit: float = 15.0) -> float:
+    """RSS once it has stopped moving (two readings 0.5 s apart within 0.2 MB), after ``settle`` seconds."""
+    await asyncio.sleep(settle)
+    deadline = time.monotonic() + limit
+    last = rss_mb(pid)
+    while time.monotonic() < deadline:
+        await asyncio.sleep(0.5)
+        now = rss_mb(pid)
+        if abs(now - last) < 0.2:
+            return now
+        last = now
+    return last
+
+
+def memory_rows(work: Path, settings: Settings) -> list[Row]:
+    say(f"memory per idle session ({settings.sessions} sessions, {settings.memory_runs} runs)…")
+    winback: list[float] = []
+    trivial: list[float] = []
+    for run in range(settings.memory_runs):
+        with winback_server(work, settings.memory_days, f"winback-mem-{run}") as server:
+            winback.append(asyncio.run(_memory_once(server, "", settings.sessions)))
+        with trivial_server(work, f"trivial-mem-{run}") as server:
+            trivial.append(asyncio.run(_memory_once(server, "", settings.sessions)))
+    days = settings.memory_days
+    return [
+        Row(
+            kind="memory",
+            figure=f"memory per idle session {days:,} d · winback Today",
+            unit="MB",
+            median=statistics.median(winback),
+            bar=MEMORY_BAR_MB,
+            bar_text=f"≤ {MEMORY_BAR_MB:g} MB",
+            days=days,
+            page="/",
+            samples=winback,
+        ),
+        Row(
+            kind="memory_trivial",
+            figure="memory per idle session · trivial page",
+            unit="MB",
+            median=statistics.median(trivial),
+            samples=trivial,
+        ),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Progress page in Chromium
+
+CHARTS_DRAWN = """(expected) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+  if (charts.length < expected) return false;
+  for (const chart of charts) {
+    const svg = chart.querySelector('.main-svg');
+    if (!svg) return false;
+    const box = svg.getBoundingClientRect();
+    if (box.width <= 0 || box.height <= 0) return false;
+  }
+  return true;
+}"""
+HELLO_SHOWN = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  return [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')].some(e => e.innerText.trim() === 'hello');
+}"""
+
+
+def chart_rows(work: Path, settings: Settings) -> list[Row]:
+    from playwright.sync_api import sync_playwright
+
+    say(f"Progress page in Chromium at {settings.chart_days:,} days ({settings.chart_runs} runs)…")
+    with (
+        winback_server(work, settings.chart_days, "winback-chart") as app,
+        trivial_server(work, "trivial-chart") as trivial,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            progress_tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            trivial_tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            # Warm-up: the first load of a server runs the page without the router (see ui.store), and fills
+            # the browser cache; then count the charts a settled Progress page shows.
+            for _ in range(2):
+                progress_tab.goto(f"{app.url}/progress")
+                progress_tab.wait_for_selector(SETTLED, timeout=120_000)
+                progress_tab.wait_for_timeout(1500)
+                progress_tab.wait_for_selector(SETTLED, timeout=120_000)
+            expected = progress_tab.locator('[data-testid="stPlotlyChart"]').count()
+            if expected == 0:
+                raise RuntimeError("the Progress page showed no chart to time")
+            if progress_tab.get_by_test_id("stException").count():
+                raise RuntimeError("the Progress page raised an exception")
+            trivial_tab.goto(trivial.url)
+            trivial_tab.wait_for_function(HELLO_SHOWN, timeout=60_000)
+
+            def load_progress() -> float:
+                started = time.perf_counter()
+                progress_tab.goto(f"{app.url}/progress", wait_until="commit")
+                progress_tab.wait_for_function(CHARTS_DRAWN, arg=expected, timeout=120_000)
+                return (time.perf_counter() - started) * 1000
+
+            def load_trivial() -> float:
+                started = time.perf_counter()
+                trivial_tab.goto(trivial.url, wait_until="commit")
+                trivial_tab.wait_for_function(HELLO_SHOWN, timeout=60_000)
+                return (time.perf_counter() - started) * 1000
+
+            drawn: list[float] = []
+            baseline: list[float] = []
+            for run in range(settings.chart_runs):
+                pair: list[tuple[Callable[[], float], list[float]]] = [(load_progress, drawn), (load_trivial, baseline)]
+                if run % 2:
+                    pair.reverse()
+                for load, into in pair:
+                    into.append(load())
+        finally:
+            browser.close()
+    median, base = statistics.median(drawn), statistics.median(baseline)
+    return [
+        Row(
+            kind="progress_chromium",
+            figure=f"Progress drawn in Chromium {settings.chart_days:,} d ({expected} charts)",
+            unit="ms",
+            median=median,
+            p95=p95(drawn),
+            baseline=base,
+            ratio=median / base,
+            bar=CHART_BAR,
+            bar_text=f"≤ {CHART_BAR:g} ×",
+            days=settings.chart_days,
+            page="/progress",
+            samples=drawn,
+            baseline_samples=baseline,
+        )
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# In-process: saving an entry, importing Daylio
+
+
+def save_rows(work: Path, settings: Settings) -> list[Row]:
+    say(f"saving one entry at {settings.save_days:,} days ({settings.save_runs} saves)…")
+    store = Store(sample_folder(work, settings.save_days, "data-save"))
+    storage.clear_cache()
+    store.read("daily_log")  # the server has read it already to draw the page the person saves from
+    today = date.today()
+    times: list[float] = []
+    for number in range(settings.save_runs):
+        entry = tracker.DailyEntry(
+            day=today - timedelta(days=number * 3),
+            mood=1 + number % 5,
+            missing_ex=number % 11,
+            contact="none",
+            activities=("exercise", "read"),
+            note=f"bench save {number}",
+        )
+        started = time.perf_counter()
+        tracker.save_entry(store, entry, today)
+        times.append((time.perf_counter() - started) * 1000)
+    if len(store.read("daily_log").frame) < 1:
+        raise RuntimeError("saving entries left an empty daily log")
+    return [
+        Row(
+            kind="save",
+            figure=f"save one entry {settings.save_days:,} d",
+            unit="ms",
+            median=statistics.median(times),
+            p95=p95(times),
+            bar=SAVE_BAR_MS,
+            bar_text=f"≤ {SAVE_BAR_MS:g} ms",
+            days=settings.save_days,
+            samples=times,
+        )
+    ]
+
+
+DAYLIO_MOODS = ("rad", "Good", "meh", " bad ", "AWFUL")
+DAYLIO_TITLES = ("", "", "", "Evening", "Long day", "Sunday")
+DAYLIO_NOTES = (
+    "",
+    "",
+    "Walked to the river.",
+    'Rough morning, "again", then better.',
+    "Missed them.\nWrote it down\ninstead of texting.",
+    "Dinner with Sam, Priya and the others; laughed a lot.",
+)
+DAYLIO_EXTRA_ACTIVITIES = ("Climbing", "piano", "Board games", "cooking", "Volunteering")
+
+
+def daylio_csv(days: int, today: date, seed: int = 11) -> bytes:
+    """A Daylio export (newest first) of ``days`` days with 1–3 entries each, like a decade of real use."""
+    rng = random.Random(seed)
+    names = [a.name for a in activities.catalogue()]
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note"])
+    for back in range(days):
+        day = today - timedelta(days=back)
+        for _ in range(rng.randint(1, 3)):
+            hour, minute = rng.randint(0, 23), rng.randint(0, 59)
+            if rng.random() < 0.5:
+                clock = f"{hour:02d}:{minute:02d}"
+            else:
+                clock = f"{(hour % 12) or 12}:{minute:02d} {'pm' if hour >= 12 else 'am'}"
+            picked = rng.sample(names, rng.randint(0, 4))
+            if rng.random() < 0.2:
+                picked.append(rng.choice(DAYLIO_EXTRA_ACTIVITIES))
+            writer.writerow(
+                [
+                    day.isoformat(),
+                    f"{day:%B} {day.day}",
+                    f"{day:%A}",
+                    clock,
+                    rng.choice(DAYLIO_MOODS),
+                    " | ".join(picked),
+                    rng.choice(DAYLIO_TITLES),
+                    rng.choice(DAYLIO_NOTES),
+                ]
+            )
+    return buffer.getvalue().encode("utf-8")
+
+
+def import_rows(work: Path, settings: Settings) -> list[Row]:
+    say(f"importing {settings.import_days:,} days of Daylio ({settings.import_runs} runs)…")
+    today = date.today()
+    data = daylio_csv(settings.import_days, today)
+    times: list[float] = []
+    entries = 0
+    for run in range(settings.import_runs):
+        folder = work / f"data-import-{run}"
+        folder.mkdir()
+        store = Store(folder)
+        started = time.perf_counter()
+        parse = imports.parse_daylio(data, today=today)
+        plan = imports.daylio_plan(store, parse)
+        imports.apply_plan(store, plan)
+        times.append(time.perf_counter() - started)
+        if plan.problems:
+            raise RuntimeError(f"the generated Daylio file has problems: {plan.problems[0].describe()}")
+        entries = parse.rows
+        imported = len(store.read("daily_log").frame)
+        if imported != settings.import_days:
+            raise RuntimeError(f"imported {imported} days of Daylio, expected {settings.import_days}")
+    return [
+        Row(
+            kind="import",
+            figure=f"import Daylio {settings.import_days:,} d ({entries:,} entries)",
+            unit="s",
+            median=statistics.median(times),
+            p95=p95(times),
+            bar=IMPORT_BAR_S,
+            bar_text=f"≤ {IMPORT_BAR_S:g} s",
+            days=settings.import_days,
+            samples=times,
+        )
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Report
+
+
+def _number(value: float | None, unit: str) -> str:
+    if value is None:
+        return ""
+    if unit == "ms":
+        return f"{value:,.1f} ms"
+    if unit == "s":
+        return f"{value:,.2f} s"
+    if unit == "MB":
+        return f"{value:,.2f} MB"
+    return f"{value:,.2f}"
+
+
+def table(rows: Sequence[Row]) -> str:
+    header = ("figure", "median", "p95", "baseline", "ratio", "bar", "result")
+    lines = [
+        (
+            row.figure,
+            _number(row.median, row.unit),
+            _number(row.p95, row.unit),
+            _number(row.baseline, row.unit),
+            f"{row.ratio:.2f} ×" if row.ratio is not None else "",
+            row.bar_text,
+            row.result,
+        )
+        for row in rows
+    ]
+    widths = [max(len(cells[i]) for cells in [header, *lines]) for i in range(len(header))]
+
+    def render(cells: Sequence[str]) -> str:
+        first = cells[0].ljust(widths[0])
+        rest = [cell.rjust(width) for cell, width in zip(cells[1:], widths[1:], strict=True)]
+        return "  ".join([first, *rest]).rstrip()
+
+    rule = "  ".join("-" * width for width in widths)
+    return "\n".join([render(header), rule, *(render(cells) for cells in lines)])
+
+
+def summary(rows: Sequence[Row]) -> str:
+    checked = [row for row in rows if row.bar is not None]
+    missed = [row for row in checked if row.result == "MISS"]
+    text = f"{len(checked) - len(missed)} of {len(checked)} bars met"
+    if missed:
+        text += "; missed: " + "; ".join(f"{row.figure} ({row.value:.2f} vs {row.bar_text})" for row in missed)
+    return text
+
+
+def benchmark(settings: Settings) -> list[Row]:
+    rows: list[Row] = []
+    with workspace() as work:
+        rows += save_rows(work, settings)
+        rows += import_rows(work, settings)
+        rows += round_trip_rows(work, settings)
+        rows += memory_rows(work, settings)
+        rows += chart_rows(work, settings)
+    return rows
+
+
+def parse_args(argv: Sequence[str] | None = None) -> tuple[Settings, Path | None]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="a short smoke run on tiny settings (about a minute)")
+    parser.add_argument("--days", help="data sizes for the round trips, e.g. 0,365,3650,36500")
+    parser.add_argument("--runs", type=int, help="timed reruns per page and data size")
+    parser.add_argument("--sessions", type=int, help="idle sessions for the memory figure")
+    parser.add_argument("--json", type=Path, help="also write every figure, with its samples, to this file")
+    args = parser.parse_args(argv)
+    settings = QUICK if args.quick else Settings()
+    if args.days:
+        settings = replace(settings, days=tuple(int(d) for d in args.days.split(",") if d.strip()))
+    if args.runs:
+        settings = replace(settings, runs=args.runs, chart_runs=max(2, args.runs))
+    if args.sessions:
+        settings = replace(settings, sessions=args.sessions)
+    return settings, args.json
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    settings, json_path = parse_args(argv)
+    started = time.perf_counter()
+    try:
+        rows = benchmark(settings)
+    except Exception:
+        traceback.print_exc()
+        print("benchmark failed: see the error above", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(table(rows))
+    print()
+    print(summary(rows))
+    print(f"({elapsed / 60:.1f} min; settings: {settings})")
+    if json_path is not None:
+        payload = {
+            "settings": asdict(settings),
+            "elapsed_s": elapsed,
+            "date": date.today().isoformat(),
+            "rows": [row.as_json() for row in rows],
+        }
+        json_path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
