@@ -8,20 +8,30 @@ whatever it found (it is a report, not a test), and non-zero only when something
 How each figure is measured (every figure is a median of several runs; times use ``time.perf_counter``):
 
 * **Server round trip per page** at 0, 365, 3,650 and 36,500 days of sample data (``winback.sample``).
-  winback (``app.py``) runs on a temporary data folder per data size beside ``bench/trivial.py``, a one-line
-  Streamlit page, both with ``winback.devserver.running`` and the same ``.streamlit/config.toml``. The
-  client speaks Streamlit's own websocket protocol (``/_stcore/stream``), exactly as the browser's frontend
-  does: it sends a ``BackMsg`` ``rerun_script`` with the page's ``page_script_hash`` (what the browser sends
-  after any click) and times until the ``ForwardMsg`` ``session_status_changed`` with
-  ``script_is_running=False`` arrives, the message that makes the browser's ``stApp`` flip back to
-  ``data-test-script-state="notRunning"``; every delta is received and parsed on the way. Each page keeps its
-  own session, loaded once and rerun twice before timing. A Playwright loop was the alternative, but with
-  Chromium's layout and paint on the same 2 cores its noise was several times the trivial page's round trip;
-  the protocol client adds well under a millisecond. Widget states are sent empty (widgets at their
-  defaults), which is what a page shows when first opened. Measurements alternate between winback and the
-  trivial page (which goes first alternates too), so a noisy moment hits both; the ratio is winback's
-  median over the trivial page's median of the same data size. Bars: ≤ 1.5 × at 3,650 days, ≤ 3 × at 36,500
-  days (SPEC §10; goal 1.2 ×); the 0- and 365-day rows are info.
+  winback (``app.py``, with its ``.streamlit/config.toml``) runs on a temporary data folder per data size
+  beside ``bench/trivial.py``, a one-line Streamlit page run with Streamlit's defaults, both started with
+  ``winback.devserver.running``. The client speaks Streamlit's own websocket protocol
+  (``/_stcore/stream``) as the browser's frontend does: it sends a ``BackMsg`` ``rerun_script`` with the
+  page's ``page_script_hash`` (what the browser sends after any click on the page) and times until the
+  ``ForwardMsg`` ``session_status_changed`` with ``script_is_running=False`` arrives, the message that flips
+  the browser's ``stApp`` back to ``data-test-script-state="notRunning"``; every message is received and
+  parsed on the way. Widget states are sent empty (widgets at their defaults, as when a page is opened).
+  Each page keeps its own session, loaded once and rerun ``warmup`` times before timing. Measurements
+  alternate between winback and the trivial page (which of the two goes first alternates too), so a noisy
+  moment hits both; the ratio is winback's median over the trivial page's median at the same data size.
+  Bars: ≤ 1.5 × at 3,650 days, ≤ 3 × at 36,500 days (SPEC §10; goal 1.2 ×); the 0- and 365-day rows are info.
+
+  Why not Playwright for this: Chromium's layout and paint share the 2 cores with both servers, and how fast
+  the page is drawn is not the server's round trip. Two things this client does on purpose:
+  (1) it sets TCP_QUICKACK after every read. Streamlit 1.67 binds its socket with ``socket.socket(family)``
+  (``proto`` 0), so asyncio never sets TCP_NODELAY on its connections, and Nagle's algorithm then holds a
+  rerun's later messages until the client ACKs the first; a Python client that delays its ACK (40 ms on
+  Linux) would add that stall to every rerun, which Chromium, reading its socket at once, mostly does not
+  see (measured with CDP frame timestamps: its later frames follow the first within ~5–15 ms).
+  (2) it counts what the server does after the script: Streamlit's ``runner.postScriptGC`` (on by default)
+  runs ``gc.collect(2)`` on the script thread after every run while holding the GIL, and the messages
+  already queued are sent only after it. That full collection is most of the trivial page's round trip
+  (~35 ms here), and it grows with every object the server process keeps (pandas, Plotly, caches).
 * **Saving one entry at 3,650 days**: in-process ``tracker.save_entry`` on a store holding 3,650 days of
   sample data (read once first, as the server would have), each save on a different day; fsync included.
 * **Importing 10 years of Daylio**: a generated Daylio CSV of 3,650 days (1–3 entries a day, 12- and 24-hour
@@ -49,6 +59,7 @@ import json
 import math
 import random
 import shutil
+import socket
 import statistics
 import sys
 import tempfile
@@ -68,6 +79,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ClientState_pb2 import ClientState  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
+from websockets.typing import Origin, Subprotocol  # noqa: E402
 
 from winback import activities, imports, storage, tracker  # noqa: E402
 from winback.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
@@ -100,7 +112,7 @@ CHART_BAR = 2.0
 @dataclass(frozen=True)
 class Settings:
     days: tuple[int, ...] = (0, 365, 3650, 36500)
-    runs: int = 15
+    runs: int = 25
     warmup: int = 2
     save_days: int = 3650
     save_runs: int = 21
@@ -109,8 +121,9 @@ class Settings:
     memory_days: int = 365
     sessions: int = 20
     memory_runs: int = 3
+    memory_settle: float = 1.5
     chart_days: int = 365
-    chart_runs: int = 9
+    chart_runs: int = 15
 
 
 QUICK = Settings(
@@ -124,6 +137,7 @@ QUICK = Settings(
     memory_days=30,
     sessions=2,
     memory_runs=1,
+    memory_settle=0.5,
     chart_days=30,
     chart_runs=2,
 )
@@ -189,15 +203,6 @@ def workspace() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def trivial_script(work: Path) -> Path:
-    """bench/trivial.py in a folder with winback's .streamlit/config.toml, so both servers share one config."""
-    folder = work / "trivial"
-    (folder / ".streamlit").mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
-    shutil.copy(TRIVIAL, folder / "trivial.py")
-    return folder / "trivial.py"
-
-
 def sample_folder(work: Path, days: int, name: str) -> Path:
     folder = work / name
     folder.mkdir(parents=True)
@@ -217,7 +222,7 @@ def winback_server(work: Path, days: int, name: str) -> Iterator[Server]:
 def trivial_server(work: Path, name: str) -> Iterator[Server]:
     data = work / f"data-{name}"
     data.mkdir()
-    with running(trivial_script(work), data, work / f"{name}.log") as server:
+    with running(TRIVIAL, data, work / f"{name}.log") as server:
         yield server
 
 
@@ -240,12 +245,22 @@ class Session:
         self.page_name = page_name
         self.page_hash = ""
         self.exceptions = 0
+        self.socket: Any = None
+
+    def _quick_ack(self) -> None:
+        """ACK what arrived at once, as a browser reading its socket promptly does (see the module's docstring)."""
+        if self.socket is not None and hasattr(socket, "TCP_QUICKACK"):
+            with contextlib.suppress(OSError):
+                self.socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
 
     @classmethod
     async def open(cls, url: str, page_name: str = "") -> Session:
         ws_url = url.replace("http://", "ws://", 1) + "/_stcore/stream"
-        connection = await connect(ws_url, subprotocols=["streamlit"], origin=url, max_size=None, compression=None)
+        connection = await connect(
+            ws_url, subprotocols=[Subprotocol("streamlit")], origin=Origin(url), max_size=None, compression=None
+        )
         session = cls(connection, page_name)
+        session.socket = connection.transport.get_extra_info("socket")
         await session.run()
         return session
 
@@ -253,11 +268,13 @@ class Session:
         """Rerun the page; seconds from sending until the server says the script is no longer running."""
         state = ClientState(page_script_hash=self.page_hash, page_name=self.page_name)
         message = BackMsg(rerun_script=state).SerializeToString()
+        self._quick_ack()
         started = time.perf_counter()
         await self.connection.send(message)
         finished = False
         while True:
             raw = await asyncio.wait_for(self.connection.recv(), RUN_TIMEOUT)
+            self._quick_ack()
             forward = ForwardMsg.FromString(raw if isinstance(raw, bytes) else raw.encode())
             kind = forward.WhichOneof("type")
             if kind == "new_session" and not self.page_hash:
@@ -351,15 +368,14 @@ def round_trip_rows(work: Path, settings: Settings) -> list[Row]:
 # Memory per idle session
 
 
-async def _memory_once(server: Server, page_name: str, sessions: int) -> float:
+async def _memory_once(server: Server, page_name: str, sessions: int, settle: float) -> float:
     warm = await Session.open(server.url, page_name)
     opened: list[Session] = [warm]
     try:
-        await asyncio.sleep(1.0)
-        before = await _steady_rss(server.process.pid)
+        before = await _steady_rss(server.process.pid, settle)
         for _ in range(sessions):
             opened.append(await Session.open(server.url, page_name))
-        after = await _steady_rss(server.process.pid)
+        after = await _steady_rss(server.process.pid, settle)
         return (after - before) / sessions
     finally:
         for session in opened:
@@ -367,7 +383,7 @@ async def _memory_once(server: Server, page_name: str, sessions: int) -> float:
                 await session.close()
 
 
-async def _steady_rss(pid: int, settle: float = 1.5, limit: float = 15.0) -> float:
+async def _steady_rss(pid: int, settle: float, limit: float = 15.0) -> float:
     """RSS once it has stopped moving (two readings 0.5 s apart within 0.2 MB), after ``settle`` seconds."""
     await asyncio.sleep(settle)
     deadline = time.monotonic() + limit
@@ -387,9 +403,9 @@ def memory_rows(work: Path, settings: Settings) -> list[Row]:
     trivial: list[float] = []
     for run in range(settings.memory_runs):
         with winback_server(work, settings.memory_days, f"winback-mem-{run}") as server:
-            winback.append(asyncio.run(_memory_once(server, "", settings.sessions)))
+            winback.append(asyncio.run(_memory_once(server, "", settings.sessions, settings.memory_settle)))
         with trivial_server(work, f"trivial-mem-{run}") as server:
-            trivial.append(asyncio.run(_memory_once(server, "", settings.sessions)))
+            trivial.append(asyncio.run(_memory_once(server, "", settings.sessions, settings.memory_settle)))
     days = settings.memory_days
     return [
         Row(
@@ -432,7 +448,8 @@ CHARTS_DRAWN = """(expected) => {
 HELLO_SHOWN = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  return [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')].some(e => e.innerText.trim() === 'hello');
+  const texts = [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')];
+  return texts.some((element) => element.innerText.trim() === 'hello');
 }"""
 
 
@@ -693,7 +710,7 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Settings, Path | None
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="a short smoke run on tiny settings (about a minute)")
     parser.add_argument("--days", help="data sizes for the round trips, e.g. 0,365,3650,36500")
-    parser.add_argument("--runs", type=int, help="timed reruns per page and data size")
+    parser.add_argument("--runs", type=int, help="timed reruns per page and data size (and Chromium loads, up to 15)")
     parser.add_argument("--sessions", type=int, help="idle sessions for the memory figure")
     parser.add_argument("--json", type=Path, help="also write every figure, with its samples, to this file")
     args = parser.parse_args(argv)
@@ -701,7 +718,7 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Settings, Path | None
     if args.days:
         settings = replace(settings, days=tuple(int(d) for d in args.days.split(",") if d.strip()))
     if args.runs:
-        settings = replace(settings, runs=args.runs, chart_runs=max(2, args.runs))
+        settings = replace(settings, runs=args.runs, chart_runs=max(2, min(args.runs, Settings.chart_runs)))
     if args.sessions:
         settings = replace(settings, sessions=args.sessions)
     return settings, args.json

@@ -1,0 +1,160 @@
+"""Bad input in the browser: hostile text stays inert in every free-text field, bad uploads and impossible
+dates are refused with a message, and nothing runs or renders as markup."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Dialog, Page, expect
+
+from tests.e2e.conftest import settle
+from winback.devserver import Server
+
+pytestmark = pytest.mark.e2e
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "<script>alert('boo')</script>",
+    "**bold** [link](http://example.com) ![pic](http://example.com/p.png)",
+    '=HYPERLINK("http://example.com")',
+]
+
+
+def watch_dialogs(page: Page) -> list[str]:
+    seen: list[str] = []
+
+    def record(dialog: Dialog) -> None:
+        seen.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", record)
+    return seen
+
+
+def assert_inert(page: Page) -> None:
+    assert page.locator("img[src='x']").count() == 0
+    assert page.locator("img[src='http://example.com/p.png']").count() == 0
+    assert page.locator("a[href='http://example.com']").count() == 0
+    assert page.locator("strong", has_text="bold").count() == 0
+    assert page.get_by_test_id("stException").count() == 0
+
+
+def open_page(page: Page, server: Server, path: str) -> None:
+    page.goto(f"{server.url}/{path}")
+    settle(page)
+
+
+def type_date(page: Page, key: str, when: date) -> None:
+    """Type a date into Streamlit's segmented date field (year, month, day), as a person would."""
+    page.locator(f".st-key-{key} [role='spinbutton'][data-type='year']").click()
+    page.keyboard.type(f"{when:%Y%m%d}")
+    page.keyboard.press("Enter")
+    settle(page)
+    page.get_by_role("heading", level=1).click()  # leaving the field commits the date
+    settle(page)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_daily_notes_render_as_plain_text(year_server: Server, page: Page, text: str) -> None:
+    dialogs = watch_dialogs(page)
+    open_page(page, year_server, "daily_log")
+    page.locator(".st-key-note textarea").fill(text)
+    page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
+    settle(page)
+    expect(page.get_by_text("Updated", exact=False).first).to_be_visible()
+    open_page(page, year_server, "daily_log")
+    expect(page.locator(".st-key-note textarea")).to_have_value(text)
+    assert_inert(page)
+    assert dialogs == []
+
+
+def test_a_long_note_is_capped_at_2000_characters(year_server: Server, page: Page) -> None:
+    open_page(page, year_server, "daily_log")
+    area = page.locator(".st-key-note textarea")
+    area.fill("")
+    area.fill("x" * 5000)
+    assert len(area.input_value()) <= 2000
+    page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
+    settle(page)
+    assert page.get_by_test_id("stException").count() == 0
+    open_page(page, year_server, "daily_log")
+    assert len(page.locator(".st-key-note textarea").input_value()) <= 2000
+
+
+def test_hostile_journal_notes_and_activity_names_stay_inert(year_server: Server, page: Page) -> None:
+    dialogs = watch_dialogs(page)
+    open_page(page, year_server, "reconnect")
+    page.locator(".st-key-journal_new_note textarea").fill(HOSTILE[0] + HOSTILE[2])
+    page.get_by_role("button", name="Save contact").click()
+    settle(page)
+    expect(page.get_by_text("Saved the contact", exact=False)).to_be_visible()
+    page.get_by_test_id("stExpander").first.click()
+    settle(page)
+    assert_inert(page)
+    open_page(page, year_server, "daily_log")
+    page.get_by_text("Your own activities").click()
+    page.locator(".st-key-new_activity_name input").fill("<b>Hiking</b><img src=x onerror=alert(2)>"[:60])
+    page.get_by_role("button", name="Add activity").click()
+    settle(page)
+    open_page(page, year_server, "progress")
+    assert_inert(page)
+    assert dialogs == []
+
+
+def test_a_future_day_is_refused_in_the_daily_log(year_server: Server, page: Page) -> None:
+    open_page(page, year_server, "daily_log")
+    type_date(page, "entry_day", date.today() + timedelta(days=3))
+    page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
+    settle(page)
+    expect(page.get_by_text("is in the future", exact=False)).to_be_visible()
+
+
+def test_a_future_contact_is_refused_in_the_journal(year_server: Server, page: Page) -> None:
+    open_page(page, year_server, "reconnect")
+    type_date(page, "journal_new_day", date.today() + timedelta(days=3))
+    page.get_by_role("button", name="Save contact").click()
+    settle(page)
+    expect(page.get_by_text("log contacts once they happened", exact=False)).to_be_visible()
+
+
+def test_delete_everything_refuses_the_wrong_words(year_server: Server, page: Page) -> None:
+    open_page(page, year_server, "data_privacy")
+    page.locator(".st-key-delete_confirm input").fill("<b>delete</b>")
+    page.get_by_role("button", name="Delete everything").click()
+    settle(page)
+    expect(page.get_by_text("Nothing was deleted", exact=False)).to_be_visible()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("picture.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64, "not a CSV text file"),
+        ("empty.csv", b"", "empty"),
+        ("huge.csv", b"full_date,date,weekday,time,mood,activities,note\n" + b"x" * (21 * 1024 * 1024), "the limit is"),
+        ("columns.csv", b"when,how\n2026-01-01,ok\n", "full_date"),
+    ],
+)
+def test_bad_daylio_uploads_are_refused_with_a_message(
+    year_server: Server, page: Page, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    upload = tmp_path / name
+    upload.write_bytes(content)
+    open_page(page, year_server, "data_privacy")
+    page.locator(".st-key-import_kind").get_by_text("A Daylio export (CSV)").click()
+    settle(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
+    settle(page)
+    expect(page.get_by_text("can't be imported", exact=False)).to_be_visible(timeout=30_000)
+    expect(page.get_by_text(message, exact=False).first).to_be_visible()
+    assert page.locator(".st-key-import_apply").count() == 0
+
+
+def test_a_bad_winback_zip_is_refused(year_server: Server, page: Page, tmp_path: Path) -> None:
+    upload = tmp_path / "winback.zip"
+    upload.write_bytes(b"PK\x03\x04 this is not really a zip")
+    open_page(page, year_server, "data_privacy")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
+    settle(page)
+    expect(page.get_by_text("can't be imported", exact=False)).to_be_visible()
