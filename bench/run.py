@@ -109,6 +109,9 @@ MEMORY_BAR_MB = 2.0
 CHART_BAR = 2.0
 
 
+PARTS = ("save", "import", "round_trip", "memory", "chart")
+
+
 @dataclass(frozen=True)
 class Settings:
     days: tuple[int, ...] = (0, 365, 3650, 36500)
@@ -124,6 +127,9 @@ class Settings:
     memory_settle: float = 1.5
     chart_days: int = 365
     chart_runs: int = 15
+    parts: tuple[str, ...] = PARTS
+    # Extra environment for the winback servers only, e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false to try a setting.
+    winback_env: tuple[tuple[str, str], ...] = ()
 
 
 QUICK = Settings(
@@ -212,9 +218,9 @@ def sample_folder(work: Path, days: int, name: str) -> Path:
 
 
 @contextlib.contextmanager
-def winback_server(work: Path, days: int, name: str) -> Iterator[Server]:
+def winback_server(work: Path, days: int, name: str, settings: Settings) -> Iterator[Server]:
     data = sample_folder(work, days, f"data-{name}")
-    with running(APP, data, work / f"{name}.log") as server:
+    with running(APP, data, work / f"{name}.log", env=dict(settings.winback_env)) as server:
         yield server
 
 
@@ -327,7 +333,7 @@ def round_trip_rows(work: Path, settings: Settings) -> list[Row]:
     with trivial_server(work, "trivial-rt") as trivial:
         for days in settings.days:
             say(f"round trips at {days:,} days…")
-            with winback_server(work, days, f"winback-rt-{days}") as server:
+            with winback_server(work, days, f"winback-rt-{days}", settings) as server:
                 times, baseline = asyncio.run(_round_trips(server.url, trivial.url, settings))
             base = statistics.median(baseline)
             bar = ROUND_TRIP_BARS.get(days)
@@ -402,7 +408,7 @@ def memory_rows(work: Path, settings: Settings) -> list[Row]:
     winback: list[float] = []
     trivial: list[float] = []
     for run in range(settings.memory_runs):
-        with winback_server(work, settings.memory_days, f"winback-mem-{run}") as server:
+        with winback_server(work, settings.memory_days, f"winback-mem-{run}", settings) as server:
             winback.append(asyncio.run(_memory_once(server, "", settings.sessions, settings.memory_settle)))
         with trivial_server(work, f"trivial-mem-{run}") as server:
             trivial.append(asyncio.run(_memory_once(server, "", settings.sessions, settings.memory_settle)))
@@ -458,7 +464,7 @@ def chart_rows(work: Path, settings: Settings) -> list[Row]:
 
     say(f"Progress page in Chromium at {settings.chart_days:,} days ({settings.chart_runs} runs)…")
     with (
-        winback_server(work, settings.chart_days, "winback-chart") as app,
+        winback_server(work, settings.chart_days, "winback-chart", settings) as app,
         trivial_server(work, "trivial-chart") as trivial,
         sync_playwright() as playwright,
     ):
@@ -698,11 +704,16 @@ def summary(rows: Sequence[Row]) -> str:
 def benchmark(settings: Settings) -> list[Row]:
     rows: list[Row] = []
     with workspace() as work:
-        rows += save_rows(work, settings)
-        rows += import_rows(work, settings)
-        rows += round_trip_rows(work, settings)
-        rows += memory_rows(work, settings)
-        rows += chart_rows(work, settings)
+        parts: dict[str, Callable[[Path, Settings], list[Row]]] = {
+            "save": save_rows,
+            "import": import_rows,
+            "round_trip": round_trip_rows,
+            "memory": memory_rows,
+            "chart": chart_rows,
+        }
+        for name, part in parts.items():
+            if name in settings.parts:
+                rows += part(work, settings)
     return rows
 
 
@@ -713,6 +724,14 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Settings, Path | None
     parser.add_argument("--runs", type=int, help="timed reruns per page and data size (and Chromium loads, up to 15)")
     parser.add_argument("--sessions", type=int, help="idle sessions for the memory figure")
     parser.add_argument("--json", type=Path, help="also write every figure, with its samples, to this file")
+    parser.add_argument("--only", help=f"run only these parts (comma-separated) of: {','.join(PARTS)}")
+    parser.add_argument(
+        "--winback-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="environment for the winback servers only, to try a setting (repeatable)",
+    )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else Settings()
     if args.days:
@@ -721,6 +740,17 @@ def parse_args(argv: Sequence[str] | None = None) -> tuple[Settings, Path | None
         settings = replace(settings, runs=args.runs, chart_runs=max(2, min(args.runs, Settings.chart_runs)))
     if args.sessions:
         settings = replace(settings, sessions=args.sessions)
+    if args.only:
+        parts = tuple(part.strip() for part in args.only.split(",") if part.strip())
+        unknown = [part for part in parts if part not in PARTS]
+        if unknown:
+            parser.error(f"unknown part {', '.join(unknown)}; choose from {', '.join(PARTS)}")
+        settings = replace(settings, parts=parts)
+    if args.winback_env:
+        pairs = [item.partition("=") for item in args.winback_env]
+        if any(not name or not sep for name, sep, _ in pairs):
+            parser.error("--winback-env takes NAME=VALUE")
+        settings = replace(settings, winback_env=tuple((name, value) for name, _, value in pairs))
     return settings, args.json
 
 

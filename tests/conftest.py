@@ -27,3 +27,10 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("WINBACK_DATA_DIR", str(folder))
     return folder
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.faults.tally import TALLY, summary
+
+    if TALLY.cases or TALLY.rounds:
+        terminalreporter.write_line(summary())
