@@ -38,7 +38,8 @@ listed as blocked (they do not fail the run: they are the app's, not lost data).
 
 *Each entry*: session ``i`` logs ``today − (i·entries + k)`` days for ``k`` in ``0..entries−1`` with the note
 ``load s07 e3``, so every entry is identifiable by date and note. The session types the date into the
-date field (its year segment takes ``YYYYMMDD`` and moves on by itself; Tab commits it), waits until the
+date field (its year segment takes ``YYYYMMDD`` and moves on by itself; the value is sent when focus leaves the
+widget, so Tab twice: past the calendar button), waits until the
 app has rerun for the new day (a MutationObserver in the page counts the script runs, so the form's reset
 for the new day cannot arrive after the note was typed), types the note, then waits at a gate until every
 live session is ready for entry ``k`` — so
@@ -77,6 +78,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from playwright.async_api import Browser, BrowserContext, Page, Request, async_playwright  # noqa: E402
+from playwright.async_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from streamlit.web.server.starlette.starlette_app_utils import create_signed_value  # noqa: E402
 
 from winback import paths  # noqa: E402
@@ -253,15 +255,23 @@ async def choose_day(page: Page, day: date) -> None:
     runs = await page.evaluate(COUNT_RUNS)
     await page.locator(".st-key-entry_day [data-type='year']").click()
     await page.keyboard.type(day.strftime("%Y%m%d"))
+    # The field sends its value when focus leaves the whole widget: past its calendar button to the form.
     await page.keyboard.press("Tab")
-    await wait_value(page, hidden, day.isoformat())
-    await page.wait_for_function("n => window.winbackLoadRuns > n", arg=runs, timeout=WAIT_MS)
+    await page.keyboard.press("Tab")
+    try:
+        await wait_value(page, hidden, day.isoformat())
+        await page.wait_for_function("n => window.winbackLoadRuns > n", arg=runs, timeout=WAIT_MS)
+    except PlaywrightTimeout:
+        shown = await page.locator(hidden).input_value()
+        now = await page.evaluate("window.winbackLoadRuns")
+        raise RuntimeError(f"date field shows {shown}, script runs {runs} → {now}") from None
     await settled(page)
 
 
 async def run_session(context: BrowserContext, server: Server, phase: Phase, mine: list[Entry], gate: Gate) -> None:
     page = await context.new_page()
     page.set_default_timeout(WAIT_MS)
+    step = "opening the daily log"
     try:
         await page.goto(f"{server.url}/daily_log", wait_until="domcontentloaded", timeout=FIRST_LOAD_MS)
         await page.locator(".st-key-entry_day [data-type='year']").wait_for(timeout=FIRST_LOAD_MS)
@@ -269,13 +279,16 @@ async def run_session(context: BrowserContext, server: Server, phase: Phase, min
         save = page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save")
         for entry in mine:
             day = date.fromisoformat(entry.day)
+            step = f"e{entry.index}: choosing {entry.day}"
             await choose_day(page, day)
+            step = f"e{entry.index}: typing the note"
             await page.locator(".st-key-note textarea").fill(entry.note)
             await gate.wait(entry.index)
             success = page.locator('[data-testid="stAlert"]').filter(
                 has_text=re.compile(rf"(Saved|Updated) {re.escape(f'{day:%A %d %B %Y}')}")
             )
             failure = page.locator('[data-testid="stAlertContentError"], [data-testid="stException"]')
+            step = f"e{entry.index}: saving {entry.day}"
             started = time.perf_counter()
             await save.click()
             entry.sent = True
@@ -287,10 +300,11 @@ async def run_session(context: BrowserContext, server: Server, phase: Phase, min
             else:
                 entry.message = " / ".join(await failure.all_inner_texts())[:300]
                 phase.errors.append(f"s{entry.session:02d} e{entry.index}: the app showed: {entry.message}")
+            step = f"e{entry.index}: waiting for the page to settle after saving"
             await settled(page)
     except Exception as error:  # one session failing must not stop the others; it is reported
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        phase.errors.append(f"s{mine[0].session:02d}: {type(error).__name__}: {first_line}"[:300])
+        phase.errors.append(f"s{mine[0].session:02d} {step}: {type(error).__name__}: {first_line}"[:300])
         gate.leave()
     finally:
         await page.close()
