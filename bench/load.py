@@ -40,8 +40,8 @@ listed as blocked (they do not fail the run: they are the app's, not lost data).
 ``load s07 e3``, so every entry is identifiable by date and note. The session types the date into the
 date field (its year segment takes ``YYYYMMDD`` and moves on by itself; the value is sent when focus leaves the
 widget, so Tab twice: past the calendar button), waits until the
-app has rerun for the new day (a MutationObserver in the page counts the script runs, so the form's reset
-for the new day cannot arrive after the note was typed), types the note, then waits at a gate until every
+app has rerun for the new day (the form's reset for the new day must not arrive after the note was typed:
+see ``choose_day``), types the note, then waits at a gate until every
 live session is ready for entry ``k`` — so
 the N saves of a round hit the server at the same moment — and clicks Save. The round trip is from that
 click until the success alert for that very day ("Saved …"/"Updated …") is visible. Every wait has a
@@ -50,13 +50,15 @@ timeout and the whole run has a time limit (``--time-limit``, 10 minutes by defa
 *Counting*: afterwards the CSV files are read with ``winback.storage.Store`` (validated, like the app does)
 and each sent entry counts as found when a row with its date and its note is there. Rows the reader had to
 set aside are reported too. Memory is VmRSS of the streamlit process from ``/proc/<pid>/status``: before
-any session, with all sessions open, and after the last save (sessions still open), plus the peak (VmHWM).
+(after one warm-up visit, so winback's modules are loaded, and with no session open), with all sessions
+open (at the first Save), and after the last save (sessions still open), plus the peak (VmHWM).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import re
@@ -246,12 +248,17 @@ async def wait_value(page: Page, selector: str, value: str) -> None:
 async def choose_day(page: Page, day: date) -> None:
     """Type the day into the date field and wait until the page has rerun for it.
 
-    The rerun resets the form for the new day (an empty note); typing the note before that reset arrived
-    would lose it, so the wait counts the app's script runs in the page itself.
+    The rerun for a new day resets the form (an empty note). When the form holds a note the app knows (the
+    last entry's, after saving it), that reset is visible and certain, and it must have arrived before the
+    next note is typed, or it would wipe that note: so wait for the note field to empty. When the form is
+    already empty the reset changes nothing that could be lost; the wait for the rerun is then best effort
+    (a MutationObserver counts the script runs; a very short rerun can be batched away by React).
     """
     hidden = ".st-key-entry_day input[type='date']"
     if await page.locator(hidden).input_value() == day.isoformat():
         return
+    note = ".st-key-note textarea"
+    had_note = await page.locator(note).input_value() != ""
     runs = await page.evaluate(COUNT_RUNS)
     await page.locator(".st-key-entry_day [data-type='year']").click()
     await page.keyboard.type(day.strftime("%Y%m%d"))
@@ -260,11 +267,15 @@ async def choose_day(page: Page, day: date) -> None:
     await page.keyboard.press("Tab")
     try:
         await wait_value(page, hidden, day.isoformat())
-        await page.wait_for_function("n => window.winbackLoadRuns > n", arg=runs, timeout=WAIT_MS)
+        if had_note:
+            await wait_value(page, note, "")
     except PlaywrightTimeout:
         shown = await page.locator(hidden).input_value()
-        now = await page.evaluate("window.winbackLoadRuns")
-        raise RuntimeError(f"date field shows {shown}, script runs {runs} → {now}") from None
+        text = await page.locator(note).input_value()
+        raise RuntimeError(f"the date field shows {shown}, the note field holds {text!r}") from None
+    if not had_note:
+        with contextlib.suppress(PlaywrightTimeout):
+            await page.wait_for_function("n => window.winbackLoadRuns > n", arg=runs, timeout=5_000)
     await settled(page)
 
 
@@ -282,8 +293,12 @@ async def run_session(context: BrowserContext, server: Server, phase: Phase, min
             step = f"e{entry.index}: choosing {entry.day}"
             await choose_day(page, day)
             step = f"e{entry.index}: typing the note"
-            await page.locator(".st-key-note textarea").fill(entry.note)
+            note = page.locator(".st-key-note textarea")
+            await note.fill(entry.note)
             await gate.wait(entry.index)
+            if await note.input_value() != entry.note:  # never save a note that a late rerun changed
+                phase.errors.append(f"s{entry.session:02d} e{entry.index}: the note changed before Save; typed again")
+                await note.fill(entry.note)
             success = page.locator('[data-testid="stAlert"]').filter(
                 has_text=re.compile(rf"(Saved|Updated) {re.escape(f'{day:%A %d %B %Y}')}")
             )
@@ -393,7 +408,6 @@ def run_phase(
     log = work / f"{name.replace(' ', '-')}.log"
     started = time.monotonic()
     with running(ROOT / "app.py", root, log, env=env) as server:
-        phase.memory_kb.update({f"before_{k}": v for k, v in memory_kb(server.process.pid).items()})
         remaining = deadline - time.monotonic()
         try:
             asyncio.run(asyncio.wait_for(_browse(server, phase, plan, cookie_secret), max(remaining, 1.0)))
@@ -413,9 +427,26 @@ async def _browse(server: Server, phase: Phase, plan: list[list[Entry]], cookie_
             executable_path=chromium_path(), args=[*CHROMIUM_ARGS, LOOPBACK_ONLY]
         )
         try:
+            await warm_up(browser, server, cookie_secret)
+            phase.memory_kb.update({f"before_{k}": v for k, v in memory_kb(server.process.pid).items()})
             await drive(browser, server, phase, plan, cookie_secret)
         finally:
             await browser.close()
+
+
+async def warm_up(browser: Browser, server: Server, cookie_secret: str | None) -> None:
+    """Open the daily log once and leave, so "before" is a server that has loaded winback but has no session."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        if cookie_secret:
+            await context.add_cookies([identity_cookie(server, cookie_secret, "load-warm-up")])  # type: ignore[list-item]
+        page = await context.new_page()
+        await page.goto(f"{server.url}/daily_log", wait_until="domcontentloaded", timeout=FIRST_LOAD_MS)
+        await page.locator(".st-key-entry_day [data-type='year']").wait_for(timeout=FIRST_LOAD_MS)
+        await settled(page)
+    finally:
+        await context.close()
+    await asyncio.sleep(2)
 
 
 def _mb(kb: int | None) -> str:
@@ -439,8 +470,9 @@ def report(phases: list[Phase]) -> str:
             f"{_ms(p.percentile(50)):>7} {_ms(p.percentile(95)):>7} {_mb(m.get('before_VmRSS')):>10} "
             f"{_mb(m.get('open_VmRSS')):>6} {_mb(m.get('after_VmRSS')):>6} {_mb(m.get('after_VmHWM')):>6}"
         )
-    lines.append("(memory in MB of the streamlit process: before any session, all sessions open, after the last save,")
-    lines.append(" peak; round trip = click on Save until that day's success alert is visible in Chromium)")
+    lines.append("(memory in MB of the streamlit process: before = winback loaded once, no session open; open = all")
+    lines.append(" sessions open, at the first Save; after = after the last save, sessions still open;")
+    lines.append(" peak = VmHWM; round trip = click on Save until that day's success alert is visible in Chromium)")
     for p in phases:
         folders = len({e.folder for e in p.entries})
         per_session = None

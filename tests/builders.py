@@ -7,12 +7,12 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
-from winback.storage import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, _frame_from_columns
+from winback.storage import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, frame_from_columns
 
 
 def log(*rows: tuple[date, int, int, str, tuple[str, ...]]) -> pd.DataFrame:
     """Daily log rows as (date, mood, missing_ex, contact, activities)."""
-    return _frame_from_columns(
+    return frame_from_columns(
         DAILY_LOG,
         {
             "date": [r[0] for r in rows],
@@ -34,7 +34,7 @@ def days(
 
 def attempts(*rows: tuple[datetime, str, str, int]) -> pd.DataFrame:
     """Quiz attempts as (taken_at, verdict, tier, worth)."""
-    return _frame_from_columns(
+    return frame_from_columns(
         QUIZ_ATTEMPTS,
         {
             "attempt_id": [f"a{n}" for n in range(len(rows))],
@@ -49,7 +49,7 @@ def attempts(*rows: tuple[datetime, str, str, int]) -> pd.DataFrame:
 
 def journal(*rows: tuple[date, str, bool]) -> pd.DataFrame:
     """Journal entries as (date, tone, meeting_planned)."""
-    return _frame_from_columns(
+    return frame_from_columns(
         RECONNECT,
         {
             "entry_id": [f"j{n}" for n in range(len(rows))],
@@ -66,7 +66,7 @@ def journal(*rows: tuple[date, str, bool]) -> pd.DataFrame:
 
 def checkins(*rows: tuple[date, int]) -> pd.DataFrame:
     """Check-ins as (date, self_worth)."""
-    return _frame_from_columns(
+    return frame_from_columns(
         CHECKINS,
         {
             "week": [f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}" for d, _ in rows],

@@ -11,7 +11,7 @@ from winback import charts, sample
 from winback.activities import area_of, catalogue
 from winback.charts import Chart
 from winback.progress import StepProgress
-from winback.storage import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, _frame_from_columns
+from winback.storage import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, frame_from_columns
 
 TODAY = date(2026, 3, 1)
 GO_MIN, WAIT_MIN = 70, 45
@@ -38,7 +38,7 @@ def decade() -> dict[str, pd.DataFrame]:
 
 def _log(rows: list[tuple[date, int, int, str, tuple[str, ...]]]) -> pd.DataFrame:
     """A daily log typed as storage reads it, from (date, mood, missing_ex, contact, activities)."""
-    return _frame_from_columns(
+    return frame_from_columns(
         DAILY_LOG,
         {
             "date": [r[0] for r in rows],
@@ -106,7 +106,7 @@ def test_unknown_period_is_refused() -> None:
 
 
 def test_in_period_keeps_both_ends_and_times_on_the_last_day() -> None:
-    attempts = _frame_from_columns(
+    attempts = frame_from_columns(
         QUIZ_ATTEMPTS,
         {
             "attempt_id": ["a", "b", "c", "d"],
@@ -442,7 +442,7 @@ def test_checkins_over_ten_years_are_monthly(decade: dict[str, pd.DataFrame]) ->
 
 
 def test_single_checkin() -> None:
-    checkins = _frame_from_columns(
+    checkins = frame_from_columns(
         CHECKINS,
         {
             "week": ["2026-W09"],
@@ -463,7 +463,7 @@ def test_single_checkin() -> None:
 
 def _attempts(worth: list[int], tiers: list[str]) -> pd.DataFrame:
     n = len(worth)
-    return _frame_from_columns(
+    return frame_from_columns(
         QUIZ_ATTEMPTS,
         {
             "attempt_id": [f"a{i}" for i in range(n)],

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from winback import quiz
 from winback.quiz import QuizContentError, parse_quiz, score
-from winback.storage import QUIZ_ATTEMPTS, Store, _frame_from_columns
+from winback.storage import QUIZ_ATTEMPTS, Store, frame_from_columns
 
 HEADER = """
 version = "test"
@@ -269,7 +269,7 @@ def test_worth_stays_within_0_and_100(answers: dict[str, str]) -> None:
 
 
 def attempts_frame(*rows: tuple[str, datetime, str, str, int]) -> pd.DataFrame:
-    return _frame_from_columns(
+    return frame_from_columns(
         QUIZ_ATTEMPTS,
         {
             "attempt_id": [r[0] for r in rows],

@@ -841,7 +841,7 @@ def test_any_note_round_trips_through_the_file(note: str) -> None:
 
 def test_parse_table_of_serialised_frame_is_exact() -> None:
     rows = [a_row(date(2026, 1, 1 + n), note=note) for n, note in enumerate(NOTES)]
-    frame = storage._frame_from_columns(DAILY_LOG, {c: [r[c] for r in rows] for c in DAILY_LOG.header})
+    frame = storage.frame_from_columns(DAILY_LOG, {c: [r[c] for r in rows] for c in DAILY_LOG.header})
     again = parse_table(DAILY_LOG, storage.serialise(DAILY_LOG, frame).encode())
     assert again.problems == ()
     pd.testing.assert_frame_equal(again.frame, frame)

@@ -18,7 +18,6 @@ import operator
 import os
 import re
 import shutil
-import tempfile
 import uuid
 import zipfile
 import zlib
@@ -35,12 +34,11 @@ from winback.storage import (
     DAILY_LOG,
     SETTINGS_FILE,
     TABLES,
-    TEMP_SUFFIX,
     StorageError,
     Store,
     Table,
-    _frame_from_columns,
     atomic_write,
+    frame_from_columns,
     parse_table,
     validate_row,
 )
@@ -863,7 +861,7 @@ def _describe_change(current: _Row | None, row: _Row, names: Mapping[str, str]) 
 
 def _with_days(log: pd.DataFrame, rows: Sequence[_Row]) -> pd.DataFrame:
     replaced = pd.to_datetime(pd.Series([r.day for r in rows], dtype="object")).astype("datetime64[s]")
-    incoming = _frame_from_columns(
+    incoming = frame_from_columns(
         DAILY_LOG,
         {column.name: [r.as_row()[column.name] for r in rows] for column in DAILY_LOG.columns},
     )
@@ -872,7 +870,7 @@ def _with_days(log: pd.DataFrame, rows: Sequence[_Row]) -> pd.DataFrame:
 
 
 def _with_custom(custom: pd.DataFrame, added: Sequence[Activity]) -> pd.DataFrame:
-    incoming = _frame_from_columns(
+    incoming = frame_from_columns(
         CUSTOM_ACTIVITIES,
         {
             "activity_id": [a.id for a in added],
@@ -998,7 +996,7 @@ def _put_back(store: Store, folder: Path) -> None:
             with store.locked(name):
                 target = store.folder / name
                 if existed:
-                    _replace_bytes(target, (folder / name).read_bytes())
+                    atomic_write(target, (folder / name).read_bytes())
                 else:
                     target.unlink(missing_ok=True)
     except (OSError, ValueError, KeyError, AttributeError, StorageError) as error:
@@ -1007,20 +1005,6 @@ def _put_back(store: Store, folder: Path) -> None:
             f"kept in {folder} and is put back the next time winback imports or starts. ({error})"
         ) from error
     _discard(folder)
-
-
-def _replace_bytes(path: Path, data: bytes) -> None:
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
 
 
 def _discard(folder: Path) -> None:

@@ -30,7 +30,7 @@ from winback.storage import (
     TABLES,
     Store,
     Table,
-    _frame_from_columns,
+    frame_from_columns,
 )
 
 Floats = NDArray[np.float64]
@@ -193,7 +193,7 @@ def write_sample(store: Store, days: int = 365, seed: int = 7, today: date | Non
 
 
 def _frame(table: Table, columns: Mapping[str, Sequence[object]]) -> pd.DataFrame:
-    return _frame_from_columns(table, {name: list(values) for name, values in columns.items()})
+    return frame_from_columns(table, {name: list(values) for name, values in columns.items()})
 
 
 def _empty(table: Table) -> pd.DataFrame:

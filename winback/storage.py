@@ -194,10 +194,10 @@ class TableData:
 
 
 def _empty_frame(table: Table) -> pd.DataFrame:
-    return _frame_from_columns(table, {c.name: [] for c in table.columns})
+    return frame_from_columns(table, {c.name: [] for c in table.columns})
 
 
-def _frame_from_columns(table: Table, columns: Mapping[str, list[Any]]) -> pd.DataFrame:
+def frame_from_columns(table: Table, columns: Mapping[str, list[Any]]) -> pd.DataFrame:
     data: dict[str, Any] = {}
     for c in table.columns:
         values = columns[c.name]
@@ -429,7 +429,7 @@ def parse_table(table: Table, data: bytes) -> TableData:
         row_index[key] = len(columns[table.key[0]])
         for name, value in values.items():
             columns[name].append(value)
-    return TableData(table, _frame_from_columns(table, columns), tuple(problems))
+    return TableData(table, frame_from_columns(table, columns), tuple(problems))
 
 
 def serialise(table: Table, frame: pd.DataFrame) -> str:
@@ -500,13 +500,14 @@ def _explain(error: OSError, path: Path) -> str:
     return f"Could not save {path.name}: {reason}. Nothing was changed; your earlier data is as it was."
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so a crash leaves the old or the new file, never a mix."""
+def atomic_write(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) or bytes so a crash leaves the old or the new file, never a mix."""
     folder = path.parent
+    data = text.encode("utf-8") if isinstance(text, str) else text
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
@@ -641,7 +642,7 @@ class Store:
         """Insert or replace rows by key; returns, per row, whether it replaced an existing one."""
         t = TABLES[table] if isinstance(table, str) else table
         typed = [validate_row(t, r) for r in rows]
-        incoming = _frame_from_columns(t, {c.name: [r[c.name] for r in typed] for c in t.columns})
+        incoming = frame_from_columns(t, {c.name: [r[c.name] for r in typed] for c in t.columns})
         incoming_keys = _keys(t, incoming)
         replaced: list[bool] = []
 
