@@ -135,6 +135,8 @@ class Phase:
     set_aside: int = 0
     other_hosts: list[str] = field(default_factory=list)
     server_log_errors: int = 0
+    server_cpu_seconds: float | None = None
+    machine_busy_percent: float | None = None
     seconds: float = 0.0
     completed: bool = False
 
@@ -196,6 +198,22 @@ def memory_kb(pid: int) -> dict[str, int]:
     except OSError:
         pass
     return values
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time the process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_ticks() -> tuple[int, int]:
+    """(busy, total) jiffies of all CPUs from /proc/stat."""
+    values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return sum(values) - idle, sum(values)
 
 
 def identity_cookie(server: Server, secret: str, subject: str) -> dict[str, Any]:
@@ -429,7 +447,13 @@ async def _browse(server: Server, phase: Phase, plan: list[list[Entry]], cookie_
         try:
             await warm_up(browser, server, cookie_secret)
             phase.memory_kb.update({f"before_{k}": v for k, v in memory_kb(server.process.pid).items()})
+            cpu_before, ticks_before = cpu_seconds(server.process.pid), machine_ticks()
             await drive(browser, server, phase, plan, cookie_secret)
+            cpu_after, ticks_after = cpu_seconds(server.process.pid), machine_ticks()
+            if cpu_before is not None and cpu_after is not None:
+                phase.server_cpu_seconds = round(cpu_after - cpu_before, 1)
+            busy, total = ticks_after[0] - ticks_before[0], ticks_after[1] - ticks_before[1]
+            phase.machine_busy_percent = round(100 * busy / total, 1) if total else None
         finally:
             await browser.close()
 
@@ -447,6 +471,10 @@ async def warm_up(browser: Browser, server: Server, cookie_secret: str | None) -
     finally:
         await context.close()
     await asyncio.sleep(2)
+
+
+def _load() -> str:
+    return " ".join(f"{v:.1f}" for v in os.getloadavg())
 
 
 def _mb(kb: int | None) -> str:
@@ -485,6 +513,12 @@ def report(phases: list[Phase]) -> str:
             f"error/traceback lines in the server log: {p.server_log_errors}"
             + (f"; ~{per_session:.1f} MB per open session" if per_session is not None else "")
         )
+        if p.server_cpu_seconds is not None and p.sent:
+            lines.append(
+                f"  server CPU {p.server_cpu_seconds:.1f} s while the sessions ran "
+                f"(~{1000 * p.server_cpu_seconds / p.sent:.0f} ms per entry: a rerun for the day + the save), "
+                f"all CPUs {p.machine_busy_percent:.0f} % busy (server + {p.sessions} Chromium pages + this script)"
+            )
         for error in p.errors[:20]:
             lines.append(f"  ! {error}")
         if len(p.errors) > 20:
@@ -516,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"winback load test: {args.sessions} sessions × {args.entries} entries per phase, "
         f"phases: {', '.join(n for n, _ in wanted)}; Chromium {chromium_path()}; {os.cpu_count()} CPUs; "
-        f"work folder {work}",
+        f"load average {_load()}; work folder {work}",
         flush=True,
     )
     phases: list[Phase] = []
@@ -529,6 +563,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"… phase {name}", flush=True)
         phases.append(run_phase(name, args.sessions, args.entries, work, deadline, own, f"{NOWHERE}/exit"))
     print(report(phases))
+    print(f"load average at the end {_load()} (other programs running at the same time slow the round trips)")
     lost = sum(p.lost for p in phases)
     complete = all(p.completed and p.sent == p.planned for p in phases)
     clean = all(p.foreign == 0 for p in phases)

@@ -40,7 +40,7 @@ st.subheader("Export")
 left, right = st.columns(2)
 left.download_button(
     "Everything (zip)",
-    data=dataio.export_zip(store),
+    data=lambda: dataio.export_zip(store),  # built only when clicked: large histories stay fast
     file_name=f"winback-{today.isoformat()}.zip",
     mime="application/zip",
     disabled=not files,
@@ -50,7 +50,7 @@ left.download_button(
 )
 right.download_button(
     "Daily log for spreadsheets (CSV)",
-    data=dataio.spreadsheet_csv(store),
+    data=lambda: dataio.spreadsheet_csv(store),
     file_name=f"winback-daily-log-{today.isoformat()}.csv",
     mime="text/csv",
     disabled=not files,

@@ -134,5 +134,6 @@ def test_a_latin_1_daylio_file_is_read_with_a_note(data_dir: Path) -> None:
 def test_spreadsheet_export_and_reminder_are_offered(data_dir: Path) -> None:
     sample.write_sample(Store(data_dir), days=30, today=date.today())
     app = open_page(PAGE_FILES["Data & privacy"])
-    assert app.download_button(key="export_csv").proto.url.endswith(".csv")
+    assert app.download_button(key="export_csv").proto.deferred_file_id, "built when clicked"
+    assert not app.download_button(key="export_csv").proto.disabled
     assert app.download_button(key="reminder_ics").proto.url.endswith(".ics")
