@@ -298,9 +298,26 @@ def _format_cell(column: Column, value: Any) -> str:
     return str(value)
 
 
+def _column_text(column: Column, values: pd.Series) -> list[str]:
+    """Every cell of one column as stored: the same text as ``_format_cell``, a whole column at a time."""
+    kind = column.kind
+    if kind in ("date", "datetime") and pd.api.types.is_datetime64_dtype(values) and not values.isna().any():
+        text: list[str] = values.dt.strftime("%Y-%m-%d" if kind == "date" else "%Y-%m-%dT%H:%M:%S").tolist()
+        return text
+    if kind == "int" and pd.api.types.is_integer_dtype(values):
+        return values.astype(str).tolist()
+    if kind == "bool" and pd.api.types.is_bool_dtype(values):
+        return ["true" if v else "false" for v in values.tolist()]
+    if kind in ("text", "choice") and pd.api.types.is_string_dtype(values) and not values.isna().any():
+        return [str(v) for v in values.tolist()]
+    if kind == "multi":
+        return [MULTI_SEPARATOR.join(v) if isinstance(v, tuple) else _format_cell(column, v) for v in values.tolist()]
+    return [_format_cell(column, v) for v in values.tolist()]
+
+
 def _keys(table: Table, frame: pd.DataFrame) -> list[tuple[str, ...]]:
     """Each row's key as text, so dates, times and numbers compare the way they are stored."""
-    columns = [[_format_cell(table.column(k), v) for v in frame[k].tolist()] for k in table.key]
+    columns = [_column_text(table.column(k), frame[k]) for k in table.key]
     return list(zip(*columns, strict=True)) if columns else []
 
 
@@ -437,7 +454,7 @@ def serialise(table: Table, frame: pd.DataFrame) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.header)
-    cells = [[_format_cell(c, v) for v in frame[c.name].tolist()] for c in table.columns]
+    cells = [_column_text(c, frame[c.name]) for c in table.columns]
     if not any("\r" in "".join(column) for column in cells):
         writer.writerows(zip(*cells, strict=True))
         return buffer.getvalue()
@@ -603,23 +620,37 @@ class Store:
                 with self.locked(name):
                     pass
 
-    def update(self, table: Table | str, change: Callable[[pd.DataFrame], pd.DataFrame]) -> pd.DataFrame:
-        """Read, change and write one table under its lock; returns the frame that was written."""
+    def update(
+        self,
+        table: Table | str,
+        change: Callable[[pd.DataFrame], pd.DataFrame],
+        checked: pd.DataFrame | None = None,
+    ) -> pd.DataFrame:
+        """Read, change and write one table under its lock; returns the frame that was written.
+
+        ``checked`` says the change only added these rows (already shown to read back) to rows that came from
+        a read, so the rest need not be checked again; without it the whole new file is checked.
+        """
         t = TABLES[table] if isinstance(table, str) else table
         with self.locked(t.filename):
             current = self.read(t)
             new_frame = change(current.frame)
-            self._write(t, new_frame, current.rejected)
+            self._write(t, new_frame, current.rejected, checked)
         return new_frame
 
-    def _write(self, t: Table, frame: pd.DataFrame, rejected: Sequence[RowProblem]) -> None:
+    def _write(
+        self, t: Table, frame: pd.DataFrame, rejected: Sequence[RowProblem], checked: pd.DataFrame | None = None
+    ) -> None:
         path = self.path(t)
         frame = frame.sort_values(list(t.key), kind="stable").reset_index(drop=True)
         text = serialise(t, frame)
         # What is cached must be exactly what a fresh read of the file gives, so check it the same way.
-        written = parse_table(t, text.encode("utf-8"))
-        if written.problems:
-            raise ValueError(f"Refusing to save rows that would not read back: {written.problems[0].describe()}")
+        if checked is None:
+            written = parse_table(t, text.encode("utf-8"))
+            if written.problems:
+                raise ValueError(f"Refusing to save rows that would not read back: {written.problems[0].describe()}")
+        else:
+            written = TableData(t, frame)
         try:
             if rejected:
                 self._keep_aside(t, rejected)
@@ -643,6 +674,10 @@ class Store:
         t = TABLES[table] if isinstance(table, str) else table
         typed = [validate_row(t, r) for r in rows]
         incoming = frame_from_columns(t, {c.name: [r[c.name] for r in typed] for c in t.columns})
+        reread = parse_table(t, serialise(t, incoming).encode("utf-8"))
+        if reread.problems or not reread.frame.equals(incoming):
+            problem = reread.problems[0].describe() if reread.problems else "a value changed on the way"
+            raise ValueError(f"Refusing to save rows that would not read back: {problem}")
         incoming_keys = _keys(t, incoming)
         replaced: list[bool] = []
 
@@ -654,7 +689,7 @@ class Store:
             latest = incoming[~pd.Series(incoming_keys).duplicated(keep="last").to_numpy()]
             return pd.concat([frame[keep], latest], ignore_index=True) if any(keep) else latest
 
-        self.update(t, change)
+        self.update(t, change, checked=incoming)
         return replaced
 
     def delete(self, table: Table | str, keys: Iterable[Sequence[Any]]) -> int:
@@ -669,7 +704,7 @@ class Store:
             removed = len(keep) - sum(keep)
             return frame[keep]
 
-        self.update(t, change)
+        self.update(t, change, checked=frame_from_columns(t, {c.name: [] for c in t.columns}))
         return removed
 
     def replace_all(self, table: Table | str, frame: pd.DataFrame) -> None:
