@@ -4,8 +4,9 @@
 
 Not part of the test suite (it takes minutes and measures this machine). It prints, per phase, the sessions,
 entries sent, entries found afterwards in the CSV files, ``lost`` (sent − found), the p50/p95 round trip of a
-save and the server's memory; the last line is ``lost: <n>``. Exit code 0 only when nothing was lost and
-every planned entry was sent (a run that could not send everything has proved nothing, so it fails too).
+save and the server's memory; the last line is ``lost: <n>``. Exit code 0 only when nothing was lost, every
+planned entry was sent (a run that could not send everything has proved nothing, so it fails too) and no
+entry turned up in another person's folder.
 
 Design
 ------
@@ -37,15 +38,15 @@ link points at loopback, so no traffic leaves the machine; requests the pages at
 listed as blocked (they do not fail the run: they are the app's, not lost data).
 
 *Each entry*: session ``i`` logs ``today − (i·entries + k)`` days for ``k`` in ``0..entries−1`` with the note
-``load s07 e3``, so every entry is identifiable by date and note. The session types the date into the
-date field (its year segment takes ``YYYYMMDD`` and moves on by itself; the value is sent when focus leaves the
-widget, so Tab twice: past the calendar button), waits until the
-app has rerun for the new day (the form's reset for the new day must not arrive after the note was typed:
-see ``choose_day``), types the note, then waits at a gate until every
-live session is ready for entry ``k`` — so
-the N saves of a round hit the server at the same moment — and clicks Save. The round trip is from that
-click until the success alert for that very day ("Saved …"/"Updated …") is visible. Every wait has a
-timeout and the whole run has a time limit (``--time-limit``, 10 minutes by default).
+``load s07 e3``, so every entry is identifiable by date and note. The session types the date into the date
+field (its year segment takes ``YYYYMMDD`` and moves on by itself; the value is sent only when focus leaves
+the widget, so Tab twice, past the calendar button), waits until the app has rerun for the new day (the
+form's reset for the new day must not arrive after the note was typed: see ``choose_day``), types the note,
+then waits at a gate until every live session is ready for entry ``k`` — so the N saves of a round hit the
+server at the same moment — and clicks Save. The round trip is from that click until the success alert for
+that very day ("Saved …"/"Updated …") is visible. On a small machine it is dominated by the N Chromium
+pages redrawing at once, so the output also gives the server's own CPU time per entry and how busy all CPUs
+were. Every wait has a timeout and the whole run has a time limit (``--time-limit``, 10 minutes by default).
 
 *Counting*: afterwards the CSV files are read with ``winback.storage.Store`` (validated, like the app does)
 and each sent entry counts as found when a row with its date and its note is there. Rows the reader had to

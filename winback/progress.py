@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -9,10 +11,10 @@ from typing import Literal
 
 import pandas as pd
 
-from winback import activities, quiz, tracker
+from winback import activities, charts, quiz, tracker
 from winback.settings import Settings
 from winback.settings import load as load_settings
-from winback.storage import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, Store
+from winback.storage import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, SETTINGS_FILE, Store
 
 StepState = Literal["locked", "active", "done"]
 
@@ -248,8 +250,28 @@ def _next_action(steps: Sequence[StepProgress], current: int, settings: Settings
     return "Be kind and calm, like a friendly acquaintance; when it feels right, plan a mature, meaningful meeting."
 
 
+_RESULTS: OrderedDict[tuple[object, ...], FiveSteps] = OrderedDict()
+_RESULTS_GUARD = threading.Lock()
+_RESULTS_KEPT = 32
+
+
 def from_store(store: Store, today: date) -> FiveSteps:
-    """The model over everything in one person's folder (each table read through the store's cache)."""
+    """The model over everything in one person's folder, worked out once per version of its files and day."""
+    names = (*(t.filename for t in (DAILY_LOG, CHECKINS, QUIZ_ATTEMPTS, RECONNECT, CUSTOM_ACTIVITIES)), SETTINGS_FILE)
+    key = (str(store.folder), today, *(store.identity(n) for n in names))
+    with _RESULTS_GUARD:
+        if key in _RESULTS:
+            _RESULTS.move_to_end(key)
+            return _RESULTS[key]
+    result = _compute(store, today)
+    with _RESULTS_GUARD:
+        _RESULTS[key] = result
+        while len(_RESULTS) > _RESULTS_KEPT:
+            _RESULTS.popitem(last=False)
+    return result
+
+
+def _compute(store: Store, today: date) -> FiveSteps:
     configured, _ = load_settings(store)
     known = activities.all_activities(store.read(CUSTOM_ACTIVITIES).frame)
     return five_steps(
@@ -261,3 +283,45 @@ def from_store(store: Store, today: date) -> FiveSteps:
         configured,
         today,
     )
+
+
+_CHARTS: OrderedDict[tuple[object, ...], tuple[tuple[str, charts.Chart, str], ...]] = OrderedDict()
+
+
+def page_charts(store: Store, period: str, today: date) -> tuple[tuple[str, charts.Chart, str], ...]:
+    """The Progress page's charts (title, chart, key), built once per version of the person's files, period
+    and day: a rerun that changed nothing only re-sends them. Figures are shared, so callers must not change
+    them."""
+    names = (*(t.filename for t in (DAILY_LOG, CHECKINS, QUIZ_ATTEMPTS, CUSTOM_ACTIVITIES)),)
+    key = (str(store.folder), period, today, *(store.identity(n) for n in names))
+    with _RESULTS_GUARD:
+        if key in _CHARTS:
+            _CHARTS.move_to_end(key)
+            return _CHARTS[key]
+    log = store.read(DAILY_LOG).frame
+    first = log["date"].min().date() if len(log) else None
+    start = charts.period_start(period, today, first)
+    known = activities.all_activities(store.read(CUSTOM_ACTIVITIES).frame)
+    policy = quiz.load_quiz().policy
+    built = (
+        ("Mood and missing my ex", charts.mood_over_time(log, start, today), "mood"),
+        ("Year in pixels: mood", charts.calendar_heatmap(log, start, today, "mood"), "pixels_mood"),
+        ("Year in pixels: contact with my ex", charts.calendar_heatmap(log, start, today, "contact"), "pixels_contact"),
+        ("What I did, by life area", charts.activities_per_area(log, start, today, activities.area_of(known)), "areas"),
+        (
+            "Mood on days with and without",
+            charts.mood_by_activity(log, start, today, {a.id: a.name for a in known}),
+            "by_activity",
+        ),
+        ("Weekly check-in", charts.checkin_scores(store.read(CHECKINS).frame, start, today), "checkins"),
+        (
+            "Readiness quiz",
+            charts.quiz_history(store.read(QUIZ_ATTEMPTS).frame, policy.go_min, policy.wait_min),
+            "quiz",
+        ),
+    )
+    with _RESULTS_GUARD:
+        _CHARTS[key] = built
+        while len(_CHARTS) > _RESULTS_KEPT:
+            _CHARTS.popitem(last=False)
+    return built

@@ -551,6 +551,13 @@ class Store:
         t = TABLES[table] if isinstance(table, str) else table
         return self.folder / f"{t.name}.rejected.csv"
 
+    def identity(self, name: str) -> tuple[int, ...] | None:
+        """What identifies the current version of one of the folder's files (None when it does not exist)."""
+        try:
+            return _identity((self.folder / name).stat())
+        except FileNotFoundError:
+            return None
+
     def read(self, table: Table | str) -> TableData:
         """The table as it is on disk now: cached while the file's identity is unchanged."""
         t = TABLES[table] if isinstance(table, str) else table

@@ -138,9 +138,9 @@ def no_contact(log: pd.DataFrame, start: date | None, today: date) -> NoContact:
     *They reached out, no reply* keeps the count. Days not logged count as no contact: winback only knows
     what was logged. Without a start date, counting begins on the first logged day.
     """
-    days_logged = log["date"].dt.date
-    contact_days = sorted(d for d in days_logged[log["contact"].isin(CONTACT_SLIPS)] if d <= today)
-    first_logged = min((d for d in days_logged if d <= today), default=None)
+    upto = log[log["date"] <= pd.Timestamp(today)]
+    contact_days: list[date] = sorted(upto.loc[upto["contact"].isin(CONTACT_SLIPS), "date"].dt.date)
+    first_logged: date | None = upto["date"].min().date() if len(upto) else None
     origin = start if start is not None else first_logged
     if origin is None and not contact_days:
         return NoContact(0, None, 0, 0, start, None)
