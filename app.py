@@ -4,7 +4,8 @@ import streamlit as st
 
 from winback import ui
 
-st.set_page_config(page_title="winback", page_icon=":material/favorite:", layout="centered")
+# An emoji icon is drawn by the browser itself; a ":material/…:" one would be fetched from Google's servers.
+st.set_page_config(page_title="winback", page_icon="🌱", layout="centered")
 
 ui.resolve_folder()
 

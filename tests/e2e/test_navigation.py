@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.e2e.conftest import settle
 from winback.devserver import Server
@@ -61,3 +63,24 @@ def test_quick_exit_leaves_and_back_does_not_return(server: Server, page: Page) 
     page.wait_for_load_state()
     assert not page.url.startswith(server.url), f"Back returned to winback at {page.url}"
     assert page.url == "about:blank"
+
+
+def test_no_page_asks_anything_of_another_computer(server: Server, page: Page) -> None:
+    outside: list[str] = []
+
+    def check(route: Route) -> None:
+        host = urlsplit(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:")) or host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", check)
+    page.goto(server.url)
+    settle(page)
+    for title in PAGES:
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+        settle(page)
+    page.wait_for_timeout(500)
+    assert outside == []
