@@ -7,6 +7,7 @@ from winback import ui
 # An emoji icon is drawn by the browser itself; a ":material/…:" one would be fetched from Google's servers.
 st.set_page_config(page_title="winback", page_icon="🌱", layout="centered")
 
+ui.freeze_startup_objects()
 ui.resolve_folder()
 
 help_page = st.Page("pages/help_safety.py", title="Help & safety", icon=":material/health_and_safety:")

@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from winback import sample
+from winback import progress, sample
 from winback.devserver import CHROMIUM_ARGS, ROOT, chromium_path, running
 from winback.storage import Store
 
@@ -64,6 +64,16 @@ def main() -> None:
                         target = out / f"{name}-{data_set}-{scheme}-{width}.png"
                         page.screenshot(path=str(target), full_page=True)
                         print(target)
+                        if name == "progress":
+                            for view in progress.CHART_VIEWS[1:]:
+                                page.get_by_role("tab", name=view, exact=True).click()
+                                page.wait_for_timeout(300)
+                                page.wait_for_selector(SETTLED, timeout=60_000)
+                                page.wait_for_timeout(1000)
+                                slug = view.lower().replace(" ", "_").replace("-", "")
+                                target = out / f"{name}-{slug}-{data_set}-{scheme}-{width}.png"
+                                page.screenshot(path=str(target), full_page=True)
+                                print(target)
                     context.close()
         browser.close()
 

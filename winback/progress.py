@@ -285,43 +285,74 @@ def _compute(store: Store, today: date) -> FiveSteps:
     )
 
 
-_CHARTS: OrderedDict[tuple[object, ...], tuple[tuple[str, charts.Chart, str], ...]] = OrderedDict()
+@dataclass(frozen=True)
+class PageChart:
+    """One chart of the Progress page, with the words above it and a key for the page."""
+
+    title: str
+    chart: charts.Chart
+    key: str
 
 
-def page_charts(store: Store, period: str, today: date) -> tuple[tuple[str, charts.Chart, str], ...]:
-    """The Progress page's charts (title, chart, key), built once per version of the person's files, period
-    and day: a rerun that changed nothing only re-sends them. Figures are shared, so callers must not change
-    them."""
+# The Progress page shows one view at a time (a tab each): a person asks one question of their log at a time,
+# and a phone shows two charts where eight would be a long scroll.
+CHART_VIEWS: tuple[str, ...] = ("Mood", "Year in pixels", "What I did", "Check-ins", "Quiz")
+
+_CHARTS: OrderedDict[tuple[object, ...], tuple[PageChart, ...]] = OrderedDict()
+
+
+def view_charts(store: Store, view: str, period: str, today: date) -> tuple[PageChart, ...]:
+    """The charts of one Progress view, built once per version of the person's files, period and day: a rerun
+    that changed nothing only re-sends them. Figures are shared, so callers must not change them."""
+    if view not in CHART_VIEWS:
+        raise ValueError(f"unknown Progress view {view!r}; choose from {', '.join(CHART_VIEWS)}")
     names = (*(t.filename for t in (DAILY_LOG, CHECKINS, QUIZ_ATTEMPTS, CUSTOM_ACTIVITIES)),)
-    key = (str(store.folder), period, today, *(store.identity(n) for n in names))
+    key = (str(store.folder), view, period, today, *(store.identity(n) for n in names))
     with _RESULTS_GUARD:
         if key in _CHARTS:
             _CHARTS.move_to_end(key)
             return _CHARTS[key]
-    log = store.read(DAILY_LOG).frame
-    first = log["date"].min().date() if len(log) else None
-    start = charts.period_start(period, today, first)
-    known = activities.all_activities(store.read(CUSTOM_ACTIVITIES).frame)
-    policy = quiz.load_quiz().policy
-    built = (
-        ("Mood and missing my ex", charts.mood_over_time(log, start, today), "mood"),
-        ("Year in pixels: mood", charts.calendar_heatmap(log, start, today, "mood"), "pixels_mood"),
-        ("Year in pixels: contact with my ex", charts.calendar_heatmap(log, start, today, "contact"), "pixels_contact"),
-        ("What I did, by life area", charts.activities_per_area(log, start, today, activities.area_of(known)), "areas"),
-        (
-            "Mood on days with and without",
-            charts.mood_by_activity(log, start, today, {a.id: a.name for a in known}),
-            "by_activity",
-        ),
-        ("Weekly check-in", charts.checkin_scores(store.read(CHECKINS).frame, start, today), "checkins"),
-        (
-            "Readiness quiz",
-            charts.quiz_history(store.read(QUIZ_ATTEMPTS).frame, policy.go_min, policy.wait_min),
-            "quiz",
-        ),
-    )
+    built = _build_view(store, view, period, today)
     with _RESULTS_GUARD:
         _CHARTS[key] = built
         while len(_CHARTS) > _RESULTS_KEPT:
             _CHARTS.popitem(last=False)
     return built
+
+
+def _build_view(store: Store, view: str, period: str, today: date) -> tuple[PageChart, ...]:
+    if view == "Quiz":
+        policy = quiz.load_quiz().policy
+        attempts = store.read(QUIZ_ATTEMPTS).frame
+        return (PageChart("Readiness quiz", charts.quiz_history(attempts, policy.go_min, policy.wait_min), "quiz"),)
+    log = store.read(DAILY_LOG).frame
+    first = log["date"].min().date() if len(log) else None
+    start = charts.period_start(period, today, first)
+    if view == "Mood":
+        return (PageChart("Mood and missing my ex", charts.mood_over_time(log, start, today), "mood"),)
+    if view == "Year in pixels":
+        return (
+            PageChart("Year in pixels: mood", charts.calendar_heatmap(log, start, today, "mood"), "pixels_mood"),
+            PageChart(
+                "Year in pixels: contact with my ex",
+                charts.calendar_heatmap(log, start, today, "contact"),
+                "pixels_contact",
+            ),
+        )
+    if view == "Check-ins":
+        return (
+            PageChart("Weekly check-in", charts.checkin_scores(store.read(CHECKINS).frame, start, today), "checkins"),
+        )
+    known = activities.all_activities(store.read(CUSTOM_ACTIVITIES).frame)
+    return (
+        PageChart(
+            "What I did, by life area",
+            charts.activities_per_area(log, start, today, activities.area_of(known)),
+            "areas",
+        ),
+        PageChart(
+            "Mood on days with and without",
+            charts.mood_by_activity(log, start, today, {a.id: a.name for a in known}),
+            "by_activity",
+        ),
+    )

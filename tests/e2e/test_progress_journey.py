@@ -1,10 +1,10 @@
-"""With a year of sample data, every chart on the Progress page becomes visible in light and dark theme and on
-a phone-sized screen."""
+"""With a year of sample data, the Progress page shows the five steps and one view of charts at a time; every
+view's charts become visible in light and dark theme and on a phone-sized screen, and the period redraws them."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import settle
 from winback.devserver import ROOT, Server
@@ -12,22 +12,19 @@ from winback.devserver import ROOT, Server
 pytestmark = pytest.mark.e2e
 
 SHOTS = ROOT / "artifacts" / "e2e"
-CHARTS = 8
+# Each view's charts, after the five-step bars that head the page.
+VIEWS = {"Mood": 1, "Year in pixels": 2, "What I did": 2, "Check-ins": 1, "Quiz": 1}
 
 
-@pytest.mark.parametrize(
-    ("scheme", "width", "height"), [("light", 1280, 900), ("dark", 1280, 900), ("light", 390, 844), ("dark", 390, 844)]
-)
-def test_every_progress_chart_is_visible(
-    year_server: Server, browser: Browser, scheme: str, width: int, height: int
-) -> None:
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(f"{year_server.url}/progress")
+def open_view(page: Page, view: str) -> None:
+    page.get_by_role("tab", name=view, exact=True).click()
     settle(page)
+
+
+def check_charts(page: Page, count: int, width: int) -> None:
     charts = page.get_by_test_id("stPlotlyChart")
-    expect(charts).to_have_count(CHARTS, timeout=30_000)
-    for index in range(CHARTS):
+    expect(charts).to_have_count(1 + count, timeout=30_000)
+    for index in range(1 + count):
         chart = charts.nth(index)
         chart.scroll_into_view_if_needed()
         expect(chart).to_be_visible()
@@ -35,22 +32,45 @@ def test_every_progress_chart_is_visible(
         box = chart.bounding_box()
         assert box is not None and box["width"] > 200 and box["height"] > 100, (index, box)
         assert box["x"] >= 0 and box["x"] + box["width"] <= width + 1, f"chart {index} is wider than the screen"
-    assert page.get_by_test_id("stException").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("scheme", "width", "height"), [("light", 1280, 900), ("dark", 1280, 900), ("light", 390, 844), ("dark", 390, 844)]
+)
+def test_every_progress_view_is_visible(
+    year_server: Server, browser: Browser, scheme: str, width: int, height: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"{year_server.url}/progress")
+    settle(page)
+    assert page.get_by_role("tab", name="Mood", exact=True).get_attribute("aria-selected") == "true"
+    for view, count in VIEWS.items():
+        open_view(page, view)
+        assert page.get_by_role("tab", name=view, exact=True).get_attribute("aria-selected") == "true"
+        check_charts(page, count, width)
+        assert page.get_by_test_id("stException").count() == 0, view
     SHOTS.mkdir(parents=True, exist_ok=True)
+    open_view(page, "Mood")
     page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
-    page.set_viewport_size({"width": width, "height": 5200 if width < 600 else 3800})
+    page.set_viewport_size({"width": width, "height": 2600 if width < 600 else 1900})
     settle(page)
     page.wait_for_timeout(1500)
     page.screenshot(path=str(SHOTS / f"progress-{scheme}-{width}.png"))
     context.close()
 
 
-def test_changing_the_period_redraws_the_charts(year_server: Server, browser: Browser) -> None:
+def test_changing_the_period_redraws_the_open_view(year_server: Server, browser: Browser) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{year_server.url}/progress")
     settle(page)
+    open_view(page, "What I did")
+    before = page.get_by_test_id("stPlotlyChart").nth(1).locator(".main-svg").first.inner_html()
     page.locator(".st-key-progress_period").get_by_text("1 year").click()
     settle(page)
-    expect(page.get_by_test_id("stPlotlyChart")).to_have_count(CHARTS)
+    expect(page.get_by_role("tab", name="What I did", exact=True)).to_have_attribute("aria-selected", "true")
+    check_charts(page, VIEWS["What I did"], 1280)
+    after = page.get_by_test_id("stPlotlyChart").nth(1).locator(".main-svg").first.inner_html()
+    assert after != before, "the weekly bars should cover a year now"
     assert page.get_by_test_id("stException").count() == 0
     page.close()

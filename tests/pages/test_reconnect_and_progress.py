@@ -90,23 +90,29 @@ def test_today_after_a_danger_result_shows_help_first(data_dir: Path) -> None:
     assert "Step 4" not in texts(app)
 
 
+VIEW_CHARTS = {"Mood": 1, "Year in pixels": 2, "What I did": 2, "Check-ins": 1, "Quiz": 1}
+
+
 @pytest.mark.parametrize("days", [0, 1, 365, 3650])
-def test_progress_renders_every_chart(data_dir: Path, days: int) -> None:
+def test_progress_draws_every_view_for_every_period(data_dir: Path, days: int) -> None:
     if days:
         sample.write_sample(Store(data_dir), days=days, today=date.today())
     app = open_page(PAGE_FILES["Progress"])
     assert not app.exception
+    assert [tab.label for tab in app.tabs] == list(VIEW_CHARTS)
     for period in ("30 days", "90 days", "1 year", "All"):
         app.segmented_control(key="progress_period").set_value(period).run()
-        assert not app.exception, period
-        charts = [e for e in app.main.children.values() if getattr(e, "type", "") == "plotly_chart"]
-        drawn = len(app.get("plotly_chart"))
-        if days >= 365:
-            assert drawn == 8, (period, drawn)
-        elif days == 0:
-            assert drawn == 1, "only the step bars"
-            assert "what to log" in texts(app).lower() or "log" in texts(app).lower()
-        del charts
+        for view, count in VIEW_CHARTS.items():
+            app.session_state["progress_view"] = view
+            app.run()
+            assert not app.exception, (period, view)
+            drawn = len(app.get("plotly_chart"))
+            if days >= 365:
+                # The step bars, then the open view's charts; the other views are not drawn until opened.
+                assert drawn == 1 + count, (period, view, drawn)
+            elif days == 0:
+                assert drawn == 1, "only the step bars"
+                assert "daily log" in texts(app).lower()
 
 
 def test_progress_goals_can_be_changed(data_dir: Path) -> None:
