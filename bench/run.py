@@ -456,6 +456,17 @@ CHARTS_DRAWN = f"""(expected) => {{
   }}
   return true;
 }}"""
+# The charts of one view, by their keys: after a tab is clicked the old view's charts stay until replaced.
+KEYED_CHARTS_DRAWN = """(keys) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  return keys.every((key) => {
+    const svg = document.querySelector(`.st-key-chart_${key} .main-svg`);
+    if (!svg) return false;
+    const box = svg.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  });
+}"""
 HELLO_SHOWN = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
@@ -464,74 +475,167 @@ HELLO_SHOWN = """() => {
 }"""
 
 
+def _time_load(tab: Any, url: str, done: str, arg: Any = None) -> float:
+    """ms from asking for ``url`` in a blank tab until ``done`` holds: what opening the address costs, without
+    tearing down the page that was there before."""
+    tab.goto("about:blank")
+    started = time.perf_counter()
+    tab.goto(url, wait_until="commit")
+    tab.wait_for_function(done, arg=arg, timeout=120_000)
+    return (time.perf_counter() - started) * 1000
+
+
+def _warm(tab: Any, url: str) -> None:
+    """Two loads: the first request to a page URL runs it without the router (see ui.store), and the browser
+    cache fills, so timed loads read Streamlit's static files from the cache, as on a second visit."""
+    for _ in range(2):
+        tab.goto(url)
+        tab.wait_for_selector(SETTLED, timeout=120_000)
+        tab.wait_for_timeout(1500)
+        tab.wait_for_selector(SETTLED, timeout=120_000)
+
+
 def chart_rows(work: Path, settings: Settings) -> list[Row]:
     from playwright.sync_api import sync_playwright
+
+    from winback import progress
 
     say(f"Progress page in Chromium at {settings.chart_days:,} days ({settings.chart_runs} runs)…")
     with (
         winback_server(work, settings.chart_days, "winback-chart", settings) as app,
+        winback_server(work, 0, "winback-chart-empty", settings) as empty_app,
         trivial_server(work, "trivial-chart") as trivial,
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            progress_tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-            trivial_tab = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-            # Warm-up: the first load of a server runs the page without the router (see ui.store), and fills
-            # the browser cache; then count the charts a settled Progress page shows.
-            for _ in range(2):
-                progress_tab.goto(f"{app.url}/progress")
-                progress_tab.wait_for_selector(SETTLED, timeout=120_000)
-                progress_tab.wait_for_timeout(1500)
-                progress_tab.wait_for_selector(SETTLED, timeout=120_000)
+
+            def tab() -> Any:
+                return browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+
+            progress_tab, empty_tab, trivial_tab, root_tab = tab(), tab(), tab(), tab()
+            progress_url, empty_url = f"{app.url}/progress", f"{empty_app.url}/progress"
+            # The trivial page is opened at the same path: Streamlit's frontend first looks for its server under
+            # the page's path (/progress/_stcore/health), finds nothing and tries again at / 100 ms later. Every
+            # page URL of every Streamlit app pays that; the row at / shows the trivial page without it.
+            trivial_url, root_url = f"{trivial.url}/progress", trivial.url
+            for each, url in ((progress_tab, progress_url), (empty_tab, empty_url)):
+                _warm(each, url)
+                if each.get_by_test_id("stException").count():
+                    raise RuntimeError(f"the Progress page raised an exception at {url}")
             expected = int(progress_tab.evaluate(f"({VISIBLE_CHARTS})().length"))
+            empty_expected = int(empty_tab.evaluate(f"({VISIBLE_CHARTS})().length"))
             if expected == 0:
                 raise RuntimeError("the Progress page showed no chart to time")
-            if progress_tab.get_by_test_id("stException").count():
-                raise RuntimeError("the Progress page raised an exception")
-            trivial_tab.goto(trivial.url)
-            trivial_tab.wait_for_function(HELLO_SHOWN, timeout=60_000)
+            for each, url in ((trivial_tab, trivial_url), (root_tab, root_url)):
+                each.goto(url)
+                each.wait_for_function(HELLO_SHOWN, timeout=60_000)
 
-            def load_progress() -> float:
-                started = time.perf_counter()
-                progress_tab.goto(f"{app.url}/progress", wait_until="commit")
-                progress_tab.wait_for_function(CHARTS_DRAWN, arg=expected, timeout=120_000)
-                return (time.perf_counter() - started) * 1000
-
-            def load_trivial() -> float:
-                started = time.perf_counter()
-                trivial_tab.goto(trivial.url, wait_until="commit")
-                trivial_tab.wait_for_function(HELLO_SHOWN, timeout=60_000)
-                return (time.perf_counter() - started) * 1000
-
-            drawn: list[float] = []
-            baseline: list[float] = []
+            loads: dict[str, Callable[[], float]] = {
+                "progress": lambda: _time_load(progress_tab, progress_url, CHARTS_DRAWN, expected),
+                "trivial": lambda: _time_load(trivial_tab, trivial_url, HELLO_SHOWN),
+                "root": lambda: _time_load(root_tab, root_url, HELLO_SHOWN),
+                "empty": lambda: _time_load(empty_tab, empty_url, CHARTS_DRAWN, empty_expected),
+            }
+            samples: dict[str, list[float]] = {name: [] for name in loads}
             for run in range(settings.chart_runs):
-                pair: list[tuple[Callable[[], float], list[float]]] = [(load_progress, drawn), (load_trivial, baseline)]
-                if run % 2:
-                    pair.reverse()
-                for load, into in pair:
-                    into.append(load())
+                order = list(loads)
+                random.Random(run).shuffle(order)
+                for name in order:
+                    samples[name].append(loads[name]())
+
+            # Opening each other view of a loaded Progress page: click its tab, until its charts are drawn.
+            folder = work / "data-winback-chart"
+            views = {
+                view: [shown.key for shown in progress.view_charts(Store(folder), view, "90 days", date.today())]
+                for view in progress.CHART_VIEWS
+            }
+            opened: dict[str, list[float]] = {view: [] for view in progress.CHART_VIEWS[1:]}
+            for _ in range(max(2, settings.chart_runs // 3)):
+                progress_tab.goto(progress_url)
+                progress_tab.wait_for_function(CHARTS_DRAWN, arg=expected, timeout=120_000)
+                for view in opened:
+                    started = time.perf_counter()
+                    progress_tab.get_by_role("tab", name=view, exact=True).click()
+                    progress_tab.wait_for_function(KEYED_CHARTS_DRAWN, arg=views[view], timeout=120_000)
+                    opened[view].append((time.perf_counter() - started) * 1000)
         finally:
             browser.close()
-    median, base = statistics.median(drawn), statistics.median(baseline)
-    return [
+    median = {name: statistics.median(values) for name, values in samples.items()}
+    days = settings.chart_days
+    rows = [
         Row(
             kind="progress_chromium",
-            figure=f"Progress drawn in Chromium {settings.chart_days:,} d ({expected} charts)",
+            figure=f"Progress drawn in Chromium {days:,} d ({expected} charts)",
             unit="ms",
-            median=median,
-            p95=p95(drawn),
-            baseline=base,
-            ratio=median / base,
+            median=median["progress"],
+            p95=p95(samples["progress"]),
+            baseline=median["trivial"],
+            ratio=median["progress"] / median["trivial"],
             bar=CHART_BAR,
             bar_text=f"≤ {CHART_BAR:g} ×",
-            days=settings.chart_days,
+            days=days,
             page="/progress",
-            samples=drawn,
-            baseline_samples=baseline,
-        )
+            samples=samples["progress"],
+            baseline_samples=samples["trivial"],
+        ),
+        Row(
+            kind="progress_chromium_vs_root",
+            figure=f"Progress drawn in Chromium {days:,} d, vs trivial at /",
+            unit="ms",
+            median=median["progress"],
+            p95=p95(samples["progress"]),
+            baseline=median["root"],
+            ratio=median["progress"] / median["root"],
+            days=days,
+            page="/progress",
+            samples=samples["progress"],
+            baseline_samples=samples["root"],
+        ),
+        Row(
+            kind="progress_chromium_vs_empty",
+            figure=f"Progress drawn in Chromium {days:,} d, vs 0 d ({empty_expected} chart)",
+            unit="ms",
+            median=median["progress"],
+            p95=p95(samples["progress"]),
+            baseline=median["empty"],
+            ratio=median["progress"] / median["empty"],
+            days=days,
+            page="/progress",
+            samples=samples["progress"],
+            baseline_samples=samples["empty"],
+        ),
+        Row(
+            kind="trivial_chromium",
+            figure="trivial page in Chromium at /progress",
+            unit="ms",
+            median=median["trivial"],
+            p95=p95(samples["trivial"]),
+            samples=samples["trivial"],
+        ),
+        Row(
+            kind="trivial_chromium_root",
+            figure="trivial page in Chromium at /",
+            unit="ms",
+            median=median["root"],
+            p95=p95(samples["root"]),
+            samples=samples["root"],
+        ),
     ]
+    for view, values in opened.items():
+        rows.append(
+            Row(
+                kind="progress_view_opened",
+                figure=f"Progress · open {view} {days:,} d ({len(views[view])} charts)",
+                unit="ms",
+                median=statistics.median(values),
+                p95=p95(values),
+                days=days,
+                page="/progress",
+                samples=values,
+            )
+        )
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -294,8 +294,9 @@ class PageChart:
     key: str
 
 
-# The Progress page shows one view at a time (a tab each): a person asks one question of their log at a time,
-# and a phone shows two charts where eight would be a long scroll.
+# The Progress page opens on why each step stands where it does, then shows one view of charts at a time (a tab
+# each): a person asks one question of their log at a time, and a phone shows two charts, not a long scroll of eight.
+WHY_VIEW = "Why"
 CHART_VIEWS: tuple[str, ...] = ("Mood", "Year in pixels", "What I did", "Check-ins", "Quiz")
 
 _CHARTS: OrderedDict[tuple[object, ...], tuple[PageChart, ...]] = OrderedDict()

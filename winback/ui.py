@@ -10,6 +10,7 @@ import html
 import ipaddress
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import pandas as pd
 import streamlit as st
@@ -421,8 +422,22 @@ def weekly_checkin(s: Store, today: date) -> None:
             )
 
 
+def rerun_with_notice(where: str, message: str) -> NoReturn:
+    """Start the page over with ``message`` shown at ``where``: a message shown just before a rerun is wiped
+    by it. The message is winback's own words, never the person's text."""
+    st.session_state[f"notice_{where}"] = message
+    st.rerun()
+
+
+def pending_notice(where: str) -> None:
+    message = st.session_state.pop(f"notice_{where}", None)
+    if isinstance(message, str):
+        st.success(message, icon=":material/check:")
+
+
 def custom_activities(s: Store, known: tuple[activities.Activity, ...]) -> None:
     st.caption("Add what helps you. Renaming or retiring one keeps your past days as they were.")
+    pending_notice("activities")
     with st.form("add_activity_form", clear_on_submit=True):
         name = st.text_input("New activity", max_chars=activities.NAME_LIMIT, key="new_activity_name")
         area = st.selectbox("Life area", LIFE_AREAS, key="new_activity_area")
@@ -434,8 +449,7 @@ def custom_activities(s: Store, known: tuple[activities.Activity, ...]) -> None:
             except StorageError as error:
                 save_error(error)
             else:
-                st.success(f"Added {added.name} ({added.area}).", icon=":material/check:")
-                st.rerun()
+                rerun_with_notice("activities", f"Added to {added.area}: see it in the list below.")
     for activity in (a for a in known if a.custom):
         left, right = st.columns([3, 1])
         renamed = left.text_input(
@@ -579,6 +593,7 @@ def show_chart(chart: charts.Chart, key: str) -> None:
 
 def threshold_settings(s: Store, thresholds: Thresholds) -> None:
     st.caption("The goals behind steps 1–5. Change them to fit your life; the defaults come from the method.")
+    pending_notice("goals")
     with st.form("thresholds_form"):
         values: dict[str, float] = {
             "no_contact_days": st.select_slider(
@@ -619,8 +634,7 @@ def threshold_settings(s: Store, thresholds: Thresholds) -> None:
             except StorageError as error:
                 save_error(error)
             else:
-                st.success("Goals saved.", icon=":material/check:")
-                st.rerun()
+                rerun_with_notice("goals", "Goals saved. The five steps are measured against them now.")
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

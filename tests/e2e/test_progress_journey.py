@@ -1,5 +1,6 @@
-"""With a year of sample data, the Progress page shows the five steps and one view of charts at a time; every
-view's charts become visible in light and dark theme and on a phone-sized screen, and the period redraws them."""
+"""With a year of sample data, the Progress page opens on the five steps and why they stand where they do, then
+shows one view of charts at a time; every view's charts become visible in light and dark theme and on a
+phone-sized screen, the period redraws them, and the step goals open and save."""
 
 from __future__ import annotations
 
@@ -44,7 +45,9 @@ def test_every_progress_view_is_visible(
     page = context.new_page()
     page.goto(f"{year_server.url}/progress")
     settle(page)
-    assert page.get_by_role("tab", name="Mood", exact=True).get_attribute("aria-selected") == "true"
+    assert page.get_by_role("tab", name="Why", exact=True).get_attribute("aria-selected") == "true"
+    check_charts(page, 0, width)
+    expect(page.get_by_text("1. No contact ·")).to_be_visible()
     for view, count in VIEWS.items():
         open_view(page, view)
         assert page.get_by_role("tab", name=view, exact=True).get_attribute("aria-selected") == "true"
@@ -72,5 +75,21 @@ def test_changing_the_period_redraws_the_open_view(year_server: Server, browser:
     check_charts(page, VIEWS["What I did"], 1280)
     after = page.get_by_test_id("stPlotlyChart").nth(1).locator(".main-svg").first.inner_html()
     assert after != before, "the weekly bars should cover a year now"
+    assert page.get_by_test_id("stException").count() == 0
+    page.close()
+
+
+def test_step_goals_open_and_save(year_server: Server, browser: Browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{year_server.url}/progress")
+    settle(page)
+    expect(page.locator(".st-key-t_positive_mood")).to_have_count(0)
+    page.get_by_text("Step goals (your settings)").click()
+    settle(page)
+    form = page.get_by_test_id("stForm")
+    expect(form).to_be_visible()
+    form.get_by_role("button", name="Save goals").click()
+    settle(page)
+    expect(page.get_by_test_id("stAlert").filter(has_text="saved")).to_be_visible()
     assert page.get_by_test_id("stException").count() == 0
     page.close()

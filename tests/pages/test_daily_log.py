@@ -125,6 +125,7 @@ def test_a_custom_activity_can_be_added_and_logged(data_dir: Path) -> None:
     app.text_input(key="new_activity_name").input("Climbing")
     app.selectbox(key="new_activity_area").set_value("Body")
     app.button(key="FormSubmitter:add_activity_form-Add activity").click().run()
+    assert "Added to Body" in texts(app), "the confirmation survives the rerun that shows the new activity"
     assert "custom_climbing" in app.multiselect(key="activities").options or any(
         "Climbing" in o for o in app.multiselect(key="activities").options
     )

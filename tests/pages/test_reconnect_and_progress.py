@@ -99,12 +99,15 @@ def test_progress_draws_every_view_for_every_period(data_dir: Path, days: int) -
         sample.write_sample(Store(data_dir), days=days, today=date.today())
     app = open_page(PAGE_FILES["Progress"])
     assert not app.exception
-    assert [tab.label for tab in app.tabs] == list(VIEW_CHARTS)
-    for period in ("30 days", "90 days", "1 year", "All"):
-        app.segmented_control(key="progress_period").set_value(period).run()
-        for view, count in VIEW_CHARTS.items():
-            app.session_state["progress_view"] = view
-            app.run()
+    assert [tab.label for tab in app.tabs] == ["Why", *VIEW_CHARTS]
+    # It opens on the reasons: the step bars are the only chart until a view is chosen.
+    assert len(app.get("plotly_chart")) == 1
+    assert "1. No contact" in texts(app) and not app.segmented_control
+    for view, count in VIEW_CHARTS.items():
+        app.session_state["progress_view"] = view
+        app.run()
+        for period in ("30 days", "90 days", "1 year", "All"):
+            app.segmented_control(key="progress_period").set_value(period).run()
             assert not app.exception, (period, view)
             drawn = len(app.get("plotly_chart"))
             if days >= 365:
@@ -115,11 +118,15 @@ def test_progress_draws_every_view_for_every_period(data_dir: Path, days: int) -
                 assert "daily log" in texts(app).lower()
 
 
-def test_progress_goals_can_be_changed(data_dir: Path) -> None:
+def test_progress_goals_are_drawn_when_opened_and_can_be_changed(data_dir: Path) -> None:
     app = open_page(PAGE_FILES["Progress"])
+    assert not app.select_slider, "the goals form waits until its expander is opened"
+    app.session_state["progress_goals"] = True
+    app.run()
     app.select_slider(key="t_no_contact_days").set_value(14)
     app.button(key="FormSubmitter:thresholds_form-Save goals").click().run()
     assert not app.exception
+    assert "Goals saved" in texts(app)
     settings, _ = Store(data_dir).read_settings()
     assert settings["thresholds"]["no_contact_days"] == 14
 
