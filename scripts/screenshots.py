@@ -65,7 +65,7 @@ def main() -> None:
                         page.screenshot(path=str(target), full_page=True)
                         print(target)
                         if name == "progress":
-                            for view in progress.CHART_VIEWS[1:]:
+                            for view in progress.CHART_VIEWS:
                                 page.get_by_role("tab", name=view, exact=True).click()
                                 page.wait_for_timeout(300)
                                 page.wait_for_selector(SETTLED, timeout=60_000)
