@@ -28,10 +28,12 @@ How each figure is measured (every figure is a median of several runs; times use
   rerun's later messages until the client ACKs the first; a Python client that delays its ACK (40 ms on
   Linux) would add that stall to every rerun, which Chromium, reading its socket at once, mostly does not
   see (measured with CDP frame timestamps: its later frames follow the first within ~5–15 ms).
-  (2) it counts what the server does after the script: Streamlit's ``runner.postScriptGC`` (on by default)
-  runs ``gc.collect(2)`` on the script thread after every run while holding the GIL, and the messages
-  already queued are sent only after it. That full collection is most of the trivial page's round trip
-  (~35 ms here), and it grows with every object the server process keeps (pandas, Plotly, caches).
+  (2) it counts what the server does after the script: Streamlit's ``runner.postScriptGC`` (on by default,
+  and on for both servers here) runs ``gc.collect(2)`` on the script thread after every run while holding the
+  GIL, and the messages already queued are sent only after it. That full collection is most of the trivial
+  page's round trip (~35-50 ms here). winback keeps the setting and calls ``gc.freeze()`` once at start-up
+  (``ui.freeze_startup_objects``), so the collection walks only what reruns create; the trivial page does
+  not, which is why winback's pages can come out faster than it.
 * **Saving one entry at 3,650 days**: in-process ``tracker.save_entry`` on a store holding 3,650 days of
   sample data (read once first, as the server would have), each save on a different day; fsync included.
 * **Importing 10 years of Daylio**: a generated Daylio CSV of 3,650 days (1–3 entries a day, 12- and 24-hour
@@ -42,11 +44,17 @@ How each figure is measured (every figure is a median of several runs; times use
   that load Today and stay open and idle; once RSS is steady, (after − before) / 20. The same for the trivial
   page.
 * **Progress page fully drawn in Chromium** at 365 days: headless Chromium (Playwright with the system's
-  Chromium) reloads ``/progress`` and times from ``goto`` until the script has finished and every visible
-  Plotly chart (as many as a settled warm-up load showed; one in a closed expander or hidden tab is not
-  drawn until opened, so it does not count) has a drawn ``.main-svg`` with a non-zero box; the
-  baseline is the trivial page's time until settled with "hello" shown, loaded in the same browser,
-  alternating. Both tabs are warmed once, so static files come from the browser cache, as on a second visit.
+  Chromium) opens ``/progress`` in a tab that shows ``about:blank`` (so tearing down the page before is not
+  counted) and times from ``goto`` until the script has finished and every visible Plotly chart (as many as
+  a settled warm-up load showed; one in a closed expander or a tab not open is not drawn until opened, so it
+  does not count) has a drawn ``.main-svg`` with a non-zero box. The page opens on its "Why" view: the five
+  step bars and their reasons. The baseline is the trivial page, opened the same way at the same path
+  (``/progress``) until "hello" shows: Streamlit's frontend first looks for its server under a page's path
+  (``/progress/_stcore/health``), finds none and tries ``/`` 100 ms later, which every page URL of every
+  Streamlit app pays. Info rows: the trivial page at ``/`` (without that wait), winback's Progress on an
+  empty folder, and the time from clicking each chart view's tab until its charts are drawn. All tabs are
+  warmed twice and loads are shuffled per run, so static files come from the browser cache, as on a second
+  visit, and a noisy moment hits every figure alike.
 """
 
 from __future__ import annotations
@@ -475,6 +483,10 @@ HELLO_SHOWN = """() => {
 }"""
 
 
+def charts(count: int) -> str:
+    return f"{count} chart" + ("" if count == 1 else "s")
+
+
 def _time_load(tab: Any, url: str, done: str, arg: Any = None) -> float:
     """ms from asking for ``url`` in a blank tab until ``done`` holds: what opening the address costs, without
     tearing down the page that was there before."""
@@ -550,7 +562,7 @@ def chart_rows(work: Path, settings: Settings) -> list[Row]:
                 view: [shown.key for shown in progress.view_charts(Store(folder), view, "90 days", date.today())]
                 for view in progress.CHART_VIEWS
             }
-            opened: dict[str, list[float]] = {view: [] for view in progress.CHART_VIEWS[1:]}
+            opened: dict[str, list[float]] = {view: [] for view in progress.CHART_VIEWS}
             for _ in range(max(2, settings.chart_runs // 3)):
                 progress_tab.goto(progress_url)
                 progress_tab.wait_for_function(CHARTS_DRAWN, arg=expected, timeout=120_000)
@@ -566,7 +578,7 @@ def chart_rows(work: Path, settings: Settings) -> list[Row]:
     rows = [
         Row(
             kind="progress_chromium",
-            figure=f"Progress drawn in Chromium {days:,} d ({expected} charts)",
+            figure=f"Progress drawn in Chromium {days:,} d ({charts(expected)})",
             unit="ms",
             median=median["progress"],
             p95=p95(samples["progress"]),
@@ -594,7 +606,7 @@ def chart_rows(work: Path, settings: Settings) -> list[Row]:
         ),
         Row(
             kind="progress_chromium_vs_empty",
-            figure=f"Progress drawn in Chromium {days:,} d, vs 0 d ({empty_expected} chart)",
+            figure=f"Progress drawn in Chromium {days:,} d, vs 0 d ({charts(empty_expected)})",
             unit="ms",
             median=median["progress"],
             p95=p95(samples["progress"]),
@@ -626,7 +638,7 @@ def chart_rows(work: Path, settings: Settings) -> list[Row]:
         rows.append(
             Row(
                 kind="progress_view_opened",
-                figure=f"Progress · open {view} {days:,} d ({len(views[view])} charts)",
+                figure=f"Progress · open {view} {days:,} d ({charts(len(views[view]))})",
                 unit="ms",
                 median=statistics.median(values),
                 p95=p95(values),
