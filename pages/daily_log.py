@@ -4,6 +4,7 @@ import streamlit as st
 
 from winback import activities, settings, tracker, ui
 from winback.charts import PERIODS, period_start
+from winback.dates import day_words
 from winback.storage import StorageError
 
 st.title("Daily log")
@@ -26,7 +27,7 @@ day = day if isinstance(day, date) else today
 existing = tracker.entry_for(log, day)
 ui.prefill_daily_form(day, existing)
 if existing is not None:
-    st.info(f"You already logged {day:%A %d %B %Y}. Saving changes it.", icon=":material/edit:")
+    st.info(f"You already logged {day_words(day, weekday=True)}. Saving changes it.", icon=":material/edit:")
 choices = [a.id for a in known if not a.retired or (existing is not None and a.id in existing.activities)]
 
 with st.form("daily_entry", enter_to_submit=False):
@@ -53,18 +54,21 @@ if submitted:
             ui.save_error(error)
         else:
             verb = "Updated" if replaced else "Saved"
-            st.success(f"{verb} {entry.day:%A %d %B %Y}: mood {tracker.MOODS[entry.mood]}.", icon=":material/check:")
+            st.success(
+                f"{verb} {day_words(entry.day, weekday=True)}: mood {tracker.MOODS[entry.mood]}.",
+                icon=":material/check:",
+            )
             log = store.read("daily_log").frame
             existing = entry
 
-if existing is not None and ui.confirmed_delete(f"Delete {day:%d %B %Y}", key=f"delete_day_{day.isoformat()}"):
+if existing is not None and ui.confirmed_delete(f"Delete {day_words(day)}", key=f"delete_day_{day.isoformat()}"):
     try:
         tracker.delete_entry(store, day)
     except StorageError as error:
         ui.save_error(error)
     else:
         ui.forget_daily_form()
-        st.success(f"Deleted {day:%A %d %B %Y}.", icon=":material/delete:")
+        st.success(f"Deleted {day_words(day, weekday=True)}.", icon=":material/delete:")
         log = store.read("daily_log").frame
 
 with st.expander("Weekly check-in (optional)"):

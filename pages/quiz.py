@@ -3,6 +3,7 @@ from datetime import datetime
 import streamlit as st
 
 from winback import quiz, ui
+from winback.dates import moment_words
 from winback.storage import StorageError
 
 SHOWN = "quiz_shown_attempt"
@@ -80,7 +81,7 @@ past = quiz.history(content, attempts, answers)
 if not past:
     st.caption("Each time you take the quiz it is saved here, with what changed since the time before.")
 for attempt in past:
-    with st.expander(f"{attempt.taken:%d %B %Y, %H:%M} · {quiz.headline_for(attempt.verdict, attempt.tier)}"):
+    with st.expander(f"{moment_words(attempt.taken)} · {quiz.headline_for(attempt.verdict, attempt.tier)}"):
         ui.attempt_summary(attempt)
         if st.button("Delete this attempt", key=f"delete_{attempt.attempt_id}"):
             st.session_state["quiz_confirm_delete"] = attempt.attempt_id

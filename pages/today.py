@@ -3,6 +3,7 @@ from datetime import date
 import streamlit as st
 
 from winback import charts, progress, quiz, tracker, ui
+from winback.dates import day_words
 
 st.title("Today")
 store = ui.store()
@@ -45,5 +46,5 @@ else:
     if verdict is None:
         st.page_link("pages/quiz.py", label="You have not taken the readiness quiz yet", icon=":material/quiz:")
     else:
-        st.markdown(f"**Latest quiz** ({verdict.taken:%d %B %Y}): {verdict.headline}")
+        st.markdown(f"**Latest quiz** ({day_words(verdict.taken)}): {verdict.headline}")
     st.page_link("pages/daily_log.py", label="Log today", icon=":material/edit_note:")

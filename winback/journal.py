@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from winback.dates import day_words
 from winback.storage import RECONNECT, Store
 
 WHO = {"me": "I reached out", "them": "They reached out"}
@@ -38,7 +39,7 @@ class JournalEntry:
 def problems(entry: JournalEntry, today: date) -> list[str]:
     found = []
     if entry.day > today:
-        found.append(f"{entry.day:%d %B %Y} is in the future; log contacts once they happened.")
+        found.append(f"{day_words(entry.day)} is in the future; log contacts once they happened.")
     if entry.who not in WHO:
         found.append("Say who reached out.")
     if entry.channel not in CHANNELS:

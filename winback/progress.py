@@ -12,6 +12,7 @@ from typing import Literal
 import pandas as pd
 
 from winback import activities, charts, quiz, tracker
+from winback.dates import day_words
 from winback.settings import Settings
 from winback.settings import load as load_settings
 from winback.storage import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, SETTINGS_FILE, Store
@@ -72,7 +73,8 @@ def step_no_contact(log: pd.DataFrame, settings: Settings, today: date) -> StepP
     reasons = [_count(state.days, t.no_contact_days, "days without contact")]
     if state.last_contact is not None and state.since == state.last_contact:
         reasons.append(
-            f"The count restarted after contact on {state.last_contact:%d %B}. That happens; each day counts again."
+            f"The count restarted after contact on {day_words(state.last_contact, year=False)}. "
+            "That happens; each day counts again."
         )
     if state.since is None:
         reasons = ["Log a day (or set your no-contact start date) to start counting."]
@@ -164,7 +166,7 @@ def five_steps(
     if not lock.open:
         step4 = StepProgress(4, STEP_NAMES[4], 0.0, "locked", (lock.reason, *missing))
     elif started is not None:
-        step4 = StepProgress(4, STEP_NAMES[4], 1.0, "done", (f"You reconnected on {started:%d %B %Y}.",))
+        step4 = StepProgress(4, STEP_NAMES[4], 1.0, "done", (f"You reconnected on {day_words(started)}.",))
     elif all_three:
         step4 = StepProgress(
             4, STEP_NAMES[4], 0.0, "active", ("Steps 1–3 are done and the quiz says go: the journal is open.",)

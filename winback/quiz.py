@@ -19,6 +19,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from winback.dates import day_words
 from winback.storage import QUIZ_ANSWERS, QUIZ_ATTEMPTS, Store
 
 Section = Literal["worth", "toxic"]
@@ -511,4 +512,4 @@ def quiz_lock(attempts: pd.DataFrame, today: date) -> QuizLock:
     age = (today - latest.taken.date()).days
     if age > GO_VALID_DAYS:
         return QuizLock(False, f"Your last quiz is {age} days old; retake it (a *go* counts for {GO_VALID_DAYS} days).")
-    return QuizLock(True, f"The quiz on {latest.taken:%d %B %Y} said the relationship is worth trying.")
+    return QuizLock(True, f"The quiz on {day_words(latest.taken)} said the relationship is worth trying.")

@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from winback.dates import day_words
 from winback.storage import CONTACT_VALUES, DAILY_LOG, Store
 
 MOOD_WORDS: dict[int, str] = {1: "awful", 2: "bad", 3: "meh", 4: "good", 5: "great"}
@@ -46,7 +47,7 @@ def entry_problems(entry: DailyEntry, today: date) -> list[str]:
     """Everything wrong with an entry, in words a person can act on; empty when it can be saved."""
     problems = []
     if entry.day > today:
-        problems.append(f"{entry.day:%d %B %Y} is in the future; you can log today or an earlier day.")
+        problems.append(f"{day_words(entry.day)} is in the future; you can log today or an earlier day.")
     if entry.mood not in MOODS:
         problems.append("Mood must be between 1 (awful) and 5 (great).")
     if not 0 <= entry.missing_ex <= 10:

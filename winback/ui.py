@@ -19,6 +19,7 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.pages_manager import PagesManager
 
 from winback import activities, charts, checkin, imports, journal, paths, progress, quiz, safety, settings, tracker
+from winback.dates import day_words
 from winback.settings import Thresholds
 from winback.storage import LIFE_AREAS, TABLES, StorageError, Store
 
@@ -349,7 +350,7 @@ def no_contact_summary(state: tracker.NoContact, thresholds: Thresholds) -> None
             "You had contact recently. That's human, not a failure: the count starts again and every day counts."
         )
     elif state.start is not None:
-        st.caption(f"Counting from your no-contact start, {state.start:%d %B %Y}.")
+        st.caption(f"Counting from your no-contact start, {day_words(state.start)}.")
 
 
 def low_mood_note() -> None:
@@ -383,7 +384,7 @@ def weekly_checkin(s: Store, today: date) -> None:
     st.caption("A self-check for you, not a clinical test. Once a week is enough.")
     if done is not None:
         st.info(
-            f"You did this week's check-in on {done['date']:%d %B}: well-being {done['wellbeing']}, "
+            f"You did this week's check-in on {day_words(done['date'], year=False)}: well-being {done['wellbeing']}, "
             f"self-worth {done['self_worth']} (of 100). Sending it again replaces it.",
             icon=":material/event_available:",
         )
@@ -556,7 +557,7 @@ def _save_journal(s: Store, entry: journal.JournalEntry, today: date) -> None:
     except StorageError as error:
         save_error(error)
     else:
-        st.success(f"Saved the contact on {entry.day:%d %B %Y}.", icon=":material/check:")
+        st.success(f"Saved the contact on {day_words(entry.day)}.", icon=":material/check:")
 
 
 def journal_form(s: Store, today: date) -> None:
@@ -571,7 +572,7 @@ def journal_list(s: Store, entries: list[journal.JournalEntry], today: date) -> 
     if not entries:
         st.caption("Each contact you log appears here, newest first.")
     for entry in entries:
-        title = f"{entry.day:%d %B %Y} · {journal.WHO[entry.who]} · {journal.TONES[entry.tone]}"
+        title = f"{day_words(entry.day)} · {journal.WHO[entry.who]} · {journal.TONES[entry.tone]}"
         with st.expander(title):
             with st.form(f"journal_edit_{entry.entry_id}"):
                 edited = _journal_fields(f"journal_{entry.entry_id}", entry, today)

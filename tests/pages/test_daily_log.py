@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tests.pages.helpers import PAGE_FILES, open_page, texts
 from winback import storage
+from winback.dates import day_words
 from winback.storage import Store
 
 
@@ -69,13 +70,13 @@ def test_editing_a_past_day_prefills_it_and_updates_it(data_dir: Path) -> None:
     )
     app = open_page(PAGE_FILES["Daily log"])
     app.date_input(key="entry_day").set_value(past).run()
-    assert f"You already logged {past:%A %d %B %Y}" in texts(app)
+    assert f"You already logged {day_words(past, weekday=True)}" in texts(app)
     assert app.select_slider(key="mood").value == 2
     assert app.radio(key="contact").value == "we_talked"
     assert app.text_area(key="note").value == "hard"
     app.select_slider(key="mood").set_value(4)
     app.button[0].click().run()
-    assert app.success[0].value.startswith(f"Updated {past:%A %d %B %Y}")
+    assert app.success[0].value.startswith(f"Updated {day_words(past, weekday=True)}")
     row = Store(data_dir).read("daily_log").frame.iloc[0]
     assert (row["mood"], row["missing_ex"], row["note"]) == (4, 9, "hard")
 
