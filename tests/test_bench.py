@@ -38,7 +38,17 @@ def test_the_quick_benchmark_reports_every_figure_with_numbers(tmp_path: Path) -
             assert isinstance(value, int | float) and math.isfinite(value), (row["figure"], name, value)
 
     kinds = [row["kind"] for row in rows]
-    for kind in ("save", "import", "memory", "memory_trivial", "progress_chromium"):
+    for kind in (
+        "save",
+        "import",
+        "memory",
+        "memory_trivial",
+        "progress_chromium",
+        "progress_chromium_vs_root",
+        "progress_chromium_vs_empty",
+        "trivial_chromium",
+        "trivial_chromium_root",
+    ):
         assert kinds.count(kind) == 1, kind
     round_trips = {(row["days"], row["page"]): row for row in rows if row["kind"] == "round_trip"}
     assert set(round_trips) == {(d, page) for d in days for page in PAGES}
@@ -50,7 +60,8 @@ def test_the_quick_benchmark_reports_every_figure_with_numbers(tmp_path: Path) -
         assert row["result"] in {"PASS", "MISS", "info"}
         assert row["samples"], row["figure"]
         assert row["figure"] in done.stdout
-    for row in [*round_trips.values(), *(r for r in rows if r["kind"] == "progress_chromium")]:
+    assert any(row["kind"] == "progress_view_opened" for row in rows), "opening a chart view is timed"
+    for row in [*round_trips.values(), *(r for r in rows if r["kind"].startswith("progress_chromium"))]:
         numbers(row, "p95", "baseline", "ratio")
         assert row["baseline_samples"], row["figure"]
     for row in rows:
