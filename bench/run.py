@@ -1,6 +1,6 @@
 """winback's benchmark: every performance bar of SPEC §10, measured against Streamlit itself on this machine.
 
-Run ``.venv/bin/python bench/run.py`` (about 10 minutes on 2 cores; ``--quick`` is a 1-minute smoke run).
+Run ``.venv/bin/python bench/run.py`` (2-3 minutes on 2 cores; ``--quick`` is a smoke run of under a minute).
 It prints one table, each figure beside its bar and PASS, MISS or info (a figure without a bar of its own);
 ``--json out.json`` also writes every figure with its raw samples. The exit code is 0 when the benchmark ran,
 whatever it found (it is a report, not a test), and non-zero only when something failed to run.
