@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
+from tests.support.clock import Clock, Moment, frozen_at, moments_to_run
 from winback import storage
 
 
@@ -27,6 +28,21 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("WINBACK_DATA_DIR", str(folder))
     return folder
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test that asks for ``clock`` runs once at every awkward moment (tests/support/clock.py)."""
+    if "clock" in metafunc.fixturenames:
+        moments = moments_to_run()
+        metafunc.parametrize("clock", moments, indirect=True, ids=[m.name for m in moments])
+
+
+@pytest.fixture
+def clock(request: pytest.FixtureRequest) -> Iterator[Clock]:
+    """The test runs with the clock frozen at one moment; ``clock.today`` is the app's today."""
+    moment: Moment = request.param
+    with frozen_at(moment) as frozen:
+        yield frozen
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tests.support.clock import Clock
 from winback import charts, sample
 from winback.activities import area_of, catalogue
 from winback.charts import Chart
@@ -92,6 +93,15 @@ def test_period_start_counts_today_as_the_last_day(period: str, expected: date) 
     start = charts.period_start(period, TODAY, date(2020, 1, 1))
     assert start == expected
     assert (TODAY - expected).days + 1 == charts.PERIOD_DAYS[period]
+
+
+@pytest.mark.parametrize("period", ["30 days", "90 days", "1 year"])
+def test_a_period_holds_its_days_at_every_moment(clock: Clock, period: str) -> None:
+    start = charts.period_start(period, clock.today, None)
+    assert start is not None
+    assert (clock.today - start).days + 1 == charts.PERIOD_DAYS[period]
+    log = sample.generate(400, seed=5, today=clock.today)["daily_log"]
+    assert len(_logged_in(log, start, clock.today)) == len(charts.in_period(log, start, clock.today))
 
 
 def test_period_all_starts_on_the_first_logged_day() -> None:

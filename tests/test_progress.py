@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from tests.builders import attempts, checkins, days, journal, log
+from tests.support.clock import Clock
 from winback import activities, progress
 from winback.settings import Settings, default_thresholds
 from winback.storage import Store
@@ -44,6 +45,16 @@ GOOD = ("saw_friends", "exercise", "read", "skipped_bad_habit")
 
 def good_days(end: date = TODAY, count: int = 40) -> pd.DataFrame:
     return log(*days(end, count, mood=4, acts=GOOD))
+
+
+def test_the_first_three_steps_and_the_lock_at_every_moment(clock: Clock) -> None:
+    today = clock.today
+    go = attempts((clock.now - timedelta(days=1), "go", "none", 80))
+    steps = model(good_days(today), go, config=settings(today - timedelta(days=45)), today=today)
+    assert [steps.step(n).state for n in (1, 2, 3)] == ["done", "done", "done"]
+    assert steps.step(4).state == "active"
+    thin = model(good_days(today, count=6), go, config=settings(today - timedelta(days=45)), today=today)
+    assert thin.step(2).state == "active", "six logged days are fewer than the seven step 2 needs"
 
 
 @pytest.mark.parametrize(("start_days_ago", "done"), [(29, False), (30, True)])

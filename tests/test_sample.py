@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.support.clock import Clock
 from winback import sample
 from winback.activities import catalogue
 from winback.quiz import answers_of, load_quiz, score
@@ -91,10 +92,9 @@ def test_settings_start_no_contact_on_the_breakup_day(year: dict[str, pd.DataFra
     assert year["daily_log"]["date"].min() == pd.Timestamp(str(settings["no_contact_start"]))
 
 
-def test_history_ends_today_by_default() -> None:
-    before = date.today()
+def test_history_ends_today_by_default(clock: Clock) -> None:
     log = sample.generate(10)["daily_log"]
-    assert log["date"].max().date() in (before, date.today())
+    assert log["date"].max().date() == clock.today
 
 
 @pytest.mark.parametrize("frames_name", ["year", "decade", "century"])

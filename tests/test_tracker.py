@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.builders import days, log
+from tests.support.clock import Clock
 from winback import activities, checkin, tracker
 from winback.storage import Store
 
@@ -153,6 +154,28 @@ def test_one_checkin_per_iso_week(tmp_path: Path) -> None:
     assert int(frame.iloc[0]["wellbeing"]) == 80
     assert checkin.this_weeks(frame, monday) is not None
     assert checkin.this_weeks(frame, date(2026, 6, 29)) is None
+
+
+def test_no_contact_and_low_mood_at_every_moment(clock: Clock) -> None:
+    today = clock.today
+    history = log(*days(today, 10, mood=1, contact="none"))
+    state = tracker.no_contact(history, today - timedelta(days=10), today)
+    assert (state.days, state.slips) == (10, 0)
+    assert tracker.needs_low_mood_care(history, today)
+    slipped = log(*days(today, 3, contact="we_talked"))
+    assert tracker.no_contact(slipped, today - timedelta(days=10), today).days == 0
+
+
+def test_one_checkin_per_iso_week_at_every_moment(clock: Clock, tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    today = clock.today
+    monday = today - timedelta(days=today.weekday())
+    assert checkin.iso_week(monday) == checkin.iso_week(monday + timedelta(days=6)) == checkin.iso_week(today)
+    assert checkin.iso_week(monday - timedelta(days=1)) != checkin.iso_week(today)
+    assert checkin.save_checkin(store, today, [2] * 5, [1] * 5) is False
+    frame = store.read("checkins").frame
+    assert checkin.this_weeks(frame, monday) is not None
+    assert checkin.this_weeks(frame, monday + timedelta(days=7)) is None
 
 
 def test_custom_activities_rename_and_retire_keep_history(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,16 +50,42 @@ def chromium_path() -> str | None:
     return None
 
 
+# Runs Streamlit with the clock frozen at a moment (time-machine, a test dependency): argv is the wall time,
+# its zone ("" for the machine's own) and then Streamlit's own arguments.
+_FROZEN_LAUNCHER = """
+import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
+import time_machine
+wall = datetime.fromisoformat(sys.argv[1])
+moment = wall.replace(tzinfo=ZoneInfo(sys.argv[2])) if sys.argv[2] else wall.astimezone()
+time_machine.travel(moment, tick=False).start()
+sys.argv = ["streamlit", *sys.argv[3:]]
+from streamlit.web.cli import main
+main()
+"""
+
+
 @contextmanager
 def running(
-    script: Path, data_dir: Path, log: Path, env: Mapping[str, str] | None = None, timeout: float = 60.0
+    script: Path,
+    data_dir: Path,
+    log: Path,
+    env: Mapping[str, str] | None = None,
+    timeout: float = 60.0,
+    frozen_at: tuple[datetime, str] | None = None,
 ) -> Iterator[Server]:
-    """Run ``streamlit run script`` until the context ends; ready when /_stcore/health answers ok."""
+    """Run ``streamlit run script`` until the context ends; ready when /_stcore/health answers ok.
+
+    ``frozen_at`` (a naive wall time and a zone name, "" for the machine's) runs the server with its clock
+    stopped there, so a browser test knows exactly what "today" is for the app.
+    """
     port = free_port()
+    start = [sys.executable, "-m", "streamlit"]
+    if frozen_at is not None:
+        start = [sys.executable, "-c", _FROZEN_LAUNCHER, frozen_at[0].isoformat(), frozen_at[1]]
     command = [
-        sys.executable,
-        "-m",
-        "streamlit",
+        *start,
         "run",
         str(script),
         "--server.headless",

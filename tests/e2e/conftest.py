@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.support.clock import BY_NAME, Moment
 from winback.devserver import CHROMIUM_ARGS, ROOT, Server, chromium_path, running
 
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -21,6 +24,14 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def moment() -> Moment:
+    """The moment every browser test's server runs at, its clock stopped: ``WINBACK_E2E_MOMENT`` names one
+    from tests/support/clock.py; by default it is the real time when the run starts."""
+    chosen = BY_NAME[os.environ.get("WINBACK_E2E_MOMENT", "now")]
+    return chosen if chosen.wall is not None else Moment("now", datetime.now())
+
+
 @pytest.fixture(scope="module")
 def exit_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     page = tmp_path_factory.mktemp("exit") / "neutral.html"
@@ -29,24 +40,25 @@ def exit_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, exit_page: Path) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory, exit_page: Path, moment: Moment) -> Iterator[Server]:
     data = tmp_path_factory.mktemp("data")
     log = tmp_path_factory.mktemp("logs") / "streamlit.log"
     neutral = f"http://127.0.0.1:{_static_port(exit_page)}/neutral.html"
-    with running(ROOT / "app.py", data, log, env={"WINBACK_QUICK_EXIT_URL": neutral}) as started:
+    env = {"WINBACK_QUICK_EXIT_URL": neutral}
+    with running(ROOT / "app.py", data, log, env=env, frozen_at=moment.for_server()) as started:
         yield started
 
 
 @pytest.fixture(scope="module")
-def year_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def year_server(tmp_path_factory: pytest.TempPathFactory, moment: Moment) -> Iterator[Server]:
     """winback on a folder holding one year of sample data."""
     from winback import sample
     from winback.storage import Store
 
     data = tmp_path_factory.mktemp("year")
-    sample.write_sample(Store(data), days=365)
+    sample.write_sample(Store(data), days=365, today=moment.today())
     log = tmp_path_factory.mktemp("logs") / "streamlit.log"
-    with running(ROOT / "app.py", data, log) as started:
+    with running(ROOT / "app.py", data, log, frozen_at=moment.for_server()) as started:
         yield started
 
 

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Dialog, Page, expect
 
 from tests.e2e.conftest import settle
+from tests.support.clock import Moment
 from winback.devserver import Server
 
 pytestmark = pytest.mark.e2e
@@ -103,17 +104,17 @@ def test_hostile_journal_notes_and_activity_names_stay_inert(year_server: Server
     assert dialogs == []
 
 
-def test_a_future_day_is_refused_in_the_daily_log(year_server: Server, page: Page) -> None:
+def test_a_future_day_is_refused_in_the_daily_log(year_server: Server, page: Page, moment: Moment) -> None:
     open_page(page, year_server, "daily_log")
-    type_date(page, "entry_day", date.today() + timedelta(days=3))
+    type_date(page, "entry_day", moment.today() + timedelta(days=3))
     page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
     settle(page)
     expect(page.get_by_text("is in the future", exact=False)).to_be_visible()
 
 
-def test_a_future_contact_is_refused_in_the_journal(year_server: Server, page: Page) -> None:
+def test_a_future_contact_is_refused_in_the_journal(year_server: Server, page: Page, moment: Moment) -> None:
     open_page(page, year_server, "reconnect")
-    type_date(page, "journal_new_day", date.today() + timedelta(days=3))
+    type_date(page, "journal_new_day", moment.today() + timedelta(days=3))
     page.get_by_role("button", name="Save contact").click()
     settle(page)
     expect(page.get_by_text("log contacts once they happened", exact=False)).to_be_visible()

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from tests.pages.helpers import PAGE_FILES, open_page, texts
+from tests.support.clock import Clock
 from winback import storage
 from winback.dates import day_words
 from winback.storage import Store
 
 
-def test_saving_today_writes_one_row_and_names_it(data_dir: Path) -> None:
+def test_saving_today_writes_one_row_and_names_it(data_dir: Path, clock: Clock) -> None:
     app = open_page(PAGE_FILES["Daily log"])
     app.select_slider(key="mood").set_value(4)
     app.slider(key="missing_ex").set_value(7)
@@ -20,7 +21,7 @@ def test_saving_today_writes_one_row_and_names_it(data_dir: Path) -> None:
     app.text_area(key="note").input("<b>not bold</b> **nor this**")
     app.button[0].click().run()
     assert not app.exception
-    assert app.success[0].value.startswith(f"Saved {date.today():%A %d %B %Y}")
+    assert app.success[0].value.startswith(f"Saved {day_words(clock.today, weekday=True)}:")
     log = Store(data_dir).read("daily_log").frame
     assert len(log) == 1
     row = log.iloc[0]
@@ -29,7 +30,7 @@ def test_saving_today_writes_one_row_and_names_it(data_dir: Path) -> None:
     assert row["note"] == "<b>not bold</b> **nor this**"
 
 
-def test_saving_the_same_day_again_updates_it(data_dir: Path) -> None:
+def test_saving_the_same_day_again_updates_it(data_dir: Path, clock: Clock) -> None:
     app = open_page(PAGE_FILES["Daily log"])
     app.button[0].click().run()
     app.select_slider(key="mood").set_value(5)
@@ -39,9 +40,9 @@ def test_saving_the_same_day_again_updates_it(data_dir: Path) -> None:
     assert list(log["mood"]) == [5]
 
 
-def test_a_future_day_is_refused_and_nothing_is_saved(data_dir: Path) -> None:
+def test_a_future_day_is_refused_and_nothing_is_saved(data_dir: Path, clock: Clock) -> None:
     app = open_page(PAGE_FILES["Daily log"])
-    app.date_input(key="entry_day").set_value(date.today() + timedelta(days=1))
+    app.date_input(key="entry_day").set_value(clock.today + timedelta(days=1))
     app.button[0].click().run()
     assert "in the future" in texts(app)
     assert not (data_dir / "daily_log.csv").exists()
@@ -62,8 +63,8 @@ def test_a_failed_write_shows_an_error_and_keeps_the_old_file(data_dir: Path, mo
     assert (data_dir / "daily_log.csv").read_bytes() == before
 
 
-def test_editing_a_past_day_prefills_it_and_updates_it(data_dir: Path) -> None:
-    past = date.today() - timedelta(days=3)
+def test_editing_a_past_day_prefills_it_and_updates_it(data_dir: Path, clock: Clock) -> None:
+    past = clock.today - timedelta(days=3)
     Store(data_dir).upsert(
         "daily_log",
         [{"date": past, "mood": 2, "missing_ex": 9, "contact": "we_talked", "activities": ("read",), "note": "hard"}],
@@ -81,30 +82,30 @@ def test_editing_a_past_day_prefills_it_and_updates_it(data_dir: Path) -> None:
     assert (row["mood"], row["missing_ex"], row["note"]) == (4, 9, "hard")
 
 
-def test_an_invalid_edit_is_refused_and_changes_nothing(data_dir: Path) -> None:
+def test_an_invalid_edit_is_refused_and_changes_nothing(data_dir: Path, clock: Clock) -> None:
     app = open_page(PAGE_FILES["Daily log"])
     app.button[0].click().run()
     before = (data_dir / "daily_log.csv").read_bytes()
-    app.date_input(key="entry_day").set_value(date.today() + timedelta(days=2)).run()
+    app.date_input(key="entry_day").set_value(clock.today + timedelta(days=2)).run()
     app.select_slider(key="mood").set_value(1)
     app.button[0].click().run()
     assert "in the future" in texts(app)
     assert (data_dir / "daily_log.csv").read_bytes() == before
 
 
-def test_deleting_a_day_asks_first(data_dir: Path) -> None:
+def test_deleting_a_day_asks_first(data_dir: Path, clock: Clock) -> None:
     app = open_page(PAGE_FILES["Daily log"])
     app.button[0].click().run()
-    key = f"delete_day_{date.today().isoformat()}"
+    key = f"delete_day_{clock.today.isoformat()}"
     app.button(key=key).click().run()
     assert "Delete it for good?" in texts(app)
     assert len(Store(data_dir).read("daily_log").frame) == 1
     app.button(key=f"{key}_yes").click().run()
     assert Store(data_dir).read("daily_log").frame.empty
-    assert f"Deleted {date.today():%A %d %B %Y}" in texts(app)
+    assert f"Deleted {day_words(clock.today, weekday=True)}." in texts(app)
 
 
-def test_weekly_checkin_is_saved_once_per_week(data_dir: Path) -> None:
+def test_weekly_checkin_is_saved_once_per_week(data_dir: Path, clock: Clock) -> None:
     app = open_page(PAGE_FILES["Daily log"])
     for n in range(5):
         app.select_slider(key=f"wb_{n}").set_value(5)
@@ -135,11 +136,9 @@ def test_a_custom_activity_can_be_added_and_logged(data_dir: Path) -> None:
     assert Store(data_dir).read("daily_log").frame.iloc[0]["activities"] == ("custom_climbing",)
 
 
-def test_no_contact_counter_and_low_mood_care(data_dir: Path) -> None:
+def test_no_contact_counter_and_low_mood_care(data_dir: Path, clock: Clock) -> None:
     store = Store(data_dir)
-    rows = [
-        {"date": date.today() - timedelta(days=n), "mood": 1, "missing_ex": 10, "contact": "none"} for n in range(7)
-    ]
+    rows = [{"date": clock.today - timedelta(days=n), "mood": 1, "missing_ex": 10, "contact": "none"} for n in range(7)]
     store.upsert("daily_log", rows)
     app = open_page(PAGE_FILES["Daily log"])
     assert app.metric[0].value == "6"

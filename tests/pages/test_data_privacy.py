@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.pages.helpers import PAGE_FILES, open_page, texts
+from tests.support.clock import Clock
 from winback import sample
 from winback.storage import Store
 
@@ -29,16 +29,16 @@ def test_sample_mode_uses_its_own_folder(data_dir: Path) -> None:
     assert len(app.dataframe[0].value) > 300
 
 
-def test_export_is_offered_once_there_is_data(data_dir: Path) -> None:
+def test_export_is_offered_once_there_is_data(data_dir: Path, clock: Clock) -> None:
     app = open_page(PAGE_FILES["Data & privacy"])
     assert app.get("download_button")[0].proto.disabled
-    sample.write_sample(Store(data_dir), days=90, today=date.today())
+    sample.write_sample(Store(data_dir), days=90, today=clock.today)
     app.run()
     assert not app.get("download_button")[0].proto.disabled
 
 
-def test_delete_everything_needs_the_typed_words(data_dir: Path) -> None:
-    sample.write_sample(Store(data_dir), days=90, today=date.today())
+def test_delete_everything_needs_the_typed_words(data_dir: Path, clock: Clock) -> None:
+    sample.write_sample(Store(data_dir), days=90, today=clock.today)
     app = open_page(PAGE_FILES["Data & privacy"])
     app.text_input(key="delete_confirm").input("delete").run()
     app.button[0].click().run()
@@ -70,11 +70,11 @@ def test_importing_a_daylio_file_maps_moods_previews_and_applies(data_dir: Path)
     assert len(Store(data_dir).read("daily_log").frame) > 0
 
 
-def test_importing_our_own_export_restores_every_file(data_dir: Path) -> None:
+def test_importing_our_own_export_restores_every_file(data_dir: Path, clock: Clock) -> None:
     from winback import dataio
 
     store = Store(data_dir)
-    sample.write_sample(store, days=60, today=date.today())
+    sample.write_sample(store, days=60, today=clock.today)
     exported = dataio.export_zip(store)
     before = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.suffix in (".csv", ".json")}
     dataio.delete_everything(store)
@@ -108,7 +108,7 @@ def test_malformed_daylio_uploads_are_refused_and_change_nothing(
     data_dir: Path, name: str, content: bytes, message: str
 ) -> None:
     store = Store(data_dir)
-    sample.write_sample(store, days=30, today=date.today())
+    sample.write_sample(store, days=30)
     before = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
     app = open_page(PAGE_FILES["Data & privacy"])
     app.radio(key="import_kind").set_value("daylio").run()
@@ -131,8 +131,8 @@ def test_a_latin_1_daylio_file_is_read_with_a_note(data_dir: Path) -> None:
     assert Store(data_dir).read("daily_log").frame.iloc[0]["note"] == "Café crème"
 
 
-def test_spreadsheet_export_and_reminder_are_offered(data_dir: Path) -> None:
-    sample.write_sample(Store(data_dir), days=30, today=date.today())
+def test_spreadsheet_export_and_reminder_are_offered(data_dir: Path, clock: Clock) -> None:
+    sample.write_sample(Store(data_dir), days=30, today=clock.today)
     app = open_page(PAGE_FILES["Data & privacy"])
     assert app.download_button(key="export_csv").proto.deferred_file_id, "built when clicked"
     assert not app.download_button(key="export_csv").proto.disabled

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.pages.helpers import PAGE_FILES, open_page, texts
+from tests.support.clock import Clock
 from winback import sample, storage
 from winback.storage import Store
 
 
 @pytest.mark.parametrize("title", list(PAGE_FILES))
-def test_page_renders_on_an_empty_folder(data_dir: Path, title: str) -> None:
+def test_page_renders_on_an_empty_folder(data_dir: Path, clock: Clock, title: str) -> None:
     app = open_page(PAGE_FILES[title])
     assert not app.exception, app.exception
     assert app.title[0].value == title
@@ -21,8 +21,8 @@ def test_page_renders_on_an_empty_folder(data_dir: Path, title: str) -> None:
 
 
 @pytest.mark.parametrize("title", list(PAGE_FILES))
-def test_page_renders_on_a_year_of_sample_data(data_dir: Path, title: str) -> None:
-    sample.write_sample(Store(data_dir), days=365, today=date.today())
+def test_page_renders_on_a_year_of_sample_data(data_dir: Path, clock: Clock, title: str) -> None:
+    sample.write_sample(Store(data_dir), days=365, today=clock.today)
     app = open_page(PAGE_FILES[title])
     assert not app.exception, app.exception
     assert app.title[0].value == title
@@ -35,8 +35,8 @@ def test_empty_today_page_says_how_to_start(data_dir: Path) -> None:
     assert "appear here once you have logged a day" in texts(app)
 
 
-def test_reruns_do_not_reparse_unchanged_files(data_dir: Path) -> None:
-    sample.write_sample(Store(data_dir), days=365, today=date.today())
+def test_reruns_do_not_reparse_unchanged_files(data_dir: Path, clock: Clock) -> None:
+    sample.write_sample(Store(data_dir), days=365, today=clock.today)
     storage.clear_cache()
     app = open_page(PAGE_FILES["Daily log"])
     after_first = storage.parse_count(data_dir / "daily_log.csv")
@@ -47,8 +47,8 @@ def test_reruns_do_not_reparse_unchanged_files(data_dir: Path) -> None:
     assert storage.parse_count(data_dir / "daily_log.csv") == after_first
 
 
-def test_a_changed_file_is_parsed_again(data_dir: Path) -> None:
-    sample.write_sample(Store(data_dir), days=90, today=date.today())
+def test_a_changed_file_is_parsed_again(data_dir: Path, clock: Clock) -> None:
+    sample.write_sample(Store(data_dir), days=90, today=clock.today)
     storage.clear_cache()
     app = open_page(PAGE_FILES["Daily log"])
     before = storage.parse_count(data_dir / "daily_log.csv")

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.pages.helpers import PAGE_FILES, open_page, texts
+from tests.support.clock import NOW, Clock, frozen_at
 from winback import quiz, sample
 from winback.storage import Store
 
 GOOD = ("saw_friends", "exercise", "read", "skipped_bad_habit")
 
 
-def ready_for_step_4(store: Store, verdict: str = "go", tier: str = "none") -> None:
-    today = date.today()
+def ready_for_step_4(store: Store, clock: Clock, verdict: str = "go", tier: str = "none") -> None:
+    today = clock.today
     store.upsert(
         "daily_log",
         [
@@ -29,7 +30,7 @@ def ready_for_step_4(store: Store, verdict: str = "go", tier: str = "none") -> N
         [
             {
                 "attempt_id": "a1",
-                "taken_at": datetime.now() - timedelta(days=2),
+                "taken_at": clock.now - timedelta(days=2),
                 "quiz_version": "test",
                 "worth": 80,
                 "tier": tier,
@@ -48,8 +49,10 @@ def test_reconnect_is_closed_with_reasons_and_no_form_on_an_empty_folder(data_di
 
 
 @pytest.mark.parametrize(("verdict", "tier"), [("wait", "none"), ("dont", "toxic"), ("danger", "danger")])
-def test_reconnect_stays_closed_when_the_quiz_does_not_say_go(data_dir: Path, verdict: str, tier: str) -> None:
-    ready_for_step_4(Store(data_dir), verdict, tier)
+def test_reconnect_stays_closed_when_the_quiz_does_not_say_go(
+    data_dir: Path, clock: Clock, verdict: str, tier: str
+) -> None:
+    ready_for_step_4(Store(data_dir), clock, verdict, tier)
     app = open_page(PAGE_FILES["Reconnect"])
     assert "Closed for now" in texts(app)
     assert not app.get("form")
@@ -57,8 +60,8 @@ def test_reconnect_stays_closed_when_the_quiz_does_not_say_go(data_dir: Path, ve
         assert "Help is here" in texts(app)
 
 
-def test_reconnect_opens_and_accepts_a_journal_entry(data_dir: Path) -> None:
-    ready_for_step_4(Store(data_dir))
+def test_reconnect_opens_and_accepts_a_journal_entry(data_dir: Path, clock: Clock) -> None:
+    ready_for_step_4(Store(data_dir), clock)
     app = open_page(PAGE_FILES["Reconnect"])
     assert "Closed for now" not in texts(app)
     assert app.get("form")
@@ -75,16 +78,16 @@ def test_reconnect_opens_and_accepts_a_journal_entry(data_dir: Path) -> None:
     assert "done" in texts(app)
 
 
-def test_today_shows_the_current_step_and_next_action(data_dir: Path) -> None:
-    ready_for_step_4(Store(data_dir))
+def test_today_shows_the_current_step_and_next_action(data_dir: Path, clock: Clock) -> None:
+    ready_for_step_4(Store(data_dir), clock)
     app = open_page(PAGE_FILES["Today"])
     assert "Step 4: Reconnect" in texts(app)
     assert "Next:" in texts(app)
     assert "Worth trying" in texts(app)
 
 
-def test_today_after_a_danger_result_shows_help_first(data_dir: Path) -> None:
-    ready_for_step_4(Store(data_dir), "danger", "danger")
+def test_today_after_a_danger_result_shows_help_first(data_dir: Path, clock: Clock) -> None:
+    ready_for_step_4(Store(data_dir), clock, "danger", "danger")
     app = open_page(PAGE_FILES["Today"])
     assert "Help is here" in texts(app)
     assert "Step 4" not in texts(app)
@@ -93,10 +96,19 @@ def test_today_after_a_danger_result_shows_help_first(data_dir: Path) -> None:
 VIEW_CHARTS = {"Mood": 1, "Year in pixels": 2, "What I did": 2, "Check-ins": 1, "Quiz": 1}
 
 
-@pytest.mark.parametrize("days", [0, 1, 365, 3650])
-def test_progress_draws_every_view_for_every_period(data_dir: Path, days: int) -> None:
+@pytest.mark.parametrize("days", [0, 1, 365])
+def test_progress_draws_every_view_for_every_period(data_dir: Path, clock: Clock, days: int) -> None:
+    check_every_view(data_dir, days, clock.today)
+
+
+def test_progress_draws_every_view_for_every_period_over_ten_years(data_dir: Path) -> None:
+    with frozen_at(NOW) as clock:
+        check_every_view(data_dir, 3650, clock.today)
+
+
+def check_every_view(data_dir: Path, days: int, today: date) -> None:
     if days:
-        sample.write_sample(Store(data_dir), days=days, today=date.today())
+        sample.write_sample(Store(data_dir), days=days, today=today)
     app = open_page(PAGE_FILES["Progress"])
     assert not app.exception
     assert [tab.label for tab in app.tabs] == ["Why", *VIEW_CHARTS]
