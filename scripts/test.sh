@@ -1,5 +1,10 @@
 #!/usr/bin/env bash
-# Set up (once) and run every winback test: unit, AppTest pages, and browser journeys in headless Chromium.
+# Set up (once) and run every winback test. Two lanes run side by side, one per core:
+#   browser: the journeys in headless Chromium and the benchmark smoke test (marker e2e);
+#   here:    unit tests, every page in AppTest (date-dependent tests at every awkward moment of
+#            tests/support/clock.py) and the fault suite; then all of that again, at the real time, under
+#            TZ=Pacific/Kiritimati (UTC+14) and TZ=America/Los_Angeles.
+# With arguments, runs only `pytest <arguments>` (e.g. `bash scripts/test.sh tests/pages -q`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
@@ -13,4 +18,43 @@ if ! .venv/bin/python -c 'import sys; from winback.devserver import chromium_pat
     .venv/bin/python -m playwright install chromium
   fi
 fi
-exec .venv/bin/python -m pytest "$@"
+if [ "$#" -gt 0 ]; then
+  exec .venv/bin/python -m pytest "$@"
+fi
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+pass() {  # pass NAME [VAR=value…] -- pytest arguments…: one pytest run, its output kept in $work/NAME.log
+  local name="$1"; shift
+  local envs=()
+  while [ "$1" != "--" ]; do envs+=("$1"); shift; done
+  shift
+  local status=0
+  env ${envs[@]+"${envs[@]}"} .venv/bin/python -m pytest -p no:cacheprovider --basetemp="$work/tmp-$name" "$@" \
+    >"$work/$name.log" 2>&1 || status=$?
+  echo "$status" >"$work/$name.status"
+  echo "· $name finished (exit $status)"
+}
+
+echo "Running the browser lane and the unit/AppTest/fault lane side by side…"
+pass browser -- -m e2e &
+(
+  pass here -- -m "not e2e"
+  pass tz-kiritimati TZ=Pacific/Kiritimati WINBACK_TEST_MOMENTS=now -- -q -m "not e2e"
+  pass tz-los-angeles TZ=America/Los_Angeles WINBACK_TEST_MOMENTS=now -- -q -m "not e2e"
+) &
+wait
+
+failed=0
+summary=()
+for name in here tz-kiritimati tz-los-angeles browser; do
+  echo
+  echo "======================== $name ========================"
+  cat "$work/$name.log"
+  status="$(cat "$work/$name.status")"
+  [ "$status" = "0" ] || failed=1
+  summary+=("$name: $(grep -E '[0-9]+ (passed|failed)' "$work/$name.log" | tail -n 1 | tr -d '=' | xargs) (exit $status)")
+done
+echo
+printf '%s\n' "${summary[@]}"
+exit "$failed"

@@ -7,9 +7,15 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from tests.support.clock import Clock, Moment, frozen_at, moments_to_run
 from winback import storage
+
+# No property test may fail because the machine is busy: Hypothesis's per-example deadline is a timed assertion.
+hypothesis_settings.register_profile("winback", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("winback")
 
 
 @pytest.fixture(autouse=True)

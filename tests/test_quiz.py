@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.clock import Clock
 from winback import quiz
 from winback.quiz import QuizContentError, parse_quiz, score
 from winback.storage import QUIZ_ATTEMPTS, Store, frame_from_columns
@@ -343,3 +345,18 @@ def test_latest_verdict_is_the_newest_attempt() -> None:
     frame = attempts_frame(("b", RECENT, "go", "none", 80), ("a", RECENT - timedelta(days=30), "dont", "toxic", 50))
     latest = quiz.latest_verdict(frame)
     assert latest is not None and latest.attempt_id == "b"
+
+
+def test_the_attempt_saved_last_is_the_latest_even_in_the_same_second(tmp_path: Path, clock: Clock) -> None:
+    store = Store(tmp_path)
+    danger = answers_worth(80) | {"hit": "once"}
+    safe = answers_worth(80)
+    ids = [
+        quiz.save_attempt(store, TEST_QUIZ, chosen, score(TEST_QUIZ, chosen), clock.now)
+        for chosen in (danger, safe, danger)
+    ]
+    attempts = store.read("quiz_attempts").frame
+    latest = quiz.latest_verdict(attempts)
+    assert latest is not None and latest.attempt_id == ids[-1]
+    assert latest.verdict == "danger"
+    assert sorted(attempts["taken_at"]) == list(attempts.set_index("attempt_id").loc[ids, "taken_at"])

@@ -33,6 +33,7 @@ class Server:
     url: str
     process: subprocess.Popen[bytes]
     log: Path
+    data_dir: Path
 
 
 def free_port() -> int:
@@ -117,7 +118,7 @@ def running(
             if time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit was not ready after {timeout:.0f}s:\n{log.read_text(errors='replace')}")
             time.sleep(0.2)
-        yield Server(url, process, log)
+        yield Server(url, process, log, data_dir)
     finally:
         process.terminate()
         try:

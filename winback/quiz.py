@@ -12,7 +12,7 @@ import tomllib
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any, Literal
@@ -355,8 +355,16 @@ def score(quiz: Quiz, answers: Mapping[str, str]) -> QuizResult:
 
 
 def save_attempt(store: Store, quiz: Quiz, answers: Mapping[str, str], result: QuizResult, now: datetime) -> str:
-    """Save the answers, then the attempt row: an attempt only exists once all its answers are saved."""
+    """Save the answers, then the attempt row: an attempt only exists once all its answers are saved.
+
+    Times are kept to the second; an attempt saved in the same second as the latest one (or with the clock
+    set back) is stamped a second after it, so the attempt saved last is always the latest.
+    """
     attempt_id = uuid.uuid4().hex[:12]
+    taken = now.replace(microsecond=0)
+    latest = latest_verdict(store.read(QUIZ_ATTEMPTS).frame)
+    if latest is not None and taken <= latest.taken:
+        taken = latest.taken + timedelta(seconds=1)
     store.upsert(
         QUIZ_ANSWERS,
         [{"attempt_id": attempt_id, "question_id": q, "option_id": o} for q, o in answers.items()],
@@ -366,7 +374,7 @@ def save_attempt(store: Store, quiz: Quiz, answers: Mapping[str, str], result: Q
         [
             {
                 "attempt_id": attempt_id,
-                "taken_at": now.replace(microsecond=0),
+                "taken_at": taken,
                 "quiz_version": quiz.version,
                 "worth": result.worth,
                 "tier": result.tier,

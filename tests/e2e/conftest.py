@@ -8,12 +8,14 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests.support.browser import new_page
 from tests.support.clock import BY_NAME, Moment
 from winback.devserver import CHROMIUM_ARGS, ROOT, Server, chromium_path, running
 
-SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# A busy machine makes pages slower, not wrong: expectations wait for a state, up to half a minute.
+expect.set_options(timeout=30_000)
 
 
 @pytest.fixture(scope="session")
@@ -81,14 +83,6 @@ def _static_port(page: Path) -> int:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
+    tab = new_page(browser, viewport={"width": 1280, "height": 900})
     yield tab
-    context.close()
-
-
-def settle(page: Page) -> None:
-    """Wait until Streamlit has finished running the page script."""
-    page.wait_for_selector(SETTLED, timeout=30_000)
-    page.wait_for_timeout(150)
-    page.wait_for_selector(SETTLED, timeout=30_000)
+    tab.context.close()

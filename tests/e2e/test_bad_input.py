@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
-from tests.e2e.conftest import settle
+from tests.support.browser import rerun, visit
 from tests.support.clock import Moment
 from winback.devserver import Server
 
@@ -43,18 +43,20 @@ def assert_inert(page: Page) -> None:
 
 
 def open_page(page: Page, server: Server, path: str) -> None:
-    page.goto(f"{server.url}/{path}")
-    settle(page)
+    visit(page, f"{server.url}/{path}")
 
 
-def type_date(page: Page, key: str, when: date) -> None:
-    """Type a date into Streamlit's segmented date field (year, month, day), as a person would."""
+def type_date(page: Page, key: str, when: date, *, in_form: bool = False) -> None:
+    """Type a date into Streamlit's segmented date field (year, month, day), as a person would. Leaving the
+    field commits the date, which runs the page again unless the field is inside a form."""
     page.locator(f".st-key-{key} [role='spinbutton'][data-type='year']").click()
     page.keyboard.type(f"{when:%Y%m%d}")
     page.keyboard.press("Enter")
-    settle(page)
-    page.get_by_role("heading", level=1).click()  # leaving the field commits the date
-    settle(page)
+    if in_form:
+        page.get_by_role("heading", level=1).click()
+        return
+    with rerun(page):
+        page.get_by_role("heading", level=1).click()
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -62,8 +64,8 @@ def test_hostile_daily_notes_render_as_plain_text(year_server: Server, page: Pag
     dialogs = watch_dialogs(page)
     open_page(page, year_server, "daily_log")
     page.locator(".st-key-note textarea").fill(text)
-    page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
-    settle(page)
+    with rerun(page):
+        page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
     expect(page.get_by_text("Updated", exact=False).first).to_be_visible()
     open_page(page, year_server, "daily_log")
     expect(page.locator(".st-key-note textarea")).to_have_value(text)
@@ -77,8 +79,8 @@ def test_a_long_note_is_capped_at_2000_characters(year_server: Server, page: Pag
     area.fill("")
     area.fill("x" * 5000)
     assert len(area.input_value()) <= 2000
-    page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
-    settle(page)
+    with rerun(page):
+        page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
     assert page.get_by_test_id("stException").count() == 0
     open_page(page, year_server, "daily_log")
     assert len(page.locator(".st-key-note textarea").input_value()) <= 2000
@@ -88,17 +90,16 @@ def test_hostile_journal_notes_and_activity_names_stay_inert(year_server: Server
     dialogs = watch_dialogs(page)
     open_page(page, year_server, "reconnect")
     page.locator(".st-key-journal_new_note textarea").fill(HOSTILE[0] + HOSTILE[2])
-    page.get_by_role("button", name="Save contact").click()
-    settle(page)
+    with rerun(page):
+        page.get_by_role("button", name="Save contact").click()
     expect(page.get_by_text("Saved the contact", exact=False)).to_be_visible()
     page.get_by_test_id("stExpander").first.click()
-    settle(page)
     assert_inert(page)
     open_page(page, year_server, "daily_log")
     page.get_by_text("Your own activities").click()
     page.locator(".st-key-new_activity_name input").fill("<b>Hiking</b><img src=x onerror=alert(2)>"[:60])
-    page.get_by_role("button", name="Add activity").click()
-    settle(page)
+    with rerun(page):
+        page.get_by_role("button", name="Add activity").click()
     open_page(page, year_server, "progress")
     assert_inert(page)
     assert dialogs == []
@@ -107,24 +108,24 @@ def test_hostile_journal_notes_and_activity_names_stay_inert(year_server: Server
 def test_a_future_day_is_refused_in_the_daily_log(year_server: Server, page: Page, moment: Moment) -> None:
     open_page(page, year_server, "daily_log")
     type_date(page, "entry_day", moment.today() + timedelta(days=3))
-    page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
-    settle(page)
+    with rerun(page):
+        page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
     expect(page.get_by_text("is in the future", exact=False)).to_be_visible()
 
 
 def test_a_future_contact_is_refused_in_the_journal(year_server: Server, page: Page, moment: Moment) -> None:
     open_page(page, year_server, "reconnect")
-    type_date(page, "journal_new_day", moment.today() + timedelta(days=3))
-    page.get_by_role("button", name="Save contact").click()
-    settle(page)
+    type_date(page, "journal_new_day", moment.today() + timedelta(days=3), in_form=True)
+    with rerun(page):
+        page.get_by_role("button", name="Save contact").click()
     expect(page.get_by_text("log contacts once they happened", exact=False)).to_be_visible()
 
 
 def test_delete_everything_refuses_the_wrong_words(year_server: Server, page: Page) -> None:
     open_page(page, year_server, "data_privacy")
     page.locator(".st-key-delete_confirm input").fill("<b>delete</b>")
-    page.get_by_role("button", name="Delete everything").click()
-    settle(page)
+    with rerun(page):
+        page.get_by_role("button", name="Delete everything").click()
     expect(page.get_by_text("Nothing was deleted", exact=False)).to_be_visible()
 
 
@@ -143,10 +144,10 @@ def test_bad_daylio_uploads_are_refused_with_a_message(
     upload = tmp_path / name
     upload.write_bytes(content)
     open_page(page, year_server, "data_privacy")
-    page.locator(".st-key-import_kind").get_by_text("A Daylio export (CSV)").click()
-    settle(page)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
-    settle(page)
+    with rerun(page):
+        page.locator(".st-key-import_kind").get_by_text("A Daylio export (CSV)").click()
+    with rerun(page):
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
     expect(page.get_by_text("can't be imported", exact=False)).to_be_visible(timeout=30_000)
     expect(page.get_by_text(message, exact=False).first).to_be_visible()
     assert page.locator(".st-key-import_apply").count() == 0
@@ -156,6 +157,6 @@ def test_a_bad_winback_zip_is_refused(year_server: Server, page: Page, tmp_path:
     upload = tmp_path / "winback.zip"
     upload.write_bytes(b"PK\x03\x04 this is not really a zip")
     open_page(page, year_server, "data_privacy")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
-    settle(page)
+    with rerun(page):
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(upload))
     expect(page.get_by_text("can't be imported", exact=False)).to_be_visible()

@@ -5,13 +5,17 @@ from __future__ import annotations
 import io
 import time
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
-from tests.e2e.conftest import settle
+from tests.support.browser import rerun, visit
+from tests.support.clock import Moment
+from winback import tracker
 from winback.devserver import ROOT, Server
+from winback.storage import Store
 
 pytestmark = pytest.mark.e2e
 
@@ -32,8 +36,7 @@ def no_dialogs(page: Page) -> list[str]:
 
 def test_logging_a_day_takes_a_handful_of_interactions(server: Server, page: Page) -> None:
     dialogs = no_dialogs(page)
-    page.goto(f"{server.url}/daily_log")
-    settle(page)
+    visit(page, f"{server.url}/daily_log")
     interactions = 0
     started = time.monotonic()
     slider = page.locator(".st-key-mood input[type='range']")
@@ -49,11 +52,11 @@ def test_logging_a_day_takes_a_handful_of_interactions(server: Server, page: Pag
     interactions += 2
     page.locator(".st-key-note textarea").fill(HOSTILE_NOTE)
     interactions += 1
-    page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
+    with rerun(page):
+        page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
     interactions += 1
     expect(page.get_by_text("Saved", exact=False).first).to_be_visible()
     took = time.monotonic() - started
-    settle(page)
     print(f"logged a day in {interactions} interactions, {took:.1f} s including server round trips")
     assert interactions <= 6
     history = page.get_by_test_id("stDataFrame")
@@ -68,9 +71,10 @@ def test_logging_a_day_takes_a_handful_of_interactions(server: Server, page: Pag
     assert dialogs == []
 
 
-def test_the_saved_day_is_in_the_history_with_its_words(server: Server, page: Page) -> None:
-    page.goto(f"{server.url}/daily_log")
-    settle(page)
+def test_the_saved_day_is_in_the_history_with_its_words(server: Server, page: Page, moment: Moment) -> None:
+    entry = tracker.DailyEntry(moment.today() - timedelta(days=1), 4, 2, "they_reached_out_no_reply", (), HOSTILE_NOTE)
+    tracker.save_entry(Store(server.data_dir), entry, moment.today())
+    visit(page, f"{server.url}/daily_log")
     grid = page.get_by_test_id("stDataFrame")
     expect(grid).to_be_visible()
     # The table draws on a canvas; its hidden accessible copy holds each cell's text, as text.
@@ -80,28 +84,26 @@ def test_the_saved_day_is_in_the_history_with_its_words(server: Server, page: Pa
 
 
 def test_a_daylio_file_is_uploaded_previewed_and_imported(server: Server, page: Page) -> None:
-    page.goto(f"{server.url}/data_privacy")
-    settle(page)
-    page.locator(".st-key-import_kind").get_by_text("A Daylio export (CSV)").click()
-    settle(page)
+    visit(page, f"{server.url}/data_privacy")
+    with rerun(page):
+        page.locator(".st-key-import_kind").get_by_text("A Daylio export (CSV)").click()
     fixture = ROOT / "tests" / "fixtures" / "daylio_old.csv"
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(fixture))
-    settle(page)
+    with rerun(page):
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(fixture))
     expect(page.get_by_text("Preview", exact=False).first).to_be_visible()
     for slider in page.locator("[class*='st-key-mood_map_'] input[type='range']").all():
         slider.focus()
-        page.keyboard.press("ArrowRight")
-        settle(page)
-    page.locator(".st-key-import_apply").get_by_role("button").click()
-    settle(page)
+        with rerun(page):
+            page.keyboard.press("ArrowRight")
+    with rerun(page):
+        page.locator(".st-key-import_apply").get_by_role("button").click()
     expect(page.get_by_text("Imported", exact=False).first).to_be_visible()
     page.screenshot(path=str(SHOTS / "daylio-imported.png"), full_page=True)
 
 
 def test_the_export_downloads_as_a_zip_of_every_table(server: Server, page: Page, tmp_path: Path) -> None:
-    page.goto(f"{server.url}/data_privacy")
-    settle(page)
-    with page.expect_download() as download:
+    visit(page, f"{server.url}/data_privacy")
+    with page.expect_download() as download, rerun(page):
         page.locator(".st-key-export_zip").get_by_role("button").click()
     saved = tmp_path / "export.zip"
     download.value.save_as(saved)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import settle
+from tests.support.browser import visit
 from winback.devserver import Server
 
 pytestmark = pytest.mark.e2e
 
 
 def test_a_page_opened_first_still_has_the_router_sidebar_and_quick_exit(server: Server, page: Page) -> None:
-    page.goto(f"{server.url}/daily_log")
-    settle(page)
+    visit(page, f"{server.url}/daily_log")
     expect(page.get_by_role("heading", level=1).first).to_have_text("Daily log")
     nav = page.get_by_test_id("stSidebarNav")
     expect(nav.get_by_role("link", name="Readiness quiz", exact=True)).to_be_visible()

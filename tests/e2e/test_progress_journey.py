@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.conftest import settle
+from tests.support.browser import new_page, rerun, visit
 from winback.devserver import ROOT, Server
 
 pytestmark = pytest.mark.e2e
@@ -18,8 +18,8 @@ VIEWS = {"Mood": 1, "Year in pixels": 2, "What I did": 2, "Check-ins": 1, "Quiz"
 
 
 def open_view(page: Page, view: str) -> None:
-    page.get_by_role("tab", name=view, exact=True).click()
-    settle(page)
+    with rerun(page):
+        page.get_by_role("tab", name=view, exact=True).click()
 
 
 def check_charts(page: Page, count: int, width: int) -> None:
@@ -41,10 +41,8 @@ def check_charts(page: Page, count: int, width: int) -> None:
 def test_every_progress_view_is_visible(
     year_server: Server, browser: Browser, scheme: str, width: int, height: int
 ) -> None:
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
-    page = context.new_page()
-    page.goto(f"{year_server.url}/progress")
-    settle(page)
+    page = new_page(browser, viewport={"width": width, "height": height}, color_scheme=scheme)
+    visit(page, f"{year_server.url}/progress")
     assert page.get_by_role("tab", name="Why", exact=True).get_attribute("aria-selected") == "true"
     check_charts(page, 0, width)
     expect(page.get_by_text("1. No contact ·")).to_be_visible()
@@ -57,39 +55,36 @@ def test_every_progress_view_is_visible(
     open_view(page, "Mood")
     page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollTo(0, 0)")
     page.set_viewport_size({"width": width, "height": 2600 if width < 600 else 1900})
-    settle(page)
-    page.wait_for_timeout(1500)
+    check_charts(page, VIEWS["Mood"], width)
     page.screenshot(path=str(SHOTS / f"progress-{scheme}-{width}.png"))
-    context.close()
+    page.context.close()
 
 
 def test_changing_the_period_redraws_the_open_view(year_server: Server, browser: Browser) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{year_server.url}/progress")
-    settle(page)
+    page = new_page(browser, viewport={"width": 1280, "height": 900})
+    visit(page, f"{year_server.url}/progress")
     open_view(page, "What I did")
     before = page.get_by_test_id("stPlotlyChart").nth(1).locator(".main-svg").first.inner_html()
-    page.locator(".st-key-progress_period").get_by_text("1 year").click()
-    settle(page)
+    with rerun(page):
+        page.locator(".st-key-progress_period").get_by_text("1 year").click()
     expect(page.get_by_role("tab", name="What I did", exact=True)).to_have_attribute("aria-selected", "true")
     check_charts(page, VIEWS["What I did"], 1280)
     after = page.get_by_test_id("stPlotlyChart").nth(1).locator(".main-svg").first.inner_html()
     assert after != before, "the weekly bars should cover a year now"
     assert page.get_by_test_id("stException").count() == 0
-    page.close()
+    page.context.close()
 
 
 def test_step_goals_open_and_save(year_server: Server, browser: Browser) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{year_server.url}/progress")
-    settle(page)
+    page = new_page(browser, viewport={"width": 1280, "height": 900})
+    visit(page, f"{year_server.url}/progress")
     expect(page.locator(".st-key-t_positive_mood")).to_have_count(0)
-    page.get_by_text("Step goals (your settings)").click()
-    settle(page)
+    with rerun(page):
+        page.get_by_text("Step goals (your settings)").click()
     form = page.get_by_test_id("stForm")
     expect(form).to_be_visible()
-    form.get_by_role("button", name="Save goals").click()
-    settle(page)
+    with rerun(page):
+        form.get_by_role("button", name="Save goals").click()
     expect(page.get_by_test_id("stAlert").filter(has_text="saved")).to_be_visible()
     assert page.get_by_test_id("stException").count() == 0
-    page.close()
+    page.context.close()

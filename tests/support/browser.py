@@ -1,0 +1,93 @@
+"""Driving winback in Chromium: wait for the server's runs themselves, never for a length of time.
+
+Streamlit tells the browser that a run of the page script has ended with a ``script_finished`` message on
+its websocket. ``watch(page)`` counts those messages; ``visit`` and ``rerun`` wait until one arrives after
+the navigation or action they wrap. The listener is in place before the action, so a run that finishes
+quickly is never missed, and a slow machine only makes the wait longer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from playwright.sync_api import Browser, Page, WebSocket
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+RUN_TIMEOUT_S = 60.0
+# A run stopped so that another can start is not an end: the run after it is.
+_NOT_AN_END = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+
+
+@dataclass
+class Runs:
+    """How many runs of the page script the server has finished for one tab (over all its websockets)."""
+
+    finished: int = 0
+    socket: WebSocket | None = None
+
+    def frame(self, payload: str | bytes) -> None:
+        if isinstance(payload, str):
+            return
+        message = ForwardMsg()
+        try:
+            message.ParseFromString(payload)
+        except Exception:  # another kind of frame than a ForwardMsg: not an end of a run
+            return
+        if message.WhichOneof("type") == "script_finished" and message.script_finished != _NOT_AN_END:
+            self.finished += 1
+
+
+_RUNS: WeakKeyDictionary[Page, Runs] = WeakKeyDictionary()
+
+
+def watch(page: Page) -> Page:
+    """Start counting the page's finished runs; call it before the page opens winback."""
+    if page not in _RUNS:
+        runs = Runs()
+
+        def opened(socket: WebSocket) -> None:
+            if "/_stcore/stream" in socket.url:
+                runs.socket = socket
+                socket.on("framereceived", runs.frame)
+
+        page.on("websocket", opened)
+        _RUNS[page] = runs
+    return page
+
+
+def new_page(browser: Browser, **context: Any) -> Page:
+    """A watched tab in a context of its own (viewport, colour scheme…); closing the page's context ends it."""
+    return watch(browser.new_context(**context).new_page())
+
+
+def wait_for_run(page: Page, after: int, timeout: float = RUN_TIMEOUT_S) -> None:
+    """Wait until the server has finished a run after the ``after``-th, and the page shows it as settled."""
+    runs = _RUNS[page]
+    if runs.finished <= after:
+        assert runs.socket is not None, "the page has not connected to winback"
+        # Frames reach the counter first (it was registered first), so the predicate sees the new count.
+        runs.socket.wait_for_event(
+            "framereceived", predicate=lambda _frame: runs.finished > after, timeout=timeout * 1000
+        )
+    page.wait_for_selector(SETTLED, timeout=timeout * 1000)
+
+
+def visit(page: Page, url: str) -> None:
+    """Open ``url`` and wait until its first run has finished."""
+    before = _RUNS[page].finished
+    with page.expect_websocket(lambda socket: "/_stcore/stream" in socket.url, timeout=RUN_TIMEOUT_S * 1000):
+        page.goto(url)
+    wait_for_run(page, before)
+
+
+@contextmanager
+def rerun(page: Page) -> Iterator[None]:
+    """Wrap an action that makes the page run again; on leaving, that run has finished."""
+    before = _RUNS[page].finished
+    yield
+    wait_for_run(page, before)
