@@ -48,7 +48,7 @@ that very day ("Saved …"/"Updated …") is visible. On a small machine it is d
 pages redrawing at once, so the output also gives the server's own CPU time per entry and how busy all CPUs
 were. Every wait has a timeout and the whole run has a time limit (``--time-limit``, 10 minutes by default).
 
-*Counting*: afterwards the CSV files are read with ``winback.storage.Store`` (validated, like the app does)
+*Counting*: afterwards the CSV files are read with ``winback.store.Store`` (validated, like the app does)
 and each sent entry counts as found when a row with its date and its note is there. Rows the reader had to
 set aside are reported too. Memory is VmRSS of the streamlit process from ``/proc/<pid>/status``: before
 (after one warm-up visit, so winback's modules are loaded, and with no session open), with all sessions
@@ -86,7 +86,7 @@ from streamlit.web.server.starlette.starlette_app_utils import create_signed_val
 
 from winback import paths  # noqa: E402
 from winback.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
-from winback.storage import Store  # noqa: E402
+from winback.store import Store  # noqa: E402
 
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 WAIT_MS = 90_000  # any single wait in the browser

@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
 
 from winback.devserver import CHROMIUM_ARGS, chromium_path, running  # noqa: E402
 from winback.sample import write_sample  # noqa: E402
-from winback.storage import Store  # noqa: E402
+from winback.store import Store  # noqa: E402
 
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 DRAWN = """(expected) => {

@@ -50,7 +50,7 @@ def main() -> int:
     from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
     from winback.sample import write_sample
-    from winback.storage import Store
+    from winback.store import Store
 
     if args.days:
         write_sample(Store(folder), days=args.days)

@@ -90,10 +90,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 from websockets.typing import Origin, Subprotocol  # noqa: E402
 
-from winback import activities, imports, storage, tracker  # noqa: E402
+from winback import activities, imports, tracker  # noqa: E402
 from winback.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
 from winback.sample import write_sample  # noqa: E402
-from winback.storage import Store  # noqa: E402
+from winback.store import Store, clear_cache  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 APP = ROOT / "app.py"
@@ -662,7 +662,7 @@ def chart_rows(work: Path, settings: Settings) -> list[Row]:
 def save_rows(work: Path, settings: Settings) -> list[Row]:
     say(f"saving one entry at {settings.save_days:,} days ({settings.save_runs} saves)…")
     store = Store(sample_folder(work, settings.save_days, "data-save"))
-    storage.clear_cache()
+    clear_cache()
     store.read("daily_log")  # the server has read it already to draw the page the person saves from
     today = date.today()
     times: list[float] = []

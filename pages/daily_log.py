@@ -4,8 +4,8 @@ import streamlit as st
 
 from winback import activities, settings, tracker, ui
 from winback.charts import PERIODS, period_start
-from winback.dates import day_words
-from winback.storage import StorageError
+from winback.store import StorageError
+from winback.words import day_words
 
 st.title("Daily log")
 store = ui.store()

@@ -1,7 +1,7 @@
 import streamlit as st
 
 from winback import safety, ui
-from winback.storage import StorageError
+from winback.store import StorageError
 
 st.title("Help & safety")
 

@@ -3,8 +3,8 @@ from datetime import datetime
 import streamlit as st
 
 from winback import quiz, ui
-from winback.dates import moment_words
-from winback.storage import StorageError
+from winback.store import StorageError
+from winback.words import moment_words
 
 SHOWN = "quiz_shown_attempt"
 

@@ -3,7 +3,7 @@ from datetime import date
 import streamlit as st
 
 from winback import charts, progress, quiz, tracker, ui
-from winback.dates import day_words
+from winback.words import day_words
 
 st.title("Today")
 store = ui.store()

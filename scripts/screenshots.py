@@ -16,7 +16,7 @@ from playwright.sync_api import sync_playwright
 
 from winback import progress, sample
 from winback.devserver import CHROMIUM_ARGS, ROOT, chromium_path, running
-from winback.storage import Store
+from winback.store import Store
 
 PAGES = {
     "today": "",

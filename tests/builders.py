@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
-from winback.storage import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, frame_from_columns
+from winback.schema import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, frame_from_columns
 
 
 def log(*rows: tuple[date, int, int, str, tuple[str, ...]]) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from tests.support.clock import Clock, Moment, frozen_at, moments_to_run
-from winback import storage
+from winback.store import clear_cache
 
 # No property test may fail because the machine is busy: Hypothesis's per-example deadline is a timed assertion.
 hypothesis_settings.register_profile("winback", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -22,7 +22,7 @@ hypothesis_settings.load_profile("winback")
 def _fresh_caches() -> Iterator[None]:
     st.cache_data.clear()
     st.cache_resource.clear()
-    storage.clear_cache()
+    clear_cache()
     yield
     st.cache_data.clear()
     st.cache_resource.clear()

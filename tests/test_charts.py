@@ -12,7 +12,7 @@ from winback import charts, sample
 from winback.activities import area_of, catalogue
 from winback.charts import Chart
 from winback.progress import StepProgress
-from winback.storage import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, frame_from_columns
+from winback.schema import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, frame_from_columns
 
 TODAY = date(2026, 3, 1)
 GO_MIN, WAIT_MIN = 70, 45

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from winback import dataio, sample, tracker
-from winback.storage import CUSTOM_ACTIVITIES, DAILY_LOG, TABLES, Store
+from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, TABLES
+from winback.store import Store
 
 
 def test_export_zip_holds_every_file_byte_for_byte(tmp_path: Path) -> None:

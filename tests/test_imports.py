@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from winback import dataio, imports, sample, storage
+from winback import dataio, imports, sample
 from winback.activities import Activity, catalogue
 from winback.imports import (
     MAX_UPLOAD_BYTES,
@@ -38,7 +38,8 @@ from winback.imports import (
     read_export_zip,
     recover_interrupted_import,
 )
-from winback.storage import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES, StorageError, Store
+from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES
+from winback.store import StorageError, Store, atomic_write
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -602,7 +603,7 @@ def test_a_failed_settings_write_puts_every_table_back(tmp_path: Path, monkeypat
         if path.name == SETTINGS_FILE and not failed:  # the import's write fails; putting files back works
             failed.append(path)
             raise OSError(28, "No space left on device")
-        storage.atomic_write(path, text)
+        atomic_write(path, text)
 
     monkeypatch.setattr(imports, "atomic_write", settings_disk_full)
     with pytest.raises(StorageError, match=r"settings\.json: the disk is full.* The import was undone"):
@@ -616,7 +617,7 @@ import os, signal, sys
 from pathlib import Path
 from typing import Any
 from winback import imports
-from winback.storage import Store
+from winback.store import Store
 
 store = Store(Path(sys.argv[1]))
 plan = imports.read_export_zip(Path(sys.argv[2]).read_bytes(), store)

@@ -13,7 +13,7 @@ from tests.builders import attempts, checkins, days, journal, log
 from tests.support.clock import Clock
 from winback import activities, progress
 from winback.settings import Settings, default_thresholds
-from winback.storage import Store
+from winback.store import Store
 
 TODAY = date(2026, 6, 30)
 AREAS = activities.area_of(activities.catalogue())

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from tests.support.clock import Clock
 from winback import quiz
 from winback.quiz import QuizContentError, parse_quiz, score
-from winback.storage import QUIZ_ATTEMPTS, Store, frame_from_columns
+from winback.schema import QUIZ_ATTEMPTS, frame_from_columns
+from winback.store import Store
 
 HEADER = """
 version = "test"

@@ -9,8 +9,10 @@ import pytest
 from tests.support.clock import Clock
 from winback import sample
 from winback.activities import catalogue
+from winback.csvcodec import parse_table
 from winback.quiz import answers_of, load_quiz, score
-from winback.storage import TABLES, Store, _empty_frame, parse_table
+from winback.schema import TABLES, empty_frame
+from winback.store import Store
 
 TODAY = date(2026, 3, 1)
 SLIPS = ("i_reached_out", "we_talked")
@@ -58,7 +60,7 @@ def test_frames_have_the_tables_columns_and_dtypes(days: int) -> None:
     assert list(frames) == list(TABLES)
     for name, frame in frames.items():
         assert list(frame.columns) == TABLES[name].header
-        pd.testing.assert_series_equal(frame.dtypes, _empty_frame(TABLES[name]).dtypes, check_names=False)
+        pd.testing.assert_series_equal(frame.dtypes, empty_frame(TABLES[name]).dtypes, check_names=False)
 
 
 def test_zero_days_gives_empty_frames() -> None:

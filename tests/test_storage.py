@@ -35,22 +35,20 @@ from helpers.storage_child import append_row, crash_row
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from winback import storage
-from winback.storage import (
+from winback import store as store_module
+from winback.csvcodec import parse_table, serialise
+from winback.schema import (
     CHECKINS,
     DAILY_LOG,
     QUIZ_ANSWERS,
     QUIZ_ATTEMPTS,
     RECONNECT,
     SETTINGS_FILE,
-    TEMP_SUFFIX,
-    StorageError,
-    Store,
     TableData,
-    clear_cache,
-    parse_count,
-    parse_table,
+    frame_from_columns,
 )
+from winback.store import TEMP_SUFFIX, StorageError, Store, clear_cache, parse_count
+from winback.vocab import CONTACTS
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = Path(__file__).resolve().parent / "helpers" / "storage_child.py"
@@ -500,7 +498,7 @@ class _FillsUp:
 
 def _break_disk(monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     if where == "creating the temporary file":
-        monkeypatch.setattr(storage.tempfile, "mkstemp", _raise_disk_full)
+        monkeypatch.setattr(store_module.tempfile, "mkstemp", _raise_disk_full)
     elif where == "writing":
         real_fdopen = os.fdopen
         monkeypatch.setattr(os, "fdopen", lambda *a, **k: _FillsUp(real_fdopen(*a, **k)))
@@ -744,7 +742,7 @@ def test_upsert_then_read_returns_the_same_typed_values(tmp_path: Path) -> None:
             "date": date(2026, 1, 1 + n),
             "mood": n % 5 + 1,
             "missing_ex": n,
-            "contact": storage.CONTACT_VALUES[n % 4],
+            "contact": CONTACTS[n % 4],
             "activities": ("walk", "read") if n % 2 else (),
             "note": note,
         }
@@ -852,8 +850,8 @@ def test_any_note_round_trips_through_the_file(note: str) -> None:
 
 def test_parse_table_of_serialised_frame_is_exact() -> None:
     rows = [a_row(date(2026, 1, 1 + n), note=note) for n, note in enumerate(NOTES)]
-    frame = storage.frame_from_columns(DAILY_LOG, {c: [r[c] for r in rows] for c in DAILY_LOG.header})
-    again = parse_table(DAILY_LOG, storage.serialise(DAILY_LOG, frame).encode())
+    frame = frame_from_columns(DAILY_LOG, {c: [r[c] for r in rows] for c in DAILY_LOG.header})
+    again = parse_table(DAILY_LOG, serialise(DAILY_LOG, frame).encode())
     assert again.problems == ()
     pd.testing.assert_frame_equal(again.frame, frame)
-    assert io.StringIO(storage.serialise(DAILY_LOG, frame)).readline() == HEADER
+    assert io.StringIO(serialise(DAILY_LOG, frame)).readline() == HEADER

@@ -10,7 +10,7 @@ import pytest
 from tests.builders import days, log
 from tests.support.clock import Clock
 from winback import activities, checkin, tracker
-from winback.storage import Store
+from winback.store import Store
 
 TODAY = date(2026, 6, 30)
 

@@ -9,7 +9,9 @@ from importlib import resources
 
 import pandas as pd
 
-from winback.storage import CUSTOM_ACTIVITIES, LIFE_AREAS, Store
+from winback.schema import CUSTOM_ACTIVITIES
+from winback.store import Store
+from winback.vocab import LIFE_AREAS
 
 
 class ContentError(ValueError):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from winback.storage import LIFE_AREAS
+from winback.vocab import LIFE_AREAS
 
 if TYPE_CHECKING:
     from winback.progress import StepProgress

@@ -11,7 +11,8 @@ from importlib import resources
 
 import pandas as pd
 
-from winback.storage import CHECKINS, Store
+from winback.schema import CHECKINS
+from winback.store import Store
 
 
 @dataclass(frozen=True)

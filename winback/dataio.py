@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from winback.activities import all_activities
 from winback.imports import backup_folders
 from winback.paths import sample_folder
-from winback.storage import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES, Store, clear_cache
+from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES
+from winback.store import Store, clear_cache
 from winback.tracker import MOOD_WORDS
 
 SPREADSHEET_COLUMNS = ("date", "mood", "mood_label", "missing_ex", "contact", "activities", "note")

@@ -29,19 +29,9 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from winback.activities import Activity, catalogue
-from winback.storage import (
-    CUSTOM_ACTIVITIES,
-    DAILY_LOG,
-    SETTINGS_FILE,
-    TABLES,
-    StorageError,
-    Store,
-    Table,
-    atomic_write,
-    frame_from_columns,
-    parse_table,
-    validate_row,
-)
+from winback.csvcodec import parse_table, validate_row
+from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES, Table, frame_from_columns
+from winback.store import StorageError, Store, atomic_write
 from winback.tracker import MOOD_WORDS, MOODS
 
 MEGABYTE = 1024 * 1024
@@ -171,7 +161,7 @@ class DaylioDay:
     lines: tuple[int, ...]
 
     def as_row(self) -> dict[str, object]:
-        """A row for ``storage.DAILY_LOG``; Daylio knows nothing of the ex, so those fields are neutral."""
+        """A row for ``schema.DAILY_LOG``; Daylio knows nothing of the ex, so those fields are neutral."""
         return {
             "date": self.day,
             "mood": self.mood,

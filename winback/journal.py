@@ -8,8 +8,9 @@ from datetime import date
 
 import pandas as pd
 
-from winback.dates import day_words
-from winback.storage import RECONNECT, Store
+from winback.schema import RECONNECT
+from winback.store import Store
+from winback.words import day_words
 
 WHO = {"me": "I reached out", "them": "They reached out"}
 CHANNELS = {

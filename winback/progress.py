@@ -12,10 +12,11 @@ from typing import Literal
 import pandas as pd
 
 from winback import activities, charts, quiz, tracker
-from winback.dates import day_words
+from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, SETTINGS_FILE
 from winback.settings import Settings
 from winback.settings import load as load_settings
-from winback.storage import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, SETTINGS_FILE, Store
+from winback.store import Store
+from winback.words import day_words
 
 StepState = Literal["locked", "active", "done"]
 

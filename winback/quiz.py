@@ -19,8 +19,9 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from winback.dates import day_words
-from winback.storage import QUIZ_ANSWERS, QUIZ_ATTEMPTS, Store
+from winback.schema import QUIZ_ANSWERS, QUIZ_ATTEMPTS
+from winback.store import Store
+from winback.words import day_words
 
 Section = Literal["worth", "toxic"]
 Tier = Literal["none", "caution", "toxic", "danger"]

@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 
 from winback.activities import catalogue
 from winback.quiz import Option, Quiz, QuizResult, load_quiz, score
-from winback.storage import (
+from winback.schema import (
     CHECKINS,
     CUSTOM_ACTIVITIES,
     DAILY_LOG,
@@ -28,10 +28,10 @@ from winback.storage import (
     QUIZ_ATTEMPTS,
     RECONNECT,
     TABLES,
-    Store,
     Table,
     frame_from_columns,
 )
+from winback.store import Store
 
 Floats = NDArray[np.float64]
 Flags = NDArray[np.bool_]

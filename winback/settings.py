@@ -10,7 +10,8 @@ from importlib import resources
 from typing import Any
 
 from winback.safety import DEFAULT_COUNTRY
-from winback.storage import RowProblem, Store
+from winback.schema import RowProblem
+from winback.store import Store
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ from datetime import date
 
 import pandas as pd
 
-from winback.dates import day_words
-from winback.storage import CONTACT_VALUES, DAILY_LOG, Store
+from winback.schema import DAILY_LOG
+from winback.store import Store
+from winback.vocab import CONTACTS
+from winback.words import day_words
 
 MOOD_WORDS: dict[int, str] = {1: "awful", 2: "bad", 3: "meh", 4: "good", 5: "great"}
 MOOD_FACES: dict[int, str] = {1: "😣", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
@@ -52,7 +54,7 @@ def entry_problems(entry: DailyEntry, today: date) -> list[str]:
         problems.append("Mood must be between 1 (awful) and 5 (great).")
     if not 0 <= entry.missing_ex <= 10:
         problems.append("'Missing my ex' must be between 0 and 10.")
-    if entry.contact not in CONTACT_VALUES:
+    if entry.contact not in CONTACTS:
         problems.append(f"Contact must be one of: {', '.join(CONTACT_LABELS.values())}.")
     if len(entry.note) > NOTE_LIMIT:
         problems.append(f"The note is {len(entry.note):,} characters; the limit is {NOTE_LIMIT:,}.")

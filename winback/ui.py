@@ -19,9 +19,11 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.pages_manager import PagesManager
 
 from winback import activities, charts, checkin, imports, journal, paths, progress, quiz, safety, settings, tracker
-from winback.dates import day_words
+from winback.schema import TABLES
 from winback.settings import Thresholds
-from winback.storage import LIFE_AREAS, TABLES, StorageError, Store
+from winback.store import StorageError, Store
+from winback.vocab import LIFE_AREAS
+from winback.words import day_words
 
 FOLDER_KEY = "winback_folder"
 SAMPLE_KEY = "winback_sample_mode"

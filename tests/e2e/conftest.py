@@ -55,7 +55,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, exit_page: Path, moment: Mo
 def year_server(tmp_path_factory: pytest.TempPathFactory, moment: Moment) -> Iterator[Server]:
     """winback on a folder holding one year of sample data."""
     from winback import sample
-    from winback.storage import Store
+    from winback.store import Store
 
     data = tmp_path_factory.mktemp("year")
     sample.write_sample(Store(data), days=365, today=moment.today())

@@ -15,7 +15,7 @@ from tests.support.browser import rerun, visit
 from tests.support.clock import Moment
 from winback import tracker
 from winback.devserver import ROOT, Server
-from winback.storage import Store
+from winback.store import Store
 
 pytestmark = pytest.mark.e2e
 

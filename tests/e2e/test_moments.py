@@ -12,9 +12,9 @@ from playwright.sync_api import Browser, Page, expect
 from tests.support.browser import new_page, rerun, visit
 from tests.support.clock import MOMENTS, Moment
 from winback import tracker
-from winback.dates import day_words
 from winback.devserver import ROOT, Server, running
-from winback.storage import Store
+from winback.store import Store
+from winback.words import day_words
 
 pytestmark = pytest.mark.e2e
 

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.support.browser import new_page, rerun, visit
 from winback import quiz
 from winback.devserver import ROOT, Server
-from winback.storage import Store
+from winback.store import Store
 
 pytestmark = pytest.mark.e2e
 

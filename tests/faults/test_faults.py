@@ -23,7 +23,8 @@ from tests.faults import writer
 from tests.faults.tally import TALLY
 from tests.pages.helpers import PAGE_FILES, open_page, texts
 from winback import tracker
-from winback.storage import DAILY_LOG, StorageError, Store, clear_cache
+from winback.schema import DAILY_LOG
+from winback.store import StorageError, Store, clear_cache
 
 pytestmark = pytest.mark.faults
 
@@ -123,7 +124,7 @@ def test_eight_threads_and_two_processes_lose_no_writes(tmp_path: Path) -> None:
 
     code = (
         "import sys; from datetime import date, timedelta; from pathlib import Path; "
-        "from winback import tracker; from winback.storage import Store\n"
+        "from winback import tracker; from winback.store import Store\n"
         "first = int(sys.argv[2])\n"
         f"for n in range({per_writer}):\n"
         "    d = date(2024, 1, 1) + timedelta(days=first + n)\n"
@@ -217,7 +218,7 @@ def test_a_read_only_folder_shows_a_clear_message_and_keeps_every_row(tmp_path: 
         outer.chmod(0o755)
         code = (
             "import sys; from datetime import date; from pathlib import Path; from winback import tracker\n"
-            "from winback.storage import Store, StorageError\n"
+            "from winback.store import Store, StorageError\n"
             "try:\n"
             "    tracker.save_entry(Store(Path(sys.argv[1])), tracker.DailyEntry(date(2026, 1, 2), 4, 2, 'none'), "
             "date.max)\n"

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from winback import checkin, journal, quiz, tracker
-from winback.storage import Store
+from winback.store import Store
 
 BASE = date(2025, 1, 1)
 

@@ -24,7 +24,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from winback.storage import CONTACT_VALUES, DAILY_LOG, StorageError, Store
+from winback.schema import DAILY_LOG
+from winback.store import StorageError, Store
+from winback.vocab import CONTACTS
 
 BASE_DAY = date(2024, 1, 1)
 DAYS_IN_ROTATION = 37
@@ -38,7 +40,7 @@ def crash_row(round_number: int) -> dict[str, Any]:
         "date": BASE_DAY + timedelta(days=round_number % DAYS_IN_ROTATION),
         "mood": round_number % 5 + 1,
         "missing_ex": round_number % 11,
-        "contact": CONTACT_VALUES[round_number % len(CONTACT_VALUES)],
+        "contact": CONTACTS[round_number % len(CONTACTS)],
         "activities": ("walk", f"r{round_number}"),
         "note": f'round {round_number}, "quoted"\n=SUM(A1) ' + "é" * (round_number * 37 % 1500),
     }

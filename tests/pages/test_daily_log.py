@@ -7,9 +7,9 @@ from pathlib import Path
 
 from tests.pages.helpers import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
-from winback import storage
-from winback.dates import day_words
-from winback.storage import Store
+from winback import store as store_module
+from winback.store import Store
+from winback.words import day_words
 
 
 def test_saving_today_writes_one_row_and_names_it(data_dir: Path, clock: Clock) -> None:
@@ -56,7 +56,7 @@ def test_a_failed_write_shows_an_error_and_keeps_the_old_file(data_dir: Path, mo
     def full_disk(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage.os, "replace", full_disk)
+    monkeypatch.setattr(store_module.os, "replace", full_disk)
     app.select_slider(key="mood").set_value(1)
     app.button[0].click().run()
     assert "the disk is full" in app.error[0].value

@@ -9,7 +9,7 @@ import pytest
 from tests.pages.helpers import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
 from winback import sample
-from winback.storage import Store
+from winback.store import Store
 
 
 def test_shows_the_folder(data_dir: Path) -> None:

@@ -8,8 +8,8 @@ import pytest
 
 from tests.pages.helpers import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
-from winback import sample, storage
-from winback.storage import Store
+from winback import sample
+from winback.store import Store, clear_cache, parse_count
 
 
 @pytest.mark.parametrize("title", list(PAGE_FILES))
@@ -37,25 +37,25 @@ def test_empty_today_page_says_how_to_start(data_dir: Path) -> None:
 
 def test_reruns_do_not_reparse_unchanged_files(data_dir: Path, clock: Clock) -> None:
     sample.write_sample(Store(data_dir), days=365, today=clock.today)
-    storage.clear_cache()
+    clear_cache()
     app = open_page(PAGE_FILES["Daily log"])
-    after_first = storage.parse_count(data_dir / "daily_log.csv")
+    after_first = parse_count(data_dir / "daily_log.csv")
     assert after_first == 1
     app.run()
     app.switch_page(PAGE_FILES["Today"]).run()
     app.switch_page(PAGE_FILES["Progress"]).run()
-    assert storage.parse_count(data_dir / "daily_log.csv") == after_first
+    assert parse_count(data_dir / "daily_log.csv") == after_first
 
 
 def test_a_changed_file_is_parsed_again(data_dir: Path, clock: Clock) -> None:
     sample.write_sample(Store(data_dir), days=90, today=clock.today)
-    storage.clear_cache()
+    clear_cache()
     app = open_page(PAGE_FILES["Daily log"])
-    before = storage.parse_count(data_dir / "daily_log.csv")
+    before = parse_count(data_dir / "daily_log.csv")
     with (data_dir / "daily_log.csv").open("a", encoding="utf-8") as handle:
         handle.write("2001-01-01,3,3,none,,added by hand\n")
     app.segmented_control(key="history_period").set_value("All").run()
-    assert storage.parse_count(data_dir / "daily_log.csv") == before + 1
+    assert parse_count(data_dir / "daily_log.csv") == before + 1
     assert "2001-01-01" in app.dataframe[0].value.to_string()
 
 

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import PAGE_FILES, open_page, texts
 from winback import quiz
-from winback.storage import Store
+from winback.store import Store
 
 CONTENT = quiz.load_quiz()
 

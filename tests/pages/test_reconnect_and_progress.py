@@ -10,7 +10,7 @@ import pytest
 from tests.pages.helpers import PAGE_FILES, open_page, texts
 from tests.support.clock import NOW, Clock, frozen_at
 from winback import quiz, sample
-from winback.storage import Store
+from winback.store import Store
 
 GOOD = ("saw_friends", "exercise", "read", "skipped_bad_habit")
 

@@ -1,0 +1,338 @@
+"""One person's folder: locked, atomic writes of every table and of settings.json, and cached reads.
+
+Writes take a lock file shared by threads and processes, write a temporary file in the same folder, fsync
+it, ``os.replace`` it over the table and fsync the folder, so a crash leaves either the old file or the new
+one. A row that cannot be read is copied to ``<table>.rejected.csv`` before the next write replaces the file.
+Parsed tables are cached on the file's identity (device, inode, size, times).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import errno
+import io
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from filelock import FileLock, Timeout
+
+from winback.csvcodec import format_cell, parse_table, row_keys, serialise, validate_row
+from winback.lru import LRU
+from winback.schema import SETTINGS_FILE, TABLES, RowProblem, Table, TableData, empty_frame, frame_from_columns
+
+LOCK_TIMEOUT_SECONDS = 30.0
+CACHE_ENTRIES = 48
+TEMP_SUFFIX = ".tmp"
+
+
+class StorageError(Exception):
+    """A write could not be completed; the previous file is unchanged. The message is for people."""
+
+
+_cache: LRU[tuple[str, tuple[int, ...]], TableData] = LRU(CACHE_ENTRIES)
+_counts_guard = threading.Lock()
+_parse_counts: dict[str, int] = {}
+_thread_locks: dict[str, threading.Lock] = {}
+
+
+def parse_count(path: Path | None = None) -> int:
+    """How many times table files were parsed (all, or one path): lets tests prove reruns reuse the cache."""
+    with _counts_guard:
+        if path is None:
+            return sum(_parse_counts.values())
+        return _parse_counts.get(str(path), 0)
+
+
+def clear_cache() -> None:
+    _cache.clear()
+
+
+def _identity(stat: os.stat_result) -> tuple[int, ...]:
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def _remember(path: Path, identity: tuple[int, ...], data: TableData) -> None:
+    _cache.put((str(path), identity), data)
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _explain(error: OSError, path: Path) -> str:
+    reason = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the folder is read-only",
+        errno.EACCES: "winback may not write in that folder",
+        errno.EPERM: "winback may not write in that folder",
+    }.get(error.errno or 0, error.strerror or str(error))
+    return f"Could not save {path.name}: {reason}. Nothing was changed; your earlier data is as it was."
+
+
+def atomic_write(path: Path, text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) or bytes so a crash leaves the old or the new file, never a mix."""
+    folder = path.parent
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    # The new file is in place, so a folder that cannot be synced (Windows, some network drives) is not a failure.
+    with contextlib.suppress(OSError):
+        _fsync_folder(folder)
+
+
+@dataclass
+class Store:
+    """The tables in one person's folder."""
+
+    folder: Path
+
+    def path(self, table: Table | str) -> Path:
+        t = TABLES[table] if isinstance(table, str) else table
+        return self.folder / t.filename
+
+    def rejected_path(self, table: Table | str) -> Path:
+        t = TABLES[table] if isinstance(table, str) else table
+        return self.folder / f"{t.name}.rejected.csv"
+
+    def identity(self, name: str) -> tuple[int, ...] | None:
+        """What identifies the current version of one of the folder's files (None when it does not exist)."""
+        try:
+            return _identity((self.folder / name).stat())
+        except FileNotFoundError:
+            return None
+
+    def read(self, table: Table | str) -> TableData:
+        """The table as it is on disk now: cached while the file's identity is unchanged."""
+        t = TABLES[table] if isinstance(table, str) else table
+        path = self.path(t)
+        for _ in range(3):
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                return TableData(t, empty_frame(t))
+            identity = _identity(stat)
+            hit = _cache.get((str(path), identity))
+            if hit is not None:
+                return TableData(t, hit.frame.copy(deep=False), hit.problems)
+            try:
+                with path.open("rb") as handle:
+                    opened = _identity(os.fstat(handle.fileno()))
+                    data = handle.read()
+            except FileNotFoundError:
+                continue
+            parsed = parse_table(t, data)
+            with _counts_guard:
+                _parse_counts[str(path)] = _parse_counts.get(str(path), 0) + 1
+            _remember(path, opened, parsed)
+            return TableData(t, parsed.frame.copy(deep=False), parsed.problems)
+        return TableData(t, empty_frame(t))
+
+    @contextlib.contextmanager
+    def locked(self, name: str) -> Iterator[None]:
+        """Serialise writers of one file across threads (a plain lock) and processes (a lock file)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        key = str(self.folder / name)
+        with _counts_guard:
+            thread_lock = _thread_locks.setdefault(key, threading.Lock())
+        with thread_lock:
+            try:
+                with FileLock(self.folder / f"{name}.lock", timeout=LOCK_TIMEOUT_SECONDS):
+                    self._sweep(name)
+                    yield
+            except Timeout:
+                raise StorageError(
+                    f"Could not save {name}: another winback window kept it busy. Nothing was changed; try again."
+                ) from None
+            except OSError as error:
+                raise StorageError(_explain(error, self.folder / name)) from error
+
+    @staticmethod
+    def _temp_patterns(name: str) -> tuple[str, str]:
+        """Temporary files of a file and of its set-aside copy, both written under that file's lock."""
+        stem, suffix = os.path.splitext(name)
+        return f".{name}.*{TEMP_SUFFIX}", f".{stem}.rejected{suffix}.*{TEMP_SUFFIX}"
+
+    def _sweep(self, name: str) -> None:
+        """Remove temporary files a crashed writer left (safe: we hold the file's lock)."""
+        for pattern in self._temp_patterns(name):
+            for stale in self.folder.glob(pattern):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+
+    def sweep_all(self) -> None:
+        if not self.folder.exists():
+            return
+        for name in [*(t.filename for t in TABLES.values()), SETTINGS_FILE]:
+            if any(any(self.folder.glob(pattern)) for pattern in self._temp_patterns(name)):
+                with self.locked(name):
+                    pass
+
+    def update(
+        self,
+        table: Table | str,
+        change: Callable[[pd.DataFrame], pd.DataFrame],
+        checked: pd.DataFrame | None = None,
+    ) -> pd.DataFrame:
+        """Read, change and write one table under its lock; returns the frame that was written.
+
+        ``checked`` says the change only added these rows (already shown to read back) to rows that came from
+        a read, so the rest need not be checked again; without it the whole new file is checked.
+        """
+        t = TABLES[table] if isinstance(table, str) else table
+        with self.locked(t.filename):
+            current = self.read(t)
+            new_frame = change(current.frame)
+            self._write(t, new_frame, current.rejected, checked)
+        return new_frame
+
+    def _write(
+        self, t: Table, frame: pd.DataFrame, rejected: Sequence[RowProblem], checked: pd.DataFrame | None = None
+    ) -> None:
+        path = self.path(t)
+        frame = frame.sort_values(list(t.key), kind="stable").reset_index(drop=True)
+        text = serialise(t, frame)
+        # What is cached must be exactly what a fresh read of the file gives, so check it the same way.
+        if checked is None:
+            written = parse_table(t, text.encode("utf-8"))
+            if written.problems:
+                raise ValueError(f"Refusing to save rows that would not read back: {written.problems[0].describe()}")
+        else:
+            written = TableData(t, frame)
+        try:
+            if rejected:
+                self._keep_aside(t, rejected)
+            atomic_write(path, text)
+        except OSError as error:
+            raise StorageError(_explain(error, path)) from error
+        _remember(path, _identity(path.stat()), written)
+
+    def _keep_aside(self, t: Table, rejected: Sequence[RowProblem]) -> None:
+        target = self.rejected_path(t)
+        existing = target.read_text(encoding="utf-8") if target.exists() else "set_aside_at,line,problem,row\n"
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\n")
+        now = datetime.now().replace(microsecond=0).isoformat()
+        for p in rejected:
+            writer.writerow([now, p.line, p.message, p.raw])
+        atomic_write(target, existing + buffer.getvalue())
+
+    def upsert(self, table: Table | str, rows: Iterable[Mapping[str, Any]]) -> list[bool]:
+        """Insert or replace rows by key; returns, per row, whether it replaced an existing one."""
+        t = TABLES[table] if isinstance(table, str) else table
+        typed = [validate_row(t, r) for r in rows]
+        incoming = frame_from_columns(t, {c.name: [r[c.name] for r in typed] for c in t.columns})
+        reread = parse_table(t, serialise(t, incoming).encode("utf-8"))
+        if reread.problems or not reread.frame.equals(incoming):
+            problem = reread.problems[0].describe() if reread.problems else "a value changed on the way"
+            raise ValueError(f"Refusing to save rows that would not read back: {problem}")
+        incoming_keys = row_keys(t, incoming)
+        replaced: list[bool] = []
+
+        def change(frame: pd.DataFrame) -> pd.DataFrame:
+            existing = row_keys(t, frame)
+            existing_set, incoming_set = set(existing), set(incoming_keys)
+            replaced[:] = [k in existing_set for k in incoming_keys]
+            keep = [k not in incoming_set for k in existing]
+            latest = incoming[~pd.Series(incoming_keys).duplicated(keep="last").to_numpy()]
+            return pd.concat([frame[keep], latest], ignore_index=True) if any(keep) else latest
+
+        self.update(t, change, checked=incoming)
+        return replaced
+
+    def delete(self, table: Table | str, keys: Iterable[Sequence[Any]]) -> int:
+        """Remove the rows with these keys; returns how many were removed."""
+        t = TABLES[table] if isinstance(table, str) else table
+        wanted = {tuple(format_cell(t.column(k), v) for k, v in zip(t.key, key, strict=True)) for key in keys}
+        removed = 0
+
+        def change(frame: pd.DataFrame) -> pd.DataFrame:
+            nonlocal removed
+            keep = [k not in wanted for k in row_keys(t, frame)]
+            removed = len(keep) - sum(keep)
+            return frame[keep]
+
+        self.update(t, change, checked=frame_from_columns(t, {c.name: [] for c in t.columns}))
+        return removed
+
+    def replace_all(self, table: Table | str, frame: pd.DataFrame) -> None:
+        t = TABLES[table] if isinstance(table, str) else table
+        self.update(t, lambda _old: frame)
+
+    def read_settings(self) -> tuple[dict[str, Any], list[RowProblem]]:
+        path = self.folder / SETTINGS_FILE
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            return {}, []
+        except (OSError, UnicodeDecodeError) as error:
+            return {}, [
+                RowProblem(
+                    "settings",
+                    0,
+                    f"settings.json could not be read ({error})",
+                    kept_aside=False,
+                )
+            ]
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as error:
+            return {}, [
+                RowProblem(
+                    "settings",
+                    error.lineno,
+                    f"settings.json is not valid JSON ({error.msg})",
+                )
+            ]
+        if not isinstance(value, dict):
+            return {}, [RowProblem("settings", 1, "settings.json does not hold named settings")]
+        return value, []
+
+    def write_settings(self, changes: Mapping[str, Any]) -> dict[str, Any]:
+        """Merge ``changes`` into settings.json atomically; returns the settings now saved."""
+        path = self.folder / SETTINGS_FILE
+        with self.locked(SETTINGS_FILE):
+            current, problems = self.read_settings()
+            if problems and path.exists():
+                aside = self.folder / "settings.rejected.json"
+                try:
+                    atomic_write(aside, path.read_text(encoding="utf-8", errors="replace"))
+                except OSError as error:
+                    raise StorageError(_explain(error, path)) from error
+            merged = {**current, **changes}
+            try:
+                atomic_write(
+                    path,
+                    json.dumps(merged, indent=2, sort_keys=True, default=str) + "\n",
+                )
+            except OSError as error:
+                raise StorageError(_explain(error, path)) from error
+        return merged
+
+    def files(self) -> list[Path]:
+        """Every file winback keeps in this folder (tables, settings, set-aside rows, locks)."""
+        if not self.folder.exists():
+            return []
+        return sorted(p for p in self.folder.iterdir() if p.is_file())
