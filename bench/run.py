@@ -90,7 +90,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 from websockets.typing import Origin, Subprotocol  # noqa: E402
 
-from winback import activities, imports, tracker  # noqa: E402
+from winback import content, imports, tracker  # noqa: E402
 from winback.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
 from winback.sample import write_sample  # noqa: E402
 from winback.store import Store, clear_cache  # noqa: E402
@@ -711,7 +711,7 @@ DAYLIO_EXTRA_ACTIVITIES = ("Climbing", "piano", "Board games", "cooking", "Volun
 def daylio_csv(days: int, today: date, seed: int = 11) -> bytes:
     """A Daylio export (newest first) of ``days`` days with 1–3 entries each, like a decade of real use."""
     rng = random.Random(seed)
-    names = [a.name for a in activities.catalogue()]
+    names = [a.name for a in content.catalogue()]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note"])

@@ -3,9 +3,10 @@ from datetime import date
 import streamlit as st
 
 from winback import activities, settings, tracker, ui
-from winback.charts import PERIODS, period_start
+from winback.charts import period_start
 from winback.store import StorageError
-from winback.words import day_words
+from winback.vocab import CONTACT_LABELS, DEFAULT_PERIOD, MOOD_LABELS, MOODS, NOTE_LIMIT, PERIODS
+from winback.words import count_phrase, day_words
 
 st.title("Daily log")
 store = ui.store()
@@ -31,15 +32,13 @@ if existing is not None:
 choices = [a.id for a in known if not a.retired or (existing is not None and a.id in existing.activities)]
 
 with st.form("daily_entry", enter_to_submit=False):
-    mood = st.select_slider("Mood", options=list(tracker.MOODS), format_func=tracker.MOODS.get, key="mood")
+    mood = st.select_slider("Mood", options=list(MOODS), format_func=MOOD_LABELS.get, key="mood")
     missing = st.slider("Missing my ex (0 = not at all, 10 = all the time)", 0, 10, key="missing_ex")
-    contact = st.radio(
-        "Contact with my ex", list(tracker.CONTACT_LABELS), format_func=tracker.CONTACT_LABELS.get, key="contact"
-    )
+    contact = st.radio("Contact with my ex", list(CONTACT_LABELS), format_func=CONTACT_LABELS.get, key="contact")
     picked = st.multiselect(
         "What I did for myself", choices, format_func=lambda a: f"{names[a]} · {areas[a]}", key="activities"
     )
-    note = st.text_area("Note (only you see this)", max_chars=tracker.NOTE_LIMIT, key="note")
+    note = st.text_area("Note (only you see this)", max_chars=NOTE_LIMIT, key="note")
     submitted = st.form_submit_button("Save", type="primary")
 
 if submitted:
@@ -55,7 +54,7 @@ if submitted:
         else:
             verb = "Updated" if replaced else "Saved"
             st.success(
-                f"{verb} {day_words(entry.day, weekday=True)}: mood {tracker.MOODS[entry.mood]}.",
+                f"{verb} {day_words(entry.day, weekday=True)}: mood {MOOD_LABELS[entry.mood]}.",
                 icon=":material/check:",
             )
             log = store.read("daily_log").frame
@@ -85,12 +84,12 @@ count, first, _ = tracker.summary(log)
 if count == 0:
     st.caption("Your entries appear here, newest first, once you save your first day above.")
 else:
-    period = st.segmented_control("Period", PERIODS, default="90 days", key="history_period") or "90 days"
+    period = st.segmented_control("Period", PERIODS, default=DEFAULT_PERIOD, key="history_period") or DEFAULT_PERIOD
     only = st.multiselect(
         "Only days with", sorted(names, key=names.__getitem__), format_func=names.__getitem__, key="history_filter"
     )
     shown = tracker.filter_history(log, period_start(period, today, first), today, only)
     st.caption(
-        f"{tracker.days_phrase(len(shown))} shown of {tracker.days_phrase(count)} logged. Pick a row to edit it."
+        f"{count_phrase(len(shown), 'day')} shown of {count_phrase(count, 'day')} logged. Pick a row to edit it."
     )
     ui.history_table(tracker.history(shown, names))

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from winback import safety, ui
+from winback import content, ui
 from winback.store import StorageError
 
 st.title("Help & safety")
@@ -10,13 +10,13 @@ st.error(
     icon=":material/emergency:",
 )
 
-codes = list(safety.countries())
+codes = list(content.countries())
 current = ui.country_code()
 code = st.selectbox(
     "Where are you?",
     codes,
     index=codes.index(current),
-    format_func=lambda c: safety.countries()[c].name,
+    format_func=lambda c: content.countries()[c].name,
     key="help_country",
 )
 if code != current:

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from winback import dataio, sample, tracker
+from winback import dataio, sample
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, TABLES
 from winback.store import Store
+from winback.vocab import MOOD_WORDS
 
 
 def test_export_zip_holds_every_file_byte_for_byte(tmp_path: Path) -> None:
@@ -99,10 +100,10 @@ def test_spreadsheet_csv_neutralises_text_cells_and_leaves_numbers(tmp_path: Pat
         "just text, with a comma",
     ]
     last = rows[-1]
-    assert last[:5] == ["2026-01-20", "1", tracker.MOOD_WORDS[1], "7", "none"]
+    assert last[:5] == ["2026-01-20", "1", MOOD_WORDS[1], "7", "none"]
     assert last[5] == '\'=HYPERLINK("http://example.com"), Read, retired_long_ago'
     # Numbers are written as numbers (unquoted), text quoted.
-    assert f'"2026-01-20",1,"{tracker.MOOD_WORDS[1]}",7,"none",' in text
+    assert f'"2026-01-20",1,"{MOOD_WORDS[1]}",7,"none",' in text
 
 
 def test_spreadsheet_csv_of_an_empty_store_is_just_the_header(tmp_path: Path) -> None:

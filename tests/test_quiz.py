@@ -11,10 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.support.clock import Clock
-from winback import quiz
-from winback.quiz import QuizContentError, parse_quiz, score
+from winback import content, quiz
+from winback.content import ContentError, parse_quiz
+from winback.quiz import score
 from winback.schema import QUIZ_ATTEMPTS, frame_from_columns
 from winback.store import Store
+from winback.vocab import TOXIC_ANSWERS
 
 HEADER = """
 version = "test"
@@ -176,12 +178,12 @@ def test_unknown_question_or_option_is_refused() -> None:
     ],
 )
 def test_content_errors_name_the_item(content: str, message: str) -> None:
-    with pytest.raises(QuizContentError, match=message.replace("(", r"\(")):
+    with pytest.raises(ContentError, match=message.replace("(", r"\(")):
         parse_quiz(content)
 
 
 def test_shipped_quiz_covers_the_spec() -> None:
-    shipped = quiz.load_quiz()
+    shipped = content.quiz()
     assert len(shipped.worth_questions) >= 12
     assert len(shipped.toxic_questions) >= 14
     categories = {q.category for q in shipped.toxic_questions}
@@ -214,7 +216,7 @@ def test_shipped_quiz_covers_the_spec() -> None:
 
 
 def test_shipped_quiz_best_answers_say_go_and_any_danger_says_danger() -> None:
-    shipped = quiz.load_quiz()
+    shipped = content.quiz()
     best = {q.id: max(q.options, key=lambda o: o.points or 0).id for q in shipped.worth_questions}
     best |= {q.id: "never" for q in shipped.toxic_questions}
     assert score(shipped, best).verdict == "go"
@@ -231,9 +233,7 @@ TOXIC_IDS = ("hit", "isolate", "jealous", "mock")
 @st.composite
 def answer_sets(draw: st.DrawFn) -> dict[str, str]:
     worth = {f"w{n}": f"p{p}" for n in range(25) if (p := draw(st.one_of(st.none(), st.integers(0, 4)))) is not None}
-    toxic = {
-        t: a for t in TOXIC_IDS if (a := draw(st.one_of(st.none(), st.sampled_from(quiz.TOXIC_ANSWERS)))) is not None
-    }
+    toxic = {t: a for t in TOXIC_IDS if (a := draw(st.one_of(st.none(), st.sampled_from(TOXIC_ANSWERS)))) is not None}
     return worth | toxic
 
 

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from winback.vocab import LIFE_AREAS
+from winback.vocab import CONTACT_LABELS, CONTACTS, FLAGGED_TIERS, LIFE_AREAS, MOOD_WORDS, PERIOD_DAYS, PERIODS
+from winback.words import count_phrase
 
 if TYPE_CHECKING:
     from winback.progress import StepProgress
@@ -98,8 +99,6 @@ def worth_gauge(worth: int | None, go_min: int, wait_min: int) -> Chart:
     return Chart(_frame(figure, 230), alt, empty)
 
 
-PERIODS: tuple[str, ...] = ("30 days", "90 days", "1 year", "All")
-PERIOD_DAYS: dict[str, int] = {"30 days": 30, "90 days": 90, "1 year": 365}
 # Beyond these spans a phone cannot show one point per day (or per week), so points become averages.
 DAILY_MAX_DAYS = 400
 WEEKLY_MAX_DAYS = 4000
@@ -108,7 +107,6 @@ CALENDAR_MAX_DAYS = 731
 CALENDAR_SHOWN_DAYS = 365
 MIN_DAYS_EACH_SIDE = 3
 
-MOOD_WORDS: dict[int, str] = {1: "awful", 2: "bad", 3: "meh", 4: "good", 5: "great"}
 # Warm for low, neutral grey for "meh", cool for high: the orange–blue axis survives colour blindness.
 MOOD_COLOURS: dict[int, str] = {
     1: PALETTE["vermillion"],
@@ -117,13 +115,9 @@ MOOD_COLOURS: dict[int, str] = {
     4: PALETTE["sky"],
     5: PALETTE["blue"],
 }
-CONTACT_CODES: dict[str, int] = {"none": 0, "they_reached_out_no_reply": 1, "we_talked": 2, "i_reached_out": 3}
-CONTACT_WORDS: dict[int, str] = {
-    0: "No contact",
-    1: "They reached out, no reply",
-    2: "We talked",
-    3: "I reached out",
-}
+# The calendar draws contact as numbers 0-3, in the order of vocab.CONTACTS.
+CONTACT_CODES: dict[str, int] = {contact: code for code, contact in enumerate(CONTACTS)}
+CONTACT_WORDS: dict[int, str] = {code: CONTACT_LABELS[contact] for contact, code in CONTACT_CODES.items()}
 CONTACT_COLOURS: dict[int, str] = {
     0: "rgba(153, 153, 153, 0.35)",
     1: PALETTE["sky"],
@@ -141,7 +135,6 @@ AREA_COLOURS: dict[str, str] = {
 STATE_COLOURS: dict[str, str] = {"done": PALETTE["green"], "active": PALETTE["blue"], "locked": PALETTE["grey"]}
 WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 GRID = "rgba(128, 128, 128, 0.25)"
-FLAGGED_TIERS = ("toxic", "danger")
 
 Unit = Literal["day", "week", "month"]
 
@@ -231,13 +224,9 @@ def _iso(when: date) -> str:
     return f"{when:%Y-%m-%d}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
 def _span(first: date, today: date) -> tuple[int, str]:
     days = (today - first).days + 1
-    return days, f"the last {_plural(days, 'day')} ({_short(first)} – {_short(today)})"
+    return days, f"the last {count_phrase(days, 'day')} ({_short(first)} – {_short(today)})"
 
 
 def _first_day(rows: pd.DataFrame, column: str = "date") -> date:
@@ -382,7 +371,7 @@ def step_bars(steps: Sequence[StepProgress]) -> Chart:
     }
     counts = {state: sum(s.state == state for s in steps) for state in ("done", "active", "locked")}
     alt = (
-        f"Your {_plural(len(steps), 'step')}: {counts['done']} done, {counts['active']} active, "
+        f"Your {count_phrase(len(steps), 'step')}: {counts['done']} done, {counts['active']} active, "
         f"{counts['locked']} locked. "
         + "; ".join(f"{label}: {round(s.progress * 100)} % ({s.state})" for label, s in zip(labels, steps, strict=True))
         + "."
@@ -443,7 +432,7 @@ def mood_over_time(log: pd.DataFrame, start: date | None, today: date) -> Chart:
         x = [_iso(d) for d in days]
         words = [_bucket_words(d, resolution.unit) for d in days]
         point_hover = [
-            f"{w}<br>Average mood: {m:.1f} of 5<br>{_plural(int(n), 'day')} logged"
+            f"{w}<br>Average mood: {m:.1f} of 5<br>{count_phrase(int(n), 'day')} logged"
             for w, m, n in zip(words, summary["mood"], summary["logged"], strict=True)
         ]
         points = summary["mood"].tolist()
@@ -501,7 +490,7 @@ def mood_over_time(log: pd.DataFrame, start: date | None, today: date) -> Chart:
     }
     shown = "" if resolution.unit == "day" else f", drawn as {resolution.unit}ly averages"
     alt = (
-        f"Mood over {span_words}{shown}: {_plural(len(rows), 'day')} logged, average {mood.mean():.1f} of 5 "
+        f"Mood over {span_words}{shown}: {count_phrase(len(rows), 'day')} logged, average {mood.mean():.1f} of 5 "
         f"(1 awful, 5 great); the {resolution.trend} of mood is {_trend_words(trend, resolution.window_days, 0.25)}. "
         f"Missing my ex (0 to 10, dotted, right-hand scale), {resolution.trend}: "
         f"{_trend_words(missing, resolution.window_days, 0.5)}."
@@ -592,9 +581,9 @@ def calendar_heatmap(log: pd.DataFrame, start: date | None, today: date, value: 
         parts = [f"{int(counts.get(m, 0))} {MOOD_WORDS[m]}" for m in sorted(MOOD_WORDS, reverse=True)]
     else:
         happened = {0: "with no contact", 1: "they reached out (no reply)", 2: "we talked", 3: "I reached out"}
-        parts = [f"{_plural(int(counts.get(c, 0)), 'day')} {happened[c]}" for c in sorted(happened)]
+        parts = [f"{count_phrase(int(counts.get(c, 0)), 'day')} {happened[c]}" for c in sorted(happened)]
     note = (
-        f"The whole history is {_plural(span, 'day')}, more than a calendar can show, so only the last "
+        f"The whole history is {count_phrase(span, 'day')}, more than a calendar can show, so only the last "
         f"{CALENDAR_SHOWN_DAYS} days are drawn. "
         if limited
         else ""
@@ -648,7 +637,7 @@ def activities_per_area(log: pd.DataFrame, start: date | None, today: date, area
                 name=area,
                 marker={"color": AREA_COLOURS[area]},
                 customdata=[
-                    f"{w}<br>{area}: {_plural(int(n), 'activity-day')}" for w, n in zip(words, column, strict=True)
+                    f"{w}<br>{area}: {count_phrase(int(n), 'activity-day')}" for w, n in zip(words, column, strict=True)
                 ],
                 hovertemplate="%{customdata}<extra></extra>",
             )
@@ -667,7 +656,7 @@ def activities_per_area(log: pd.DataFrame, start: date | None, today: date, area
     drawn = "ISO week" if unit == "week" else "calendar month (the period is over 400 days)"
     alt = (
         f"Activities per life area for each {drawn} over {span_words}: "
-        f"{_plural(int(totals.sum()), 'activity-day')} in {_plural(len(counts), per)} — "
+        f"{count_phrase(int(totals.sum()), 'activity-day')} in {count_phrase(len(counts), per)} — "
         + ", ".join(f"{area} {int(totals[area]):,}" for area in LIFE_AREAS)
         + f". Busiest {per}: {_bucket_words(buckets[busiest], unit)} "
         f"with {int(per_bucket.iloc[busiest])}."
@@ -716,8 +705,8 @@ def mood_by_activity(log: pd.DataFrame, start: date | None, today: date, names: 
         shown = _name(label)
         labels.append(shown if shown not in labels else f"{shown} ({_name(str(ident))})")
     hover = [
-        f"{label}<br>With it: average mood {w:.1f} on {_plural(int(n), 'day')}<br>"
-        f"Without it: {wo:.1f} on {_plural(int(m), 'day')}"
+        f"{label}<br>With it: average mood {w:.1f} on {count_phrase(int(n), 'day')}<br>"
+        f"Without it: {wo:.1f} on {count_phrase(int(m), 'day')}"
         for label, w, n, wo, m in zip(
             labels, stats["with_mean"], stats["size"], stats["without_mean"], stats["without"], strict=True
         )
@@ -766,7 +755,7 @@ def mood_by_activity(log: pd.DataFrame, start: date | None, today: date, names: 
         f"Average mood (1 awful to 5 great) on days with and without each activity over {span_words}, "
         f"largest difference first — an association, not a cause: "
         + "; ".join(
-            f"{label}: {w:.1f} with ({_plural(int(n), 'day')}) vs {wo:.1f} without ({d:+.1f})"
+            f"{label}: {w:.1f} with ({count_phrase(int(n), 'day')}) vs {wo:.1f} without ({d:+.1f})"
             for label, w, n, wo, d in zip(
                 stats["label"],
                 stats["with_mean"],
@@ -803,7 +792,7 @@ def checkin_scores(checkins: pd.DataFrame, start: date | None, today: date) -> C
         words = [f"Check-in on {_day(b)}" for b in buckets]
     else:
         words = [
-            f"{_bucket_words(b, unit)}, {_plural(int(n), 'check-in')}"
+            f"{_bucket_words(b, unit)}, {count_phrase(int(n), 'check-in')}"
             for b, n in zip(buckets, scores["count"], strict=True)
         ]
     traces = []
@@ -837,7 +826,7 @@ def checkin_scores(checkins: pd.DataFrame, start: date | None, today: date) -> C
 
     drawn = "" if unit == "day" else ", drawn as monthly averages"
     alt = (
-        f"Weekly check-in scores over {span_words}{drawn}: {_plural(len(rows), 'check-in')}; "
+        f"Weekly check-in scores over {span_words}{drawn}: {count_phrase(len(rows), 'check-in')}; "
         f"well-being {moved('wellbeing')}, self-worth {moved('self_worth')}. {note}."
     )
     return Chart(_figure(traces, layout, 320, note=note), alt, empty)
@@ -937,7 +926,7 @@ def quiz_history(attempts: pd.DataFrame, go_min: int, wait_min: int) -> Chart:
         else ""
     )
     alt = (
-        f"Quiz worth score over {_plural(len(rows), 'attempt')} ({_short(taken[0])} – {_short(taken[-1])}): "
+        f"Quiz worth score over {count_phrase(len(rows), 'attempt')} ({_short(taken[0])} – {_short(taken[-1])}): "
         f"{', '.join(str(w) for w in worth)}; the latest attempt {latest_words}. Lines mark {wait_min} "
         f"(unclear from here) and {go_min} (worth trying from here).{flag_words}"
     )
@@ -950,7 +939,7 @@ def mood_last_days(log: pd.DataFrame, today: date, days: int = 7) -> Chart:
     first = today - timedelta(days=days - 1)
     rows = in_period(log, first, today)
     if rows.empty:
-        return Chart(None, f"Mood over the last {_plural(days, 'day')}: nothing logged.", empty)
+        return Chart(None, f"Mood over the last {count_phrase(days, 'day')}: nothing logged.", empty)
     mood_on = {pd.Timestamp(d).date(): int(m) for d, m in zip(rows["date"], rows["mood"], strict=True)}
     dates = [first + timedelta(days=i) for i in range(days)]
     moods = [mood_on.get(d) for d in dates]
@@ -978,7 +967,7 @@ def mood_last_days(log: pd.DataFrame, today: date, days: int = 7) -> Chart:
     }
     logged = sum(m is not None for m in moods)
     alt = (
-        f"Mood over the last {_plural(days, 'day')}: {logged} of {days} logged — "
+        f"Mood over the last {count_phrase(days, 'day')}: {logged} of {days} logged — "
         + ", ".join(
             f"{WEEKDAYS[d.weekday()]} {d.day} {d:%b} " + (f"{MOOD_WORDS[m]} ({m})" if m is not None else "not logged")
             for d, m in zip(dates, moods, strict=True)

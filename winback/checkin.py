@@ -2,47 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from importlib import resources
 
 import pandas as pd
 
 from winback.schema import CHECKINS
 from winback.store import Store
-
-
-@dataclass(frozen=True)
-class Scale:
-    title: str
-    labels: tuple[str, ...]
-    items: tuple[str, ...]
-
-    @property
-    def top(self) -> int:
-        return len(self.labels) - 1
-
-
-@dataclass(frozen=True)
-class CheckinContent:
-    wellbeing: Scale
-    self_worth: Scale
-
-
-@cache
-def content() -> CheckinContent:
-    data = tomllib.loads(resources.files("winback").joinpath("content/checkin.toml").read_text(encoding="utf-8"))
-    scales = {}
-    for name, top, count in (("wellbeing", 5, 5), ("self_worth", 3, 5)):
-        part = data[name]
-        scale = Scale(str(part["title"]), tuple(part["scale"]), tuple(part["items"]))
-        if scale.top != top or len(scale.items) != count:
-            raise ValueError(f"checkin.toml [{name}] needs {count} items on a 0–{top} scale")
-        scales[name] = scale
-    return CheckinContent(scales["wellbeing"], scales["self_worth"])
 
 
 def iso_week(day: date) -> str:

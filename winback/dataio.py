@@ -15,7 +15,7 @@ from winback.imports import backup_folders
 from winback.paths import sample_folder
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES
 from winback.store import Store, clear_cache
-from winback.tracker import MOOD_WORDS
+from winback.vocab import MOOD_WORDS
 
 SPREADSHEET_COLUMNS = ("date", "mood", "mood_label", "missing_ex", "contact", "activities", "note")
 # OWASP's CSV-injection list, plus NUL: a spreadsheet may read a text cell starting with one as a formula.

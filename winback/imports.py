@@ -28,11 +28,12 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from winback.activities import Activity, catalogue
+from winback.content import Activity, catalogue
 from winback.csvcodec import parse_table, validate_row
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES, Table, frame_from_columns
 from winback.store import StorageError, Store, atomic_write
-from winback.tracker import MOOD_WORDS, MOODS
+from winback.vocab import MOOD_WORDS, MOODS, NEUTRAL_MISSING_EX, NOTE_LIMIT
+from winback.words import count_phrase
 
 MEGABYTE = 1024 * 1024
 MAX_UPLOAD_BYTES = 20 * MEGABYTE
@@ -47,9 +48,7 @@ DAYLIO_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities", 
 DAYLIO_NEEDED = ("full_date", "time", "mood", "activities", "note")
 DAYLIO_MOODS: Mapping[str, int] = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
 DAYLIO_SEPARATOR = "|"
-NEUTRAL_MISSING_EX = 5
 NEW_ACTIVITY_AREA = "Joy"
-NOTE_LIMIT = DAILY_LOG.column("note").max_length or 2000
 ACTIVITY_NAME_LIMIT = CUSTOM_ACTIVITIES.column("name").max_length or 60
 
 BACKUP_PREFIX = ".import-backup-"
@@ -251,10 +250,6 @@ def _fingerprints(store: Store, names: Sequence[str]) -> dict[str, str | None]:
     return {name: _fingerprint(store.folder / name) for name in names}
 
 
-def _phrase(count: int, one: str, many: str) -> str:
-    return f"{count:,} {one if count == 1 else many}"
-
-
 def read_export_zip(data: bytes, store: Store | None = None) -> ImportPlan:
     """The plan for restoring a zip made by ``dataio.export_zip``: it replaces every table and the settings.
 
@@ -305,7 +300,7 @@ def read_export_zip(data: bytes, store: Store | None = None) -> ImportPlan:
     for t in TABLES.values():
         now = f" (now {current[t.name]:,})" if t.name in current else ""
         if t.name in ordered:
-            preview.append(f"{TABLE_TITLES[t.name]}: {_phrase(len(ordered[t.name]), 'row', 'rows')}{now}")
+            preview.append(f"{TABLE_TITLES[t.name]}: {count_phrase(len(ordered[t.name]), 'row', 'rows')}{now}")
         elif current.get(t.name):
             preview.append(f"{TABLE_TITLES[t.name]}: not in the export; your {current[t.name]:,} rows are removed")
         else:
@@ -317,7 +312,7 @@ def read_export_zip(data: bytes, store: Store | None = None) -> ImportPlan:
     days = len(ordered.get(DAILY_LOG.name, ()))
     return ImportPlan(
         source=EXPORT_SOURCE,
-        summary=f"Replaces everything winback holds now with this export ({_phrase(days, 'day', 'days')} logged).",
+        summary=f"Replaces everything winback holds now with this export ({count_phrase(days, 'day', 'days')} logged).",
         frames=ordered,
         settings_text=settings_text,
         remove=remove,
@@ -516,7 +511,7 @@ def parse_daylio(
     days, several = _days(entries, problems)
     if several:
         notes.append(
-            f"{_phrase(several, 'day has', 'days have')} several Daylio entries: each became one day whose mood "
+            f"{count_phrase(several, 'day has', 'days have')} several Daylio entries: each became one day whose mood "
             "is their average rounded half up (3.5 → 4), with their activities together and notes one after another."
         )
     notes.append(NO_DAYLIO_FIELDS)
@@ -701,7 +696,7 @@ def daylio_plan(store: Store, parse: DaylioParse) -> ImportPlan:
         problems.append(
             ImportProblem(
                 mood.first_line,
-                f"the mood {mood.label!r} ({_phrase(mood.count, 'entry', 'entries')}) is not matched yet: "
+                f"the mood {mood.label!r} ({count_phrase(mood.count, 'entry', 'entries')}) is not matched yet: "
                 "choose 1 (awful) to 5 (great) for it",
             )
         )
@@ -743,7 +738,7 @@ def daylio_plan(store: Store, parse: DaylioParse) -> ImportPlan:
             preview.append(_describe_change(current, row, names))
 
     summary = (
-        f"{_phrase(new, 'new day', 'new days')}, {_phrase(changed, 'day changed', 'days changed')}, "
+        f"{count_phrase(new, 'new day', 'new days')}, {count_phrase(changed, 'day changed', 'days changed')}, "
         f"{unchanged:,} unchanged"
     )
     if len(merged) > len(preview):
@@ -753,7 +748,7 @@ def daylio_plan(store: Store, parse: DaylioParse) -> ImportPlan:
     if added:
         preview.insert(
             0,
-            f"Adds {_phrase(len(added), 'activity', 'activities')} of your own: "
+            f"Adds {count_phrase(len(added), 'activity', 'activities')} of your own: "
             f"{', '.join(a.name for a in added)} (life area {NEW_ACTIVITY_AREA}; you can change it later)",
         )
     notes = [*parse.notes, MERGE_RULE]

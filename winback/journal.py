@@ -10,19 +10,8 @@ import pandas as pd
 
 from winback.schema import RECONNECT
 from winback.store import Store
+from winback.vocab import CHANNELS, NOTE_LIMIT, TONES, WHO
 from winback.words import day_words
-
-WHO = {"me": "I reached out", "them": "They reached out"}
-CHANNELS = {
-    "text": "Text or chat",
-    "call": "Call",
-    "in_person": "In person",
-    "social_media": "Social media",
-    "email": "Email",
-    "other": "Other",
-}
-TONES = {"friendly": "Friendly", "neutral": "Neutral", "tense": "Tense"}
-NOTE_LIMIT = RECONNECT.column("note").max_length or 2000
 
 
 @dataclass(frozen=True)

@@ -7,26 +7,16 @@ from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
 
 import pandas as pd
 
-from winback import activities, charts, quiz, tracker
+from winback import activities, charts, content, quiz, tracker
 from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, SETTINGS_FILE
 from winback.settings import Settings
 from winback.settings import load as load_settings
 from winback.store import Store
+from winback.vocab import STEP_NAMES, StepState
 from winback.words import day_words
-
-StepState = Literal["locked", "active", "done"]
-
-STEP_NAMES: dict[int, str] = {
-    1: "No contact",
-    2: "Stay positive",
-    3: "Improve your life and self-value",
-    4: "Reconnect",
-    5: "Be kind and meet maturely",
-}
 
 
 @dataclass(frozen=True)
@@ -153,7 +143,7 @@ def five_steps(
 ) -> FiveSteps:
     """Every step's progress, state and reasons as of ``today``; steps 4–5 read the quiz lock (quiz.quiz_lock)."""
     t = settings.thresholds
-    lock = quiz.quiz_lock(attempts, today)
+    lock = quiz.quiz_lock(attempts, today, t.quiz_valid_days)
     first_three = _first_three(log, checkins, area_of, settings, today)
     go_day = _latest_go(attempts)
     started = _reconnect_started(log, checkins, journal, area_of, settings, go_day) if lock.open else None
@@ -326,7 +316,7 @@ def view_charts(store: Store, view: str, period: str, today: date) -> tuple[Page
 
 def _build_view(store: Store, view: str, period: str, today: date) -> tuple[PageChart, ...]:
     if view == "Quiz":
-        policy = quiz.load_quiz().policy
+        policy = content.quiz().policy
         attempts = store.read(QUIZ_ATTEMPTS).frame
         return (PageChart("Readiness quiz", charts.quiz_history(attempts, policy.go_min, policy.wait_min), "quiz"),)
     log = store.read(DAILY_LOG).frame

@@ -1,4 +1,4 @@
-"""The readiness quiz: content (content/quiz.toml), scoring, saved attempts, and the lock on steps 4–5.
+"""The readiness quiz: scoring (content from winback.content), saved attempts, and the lock on steps 4–5.
 
 Scoring follows SPEC §3: any danger answer gives *danger*; else any toxic answer gives *dont* (tier toxic);
 else worth = 100 × points / max points, minus caution penalties, clamped 0–100, with thresholds from the
@@ -8,52 +8,18 @@ content file. Everything here is pure except ``save_attempt`` and ``delete_attem
 from __future__ import annotations
 
 import math
-import tomllib
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
-from importlib import resources
-from typing import Any, Literal
 
 import pandas as pd
 
+from winback.content import MAX_POINTS, Question, Quiz, default_thresholds
 from winback.schema import QUIZ_ANSWERS, QUIZ_ATTEMPTS
 from winback.store import Store
+from winback.vocab import FLAGGED_TIERS, Tier, Verdict
 from winback.words import day_words
-
-Section = Literal["worth", "toxic"]
-Tier = Literal["none", "caution", "toxic", "danger"]
-VerdictName = Literal["go", "wait", "dont", "danger"]
-
-TIER_ORDER: dict[str, int] = {"none": 0, "caution": 1, "toxic": 2, "danger": 3}
-ITEM_TIERS = ("danger", "toxic", "caution")
-TOXIC_ANSWERS = ("never", "once", "sometimes", "often")
-# What each answer to a Section B item means, by the item's tier (SPEC §3).
-ANSWER_TIER: dict[str, dict[str, Tier]] = {
-    "danger": {"never": "none", "once": "danger", "sometimes": "danger", "often": "danger"},
-    "toxic": {"never": "none", "once": "caution", "sometimes": "toxic", "often": "toxic"},
-    "caution": {"never": "none", "once": "none", "sometimes": "none", "often": "caution"},
-}
-MAX_POINTS = 4
-MIN_WORTH_ITEMS = 12
-MIN_TOXIC_ITEMS = 14
-WORTH_CATEGORIES = (
-    "satisfaction",
-    "respect_in_disagreement",
-    "trust_honesty",
-    "shared_future",
-    "what_ended_it",
-    "willingness_to_change",
-    "own_motive",
-    "breakup_cycles",
-    "conflict_resolution",
-    "shared_values",
-    "friends_family_view",
-    "self_worth_in_relationship",
-    "ex_signals",
-)
 
 HEADLINES: dict[str, str] = {
     "go": "Worth trying — start with step 1.",
@@ -71,73 +37,11 @@ NEXT_STEPS: dict[str, str] = {
     "danger": "Please talk to someone who can help you stay safe. The way back stays closed in winback; steps 1–3 "
     "are still here for you.",
 }
-GO_VALID_DAYS = 90
-
-
-class QuizContentError(ValueError):
-    """quiz.toml is malformed; the message names the item."""
-
-
-@dataclass(frozen=True)
-class Option:
-    id: str
-    label: str
-    points: int | None = None
-    tier: Tier | None = None
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    section: Section
-    category: str
-    text: str
-    options: tuple[Option, ...]
-    weight: float = 1.0
-    tier: str | None = None
-    reason: str = ""
-    low: str = ""
-    high: str = ""
-    penalty: int | None = None
-
-    def option(self, option_id: str) -> Option:
-        for option in self.options:
-            if option.id == option_id:
-                return option
-        raise KeyError(option_id)
-
-
-@dataclass(frozen=True)
-class Policy:
-    go_min: int
-    wait_min: int
-    caution_penalty: int
-
-
-@dataclass(frozen=True)
-class Quiz:
-    version: str
-    policy: Policy
-    questions: tuple[Question, ...]
-
-    @property
-    def worth_questions(self) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if q.section == "worth")
-
-    @property
-    def toxic_questions(self) -> tuple[Question, ...]:
-        return tuple(q for q in self.questions if q.section == "toxic")
-
-    def question(self, question_id: str) -> Question:
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
 
 
 @dataclass(frozen=True)
 class QuizResult:
-    verdict: VerdictName
+    verdict: Verdict
     worth: int
     tier: Tier
     reasons: tuple[str, ...]
@@ -153,140 +57,13 @@ class QuizResult:
 
     @property
     def shows_resources(self) -> bool:
-        return self.tier in ("toxic", "danger")
+        return self.tier in FLAGGED_TIERS
 
 
 def headline_for(verdict: str, tier: str) -> str:
     if verdict == "dont" and tier == "toxic":
         return TOXIC_HEADLINE
     return HEADLINES.get(verdict, verdict)
-
-
-def _text(item: Mapping[str, Any], key: str, where: str) -> str:
-    value = item.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise QuizContentError(f"{where} has no {key}")
-    return value.strip()
-
-
-def _worth_options(item: Mapping[str, Any], where: str) -> tuple[Option, ...]:
-    raw = item.get("option")
-    if not isinstance(raw, list) or len(raw) < 2:
-        raise QuizContentError(f"{where} needs at least two options")
-    options: list[Option] = []
-    for entry in raw:
-        option_id = _text(entry, "id", f"an option of {where}")
-        label = _text(entry, "label", f"option {option_id!r} of {where}")
-        points = entry.get("points")
-        if points is None:
-            raise QuizContentError(f"option {option_id!r} of {where} has no points")
-        if not isinstance(points, int) or isinstance(points, bool) or not 0 <= points <= MAX_POINTS:
-            raise QuizContentError(f"option {option_id!r} of {where} has points {points!r}; use a whole number 0–4")
-        if any(o.id == option_id for o in options):
-            raise QuizContentError(f"option id {option_id!r} appears twice in {where}")
-        options.append(Option(option_id, label, points=points))
-    return tuple(options)
-
-
-def parse_quiz(text: str) -> Quiz:
-    """Quiz content from TOML text, checked item by item; raises QuizContentError naming the item."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise QuizContentError(f"quiz.toml is not valid TOML: {error}") from None
-    version = str(data.get("version", "")).strip()
-    if not version:
-        raise QuizContentError("quiz.toml has no version")
-    raw_policy = data.get("policy", {})
-    try:
-        policy = Policy(int(raw_policy["go_min"]), int(raw_policy["wait_min"]), int(raw_policy["caution_penalty"]))
-    except (KeyError, TypeError, ValueError):
-        raise QuizContentError("quiz.toml [policy] needs whole numbers go_min, wait_min and caution_penalty") from None
-    if not 0 < policy.wait_min < policy.go_min <= 100:
-        raise QuizContentError("quiz.toml [policy] needs 0 < wait_min < go_min <= 100")
-    labels = {str(o.get("id")): str(o.get("label", "")) for o in data.get("toxic_option", [])}
-    if tuple(labels) != TOXIC_ANSWERS or not all(labels.values()):
-        raise QuizContentError(f"quiz.toml needs toxic_option entries {', '.join(TOXIC_ANSWERS)} with labels")
-
-    questions: list[Question] = []
-    seen: set[str] = set()
-    for number, item in enumerate(data.get("question", []), start=1):
-        question_id = _text(item, "id", f"question #{number}")
-        where = f"question {question_id!r}"
-        if question_id in seen:
-            raise QuizContentError(f"question id {question_id!r} appears twice")
-        seen.add(question_id)
-        section = item.get("section")
-        text_ = _text(item, "text", where)
-        category = _text(item, "category", where)
-        if section == "worth":
-            weight = item.get("weight", 1.0)
-            if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not 0 < weight <= 1:
-                raise QuizContentError(f"{where} has weight {weight!r}; use a number above 0 and at most 1")
-            options = _worth_options(item, where)
-            if max(o.points or 0 for o in options) != MAX_POINTS:
-                raise QuizContentError(f"{where} has no option worth {MAX_POINTS} points")
-            questions.append(
-                Question(
-                    question_id,
-                    "worth",
-                    category,
-                    text_,
-                    options,
-                    weight=float(weight),
-                    low=_text(item, "low", where),
-                    high=_text(item, "high", where),
-                )
-            )
-        elif section == "toxic":
-            tier = item.get("tier")
-            if tier is None:
-                raise QuizContentError(f"{where} has no tier")
-            if tier not in ITEM_TIERS:
-                raise QuizContentError(f"{where} has tier {tier!r}; use one of {', '.join(ITEM_TIERS)}")
-            if "option" in item:
-                raise QuizContentError(f"{where} is in the toxic section, whose answers are never/once/sometimes/often")
-            penalty = item.get("penalty")
-            if penalty is not None and (not isinstance(penalty, int) or penalty < 0):
-                raise QuizContentError(f"{where} has penalty {penalty!r}; use a whole number of points")
-            options = tuple(Option(a, labels[a], tier=ANSWER_TIER[tier][a]) for a in TOXIC_ANSWERS)
-            questions.append(
-                Question(
-                    question_id,
-                    "toxic",
-                    category,
-                    text_,
-                    options,
-                    tier=tier,
-                    reason=_text(item, "reason", where),
-                    penalty=penalty,
-                )
-            )
-        else:
-            raise QuizContentError(f"{where} has section {section!r}; use worth or toxic")
-    return Quiz(version, policy, tuple(questions))
-
-
-def check_coverage(quiz: Quiz) -> None:
-    """The shipped quiz must cover SPEC §3: enough items, every worth construct, every tier."""
-    if len(quiz.worth_questions) < MIN_WORTH_ITEMS:
-        raise QuizContentError(f"the worth section has {len(quiz.worth_questions)} items; it needs {MIN_WORTH_ITEMS}")
-    if len(quiz.toxic_questions) < MIN_TOXIC_ITEMS:
-        raise QuizContentError(f"the toxic section has {len(quiz.toxic_questions)} items; it needs {MIN_TOXIC_ITEMS}")
-    missing = [c for c in WORTH_CATEGORIES if c not in {q.category for q in quiz.worth_questions}]
-    if missing:
-        raise QuizContentError(f"the worth section lacks {', '.join(missing)}")
-    tiers = {q.tier for q in quiz.toxic_questions}
-    if not set(ITEM_TIERS) <= tiers:
-        raise QuizContentError("the toxic section needs danger, toxic and caution items")
-
-
-@cache
-def load_quiz() -> Quiz:
-    text = resources.files("winback").joinpath("content/quiz.toml").read_text(encoding="utf-8")
-    quiz = parse_quiz(text)
-    check_coverage(quiz)
-    return quiz
 
 
 def missing_answers(quiz: Quiz, answers: Mapping[str, str | None]) -> list[Question]:
@@ -327,7 +104,7 @@ def score(quiz: Quiz, answers: Mapping[str, str]) -> QuizResult:
         return QuizResult("dont", worth, "toxic", reasons, tuple(q.id for q in toxic))
 
     tier: Tier = "caution" if cautions else "none"
-    verdict: VerdictName
+    verdict: Verdict
     if worth >= quiz.policy.go_min:
         verdict = "go"
     elif worth >= quiz.policy.wait_min:
@@ -452,7 +229,7 @@ def _question_text(quiz: Quiz, question_id: str) -> str:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class Attempt:
     attempt_id: str
     taken: datetime
     verdict: str
@@ -464,11 +241,11 @@ class Verdict:
         return headline_for(self.verdict, self.tier)
 
 
-def latest_verdict(attempts: pd.DataFrame) -> Verdict | None:
+def latest_verdict(attempts: pd.DataFrame) -> Attempt | None:
     if attempts.empty:
         return None
     row = attempts.sort_values("taken_at", kind="stable").iloc[-1]
-    return Verdict(
+    return Attempt(
         str(row["attempt_id"]),
         pd.Timestamp(row["taken_at"]).to_pydatetime(),
         str(row["verdict"]),
@@ -486,12 +263,12 @@ class QuizLock:
     for_safety: bool = False
 
 
-def quiz_lock(attempts: pd.DataFrame, today: date) -> QuizLock:
+def quiz_lock(attempts: pd.DataFrame, today: date, valid_days: int | None = None) -> QuizLock:
     """The one place that decides whether quiz answers keep steps 4–5 closed.
 
-    Only a *go* at most 90 days old opens them. A danger or toxic flag closes them while its attempt is
-    the latest, and for good once a second attempt repeats a flag; deleting attempts is the person's right,
-    skipping the lock is not.
+    Only a *go* at most ``valid_days`` old opens them (steps.toml's ``quiz_valid_days``, 90 by default). A
+    danger or toxic flag closes them while its attempt is the latest, and for good once a second attempt
+    repeats a flag; deleting attempts is the person's right, skipping the lock is not.
     """
     latest = latest_verdict(attempts)
     if latest is None:
@@ -506,7 +283,7 @@ def quiz_lock(attempts: pd.DataFrame, today: date) -> QuizLock:
         return QuizLock(
             False, "Your answers showed a toxic relationship. Better single and happy: the way back stays closed.", True
         )
-    flagged = attempts[attempts["tier"].isin(["toxic", "danger"])]
+    flagged = attempts[attempts["tier"].isin(FLAGGED_TIERS)]
     if len(flagged) >= 2:
         return QuizLock(
             False,
@@ -518,7 +295,8 @@ def quiz_lock(attempts: pd.DataFrame, today: date) -> QuizLock:
         return QuizLock(False, "The quiz said this relationship is probably not worth the effort. Focus on yourself.")
     if latest.verdict == "wait":
         return QuizLock(False, "The quiz was unclear. Keep going with steps 1–3 and retake it in four weeks.")
+    valid = default_thresholds().quiz_valid_days if valid_days is None else valid_days
     age = (today - latest.taken.date()).days
-    if age > GO_VALID_DAYS:
-        return QuizLock(False, f"Your last quiz is {age} days old; retake it (a *go* counts for {GO_VALID_DAYS} days).")
+    if age > valid:
+        return QuizLock(False, f"Your last quiz is {age} days old; retake it (a *go* counts for {valid} days).")
     return QuizLock(True, f"The quiz on {day_words(latest.taken)} said the relationship is worth trying.")

@@ -18,8 +18,9 @@ import pandas as pd
 from numpy.random import Generator, SeedSequence
 from numpy.typing import NDArray
 
-from winback.activities import catalogue
-from winback.quiz import Option, Quiz, QuizResult, load_quiz, score
+from winback.content import Option, Quiz, catalogue
+from winback.content import quiz as load_quiz
+from winback.quiz import QuizResult, score
 from winback.schema import (
     CHECKINS,
     CUSTOM_ACTIVITIES,

@@ -2,54 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
-from importlib import resources
 from typing import Any
 
-from winback.safety import DEFAULT_COUNTRY
+from winback.content import DEFAULT_COUNTRY, Thresholds, default_thresholds
 from winback.schema import RowProblem
 from winback.store import Store
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    no_contact_days: int
-    no_contact_choices: tuple[int, ...]
-    positive_window: int
-    positive_mood: float
-    positive_social_days: int
-    positive_min_logged: int
-    self_value_window: int
-    self_value_area_days: int
-    self_value_areas: int
-    self_value_area_names: tuple[str, ...]
-    quiz_valid_days: int
-    friendly_contacts: int
-    meetings_planned: int
-
-
-@cache
-def default_thresholds() -> Thresholds:
-    data = tomllib.loads(resources.files("winback").joinpath("content/steps.toml").read_text(encoding="utf-8"))
-    return Thresholds(
-        no_contact_days=int(data["no_contact"]["target_days"]),
-        no_contact_choices=tuple(int(c) for c in data["no_contact"]["target_choices"]),
-        positive_window=int(data["stay_positive"]["window_days"]),
-        positive_mood=float(data["stay_positive"]["mood_target"]),
-        positive_social_days=int(data["stay_positive"]["social_or_joy_days"]),
-        positive_min_logged=int(data["stay_positive"]["min_logged_days"]),
-        self_value_window=int(data["self_value"]["window_days"]),
-        self_value_area_days=int(data["self_value"]["area_days"]),
-        self_value_areas=int(data["self_value"]["areas_target"]),
-        self_value_area_names=tuple(str(a) for a in data["self_value"]["areas"]),
-        quiz_valid_days=int(data["reconnect"]["quiz_valid_days"]),
-        friendly_contacts=int(data["be_kind"]["friendly_contacts"]),
-        meetings_planned=int(data["be_kind"]["meetings_planned"]),
-    )
-
 
 # What a person may change, and the range each value must stay in.
 EDITABLE: dict[str, tuple[float, float]] = {

@@ -10,19 +10,8 @@ import pandas as pd
 
 from winback.schema import DAILY_LOG
 from winback.store import Store
-from winback.vocab import CONTACTS
+from winback.vocab import CONTACT_LABELS, CONTACT_SLIPS, CONTACTS, MOOD_WORDS, MOODS, NOTE_LIMIT
 from winback.words import day_words
-
-MOOD_WORDS: dict[int, str] = {1: "awful", 2: "bad", 3: "meh", 4: "good", 5: "great"}
-MOOD_FACES: dict[int, str] = {1: "😣", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
-MOODS: dict[int, str] = {n: f"{MOOD_FACES[n]} {word}" for n, word in MOOD_WORDS.items()}
-CONTACT_LABELS: dict[str, str] = {
-    "none": "No contact",
-    "they_reached_out_no_reply": "They reached out, I didn't reply",
-    "we_talked": "We talked",
-    "i_reached_out": "I reached out",
-}
-NOTE_LIMIT = DAILY_LOG.column("note").max_length or 2000
 
 
 @dataclass(frozen=True)
@@ -108,19 +97,8 @@ def summary(log: pd.DataFrame) -> tuple[int, date | None, date | None]:
     return len(log), log["date"].min().date(), log["date"].max().date()
 
 
-def count_phrase(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
-
-
-def days_phrase(count: int) -> str:
-    return count_phrase(count, "day")
-
-
 def selected(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))
-
-
-CONTACT_SLIPS = ("we_talked", "i_reached_out")
 
 
 @dataclass(frozen=True)

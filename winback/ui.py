@@ -18,12 +18,25 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.pages_manager import PagesManager
 
-from winback import activities, charts, checkin, imports, journal, paths, progress, quiz, safety, settings, tracker
+from winback import (
+    activities,
+    charts,
+    checkin,
+    content,
+    imports,
+    journal,
+    paths,
+    progress,
+    quiz,
+    safety,
+    settings,
+    tracker,
+)
+from winback.content import DEFAULT_COUNTRY, Activity, Quiz, Thresholds
 from winback.schema import TABLES
-from winback.settings import Thresholds
 from winback.store import StorageError, Store
-from winback.vocab import LIFE_AREAS
-from winback.words import day_words
+from winback.vocab import CHANNELS, FLAGGED_TIERS, LIFE_AREAS, MOOD_LABELS, MOODS, NOTE_LIMIT, TONES, WHO
+from winback.words import count_phrase, day_words
 
 FOLDER_KEY = "winback_folder"
 SAMPLE_KEY = "winback_sample_mode"
@@ -85,7 +98,7 @@ def login_screen() -> None:
         "in their own folder, and nobody else who uses this winback can see them."
     )
     st.button("Sign in", type="primary", on_click=st.login, key="login")
-    resources_panel(safety.DEFAULT_COUNTRY, heading="If you need help now")
+    resources_panel(DEFAULT_COUNTRY, heading="If you need help now")
     quick_exit()
 
 
@@ -150,7 +163,7 @@ def in_sample_mode() -> bool:
 def country_code() -> str:
     settings, _ = store().read_settings()
     code = settings.get("country")
-    return code if isinstance(code, str) and code in safety.countries() else safety.DEFAULT_COUNTRY
+    return code if isinstance(code, str) and code in content.countries() else DEFAULT_COUNTRY
 
 
 def sidebar(help_page: StreamlitPage) -> None:
@@ -248,7 +261,7 @@ window.scrollTo(0, 0);
     )
 
 
-def quiz_result(result: quiz.QuizResult, content: quiz.Quiz) -> None:
+def quiz_result(result: quiz.QuizResult, the_quiz: Quiz) -> None:
     """The verdict as a headline, the worth dial, the reasons and the next step."""
     box = {"go": st.success, "wait": st.info, "dont": st.warning, "danger": st.error}[result.verdict]
     box(f"**{result.headline}**", icon=":material/flag:")
@@ -260,7 +273,7 @@ def quiz_result(result: quiz.QuizResult, content: quiz.Quiz) -> None:
             "for you, and the lines above can help you stay safe."
         )
     else:
-        chart = charts.worth_gauge(result.worth, content.policy.go_min, content.policy.wait_min)
+        chart = charts.worth_gauge(result.worth, the_quiz.policy.go_min, the_quiz.policy.wait_min)
         if chart.figure is not None:
             st.plotly_chart(chart.figure, alt=chart.alt, key="worth_gauge", config={"displayModeBar": False})
     if result.reasons:
@@ -270,7 +283,7 @@ def quiz_result(result: quiz.QuizResult, content: quiz.Quiz) -> None:
 
 
 def attempt_summary(attempt: quiz.AttemptChange) -> None:
-    if attempt.tier in ("toxic", "danger"):
+    if attempt.tier in FLAGGED_TIERS:
         st.markdown("Signs of abuse or danger were flagged in this attempt.")
     else:
         st.markdown(f"Worth score: **{attempt.worth}** of 100")
@@ -381,7 +394,7 @@ def no_contact_start(s: Store, current: date | None, today: date) -> None:
 
 
 def weekly_checkin(s: Store, today: date) -> None:
-    texts = checkin.content()
+    texts = content.checkin()
     done = checkin.this_weeks(s.read("checkins").frame, today)
     st.caption("A self-check for you, not a clinical test. Once a week is enough.")
     if done is not None:
@@ -438,7 +451,7 @@ def pending_notice(where: str) -> None:
         st.success(message, icon=":material/check:")
 
 
-def custom_activities(s: Store, known: tuple[activities.Activity, ...]) -> None:
+def custom_activities(s: Store, known: tuple[Activity, ...]) -> None:
     st.caption("Add what helps you. Renaming or retiring one keeps your past days as they were.")
     pending_notice("activities")
     with st.form("add_activity_form", clear_on_submit=True):
@@ -507,25 +520,25 @@ def _journal_fields(prefix: str, entry: journal.JournalEntry | None, today: date
     day = st.date_input("Day", value=entry.day if entry else today, format="YYYY-MM-DD", key=f"{prefix}_day")
     who = st.radio(
         "Who reached out",
-        list(journal.WHO),
-        format_func=journal.WHO.__getitem__,
+        list(WHO),
+        format_func=WHO.__getitem__,
         horizontal=True,
-        index=list(journal.WHO).index(entry.who) if entry else 1,
+        index=list(WHO).index(entry.who) if entry else 1,
         key=f"{prefix}_who",
     )
     channel = st.selectbox(
         "How",
-        list(journal.CHANNELS),
-        format_func=journal.CHANNELS.__getitem__,
-        index=list(journal.CHANNELS).index(entry.channel) if entry else 0,
+        list(CHANNELS),
+        format_func=CHANNELS.__getitem__,
+        index=list(CHANNELS).index(entry.channel) if entry else 0,
         key=f"{prefix}_channel",
     )
     tone = st.radio(
         "Tone",
-        list(journal.TONES),
-        format_func=journal.TONES.__getitem__,
+        list(TONES),
+        format_func=TONES.__getitem__,
         horizontal=True,
-        index=list(journal.TONES).index(entry.tone) if entry else 0,
+        index=list(TONES).index(entry.tone) if entry else 0,
         key=f"{prefix}_tone",
     )
     calm = st.checkbox("I stayed calm and kind", value=entry.calm_and_kind if entry else True, key=f"{prefix}_calm")
@@ -533,7 +546,7 @@ def _journal_fields(prefix: str, entry: journal.JournalEntry | None, today: date
     note = st.text_area(
         "Note (only you see this)",
         value=entry.note if entry else "",
-        max_chars=journal.NOTE_LIMIT,
+        max_chars=NOTE_LIMIT,
         key=f"{prefix}_note",
     )
     return journal.JournalEntry(
@@ -574,7 +587,7 @@ def journal_list(s: Store, entries: list[journal.JournalEntry], today: date) -> 
     if not entries:
         st.caption("Each contact you log appears here, newest first.")
     for entry in entries:
-        title = f"{day_words(entry.day)} · {journal.WHO[entry.who]} · {journal.TONES[entry.tone]}"
+        title = f"{day_words(entry.day)} · {WHO[entry.who]} · {TONES[entry.tone]}"
         with st.expander(title):
             with st.form(f"journal_edit_{entry.entry_id}"):
                 edited = _journal_fields(f"journal_{entry.entry_id}", entry, today)
@@ -645,7 +658,7 @@ def _daylio(
     folder: str,
     data: bytes,
     mood_map: tuple[tuple[str, int], ...],
-    known: tuple[activities.Activity, ...],
+    known: tuple[Activity, ...],
     today: date,
 ) -> imports.DaylioParse:
     """Parsed once per upload; the person's folder is part of the key so no parse is ever shared."""
@@ -688,9 +701,9 @@ def import_panel(s: Store, today: date) -> None:
             for mood in parse.unknown_moods:
                 picked = st.select_slider(
                     f"“{mood.label.strip()}” ({mood.count} entries)",
-                    options=list(tracker.MOODS),
+                    options=list(MOODS),
                     value=3,
-                    format_func=tracker.MOODS.get,
+                    format_func=MOOD_LABELS.get,
                     key=f"mood_map_{mood.key}",
                 )
                 mood_map[mood.key] = int(picked)
@@ -705,7 +718,7 @@ def import_panel(s: Store, today: date) -> None:
             st.text("\n".join(plan.preview))
     if plan.problems:
         st.error(
-            f"This file can't be imported as it is ({tracker.count_phrase(len(plan.problems), 'problem')}). "
+            f"This file can't be imported as it is ({count_phrase(len(plan.problems), 'problem')}). "
             "Nothing was changed.",
             icon=":material/error:",
         )

@@ -9,13 +9,13 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.support.browser import new_page, rerun, visit
-from winback import quiz
+from winback import content, quiz
 from winback.devserver import ROOT, Server
 from winback.store import Store
 
 pytestmark = pytest.mark.e2e
 
-CONTENT = quiz.load_quiz()
+CONTENT = content.quiz()
 SHOTS = ROOT / "artifacts" / "e2e"
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from winback import checkin, journal, quiz, tracker
+from winback import checkin, content, journal, quiz, tracker
 from winback.store import Store
 
 BASE = date(2025, 1, 1)
@@ -18,9 +18,9 @@ BASE = date(2025, 1, 1)
 
 def loop(folder: Path, seed: int, emit: Callable[[str], None]) -> None:
     store = Store(folder)
-    content = quiz.load_quiz()
-    answers = {q.id: q.options[0].id for q in content.questions}
-    result = quiz.score(content, answers)
+    the_quiz = content.quiz()
+    answers = {q.id: q.options[0].id for q in the_quiz.questions}
+    result = quiz.score(the_quiz, answers)
     step = seed * 1000
     while True:
         step += 1
@@ -34,5 +34,5 @@ def loop(folder: Path, seed: int, emit: Callable[[str], None]) -> None:
             store, journal.JournalEntry(day, "them", "text", "friendly", True, False, note, f"e{step}"), date.max
         )
         emit(f"reconnect {entry_id} {step}")
-        attempt = quiz.save_attempt(store, content, answers, result, datetime(2025, 1, 1) + timedelta(minutes=step))
+        attempt = quiz.save_attempt(store, the_quiz, answers, result, datetime(2025, 1, 1) + timedelta(minutes=step))
         emit(f"quiz_attempts {attempt} {step}")

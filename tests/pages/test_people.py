@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import PAGE_FILES, texts
-from winback import quiz, ui
+from winback import content, ui
 from winback.devserver import ROOT
 
 AUTH = {
@@ -65,7 +65,7 @@ def test_person_b_never_sees_person_a(data_dir: Path) -> None:
     alice = as_person("alice", PAGE_FILES["Daily log"])
     log_a_day(alice, "alice's private note")
     alice.switch_page(PAGE_FILES["Readiness quiz"]).run()
-    for question in quiz.load_quiz().questions:
+    for question in content.quiz().questions:
         choice = question.options[-1].id if question.section == "worth" else "never"
         alice.radio(key=f"q_{question.id}").set_value(choice)
     alice.run()

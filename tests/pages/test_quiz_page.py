@@ -8,10 +8,10 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from tests.pages.helpers import PAGE_FILES, open_page, texts
-from winback import quiz
+from winback import content
 from winback.store import Store
 
-CONTENT = quiz.load_quiz()
+CONTENT = content.quiz()
 
 
 def answer_all(app: AppTest, *, worth: str = "best", **toxic: str) -> None:

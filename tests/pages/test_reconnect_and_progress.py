@@ -9,7 +9,7 @@ import pytest
 
 from tests.pages.helpers import PAGE_FILES, open_page, texts
 from tests.support.clock import NOW, Clock, frozen_at
-from winback import quiz, sample
+from winback import content, sample
 from winback.store import Store
 
 GOOD = ("saw_friends", "exercise", "read", "skipped_bad_habit")
@@ -144,4 +144,4 @@ def test_progress_goals_are_drawn_when_opened_and_can_be_changed(data_dir: Path)
 
 
 def test_quiz_content_is_loaded_once() -> None:
-    assert quiz.load_quiz() is quiz.load_quiz()
+    assert content.quiz() is content.quiz()
