@@ -10,7 +10,7 @@ entry turned up in another person's folder.
 
 Design
 ------
-*Two phases, each against ONE winback server* (``winback.devserver.running``, bound to 127.0.0.1):
+*Two phases, each against ONE winback server* (``tests.support.devserver.running``, bound to 127.0.0.1):
 
 1. **shared folder** — winback as it runs on one's own computer: no sign-in, so every session writes into the
    same diary (``WINBACK_DATA_DIR`` itself). This is the hardest case for lost writes: N sessions
@@ -84,11 +84,11 @@ from playwright.async_api import Browser, BrowserContext, Page, Request, async_p
 from playwright.async_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from streamlit.web.server.starlette.starlette_app_utils import create_signed_value  # noqa: E402
 
+from tests.support.browser import SETTLED  # noqa: E402
+from tests.support.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
 from winback import paths  # noqa: E402
-from winback.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
 from winback.store import Store  # noqa: E402
 
-SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 WAIT_MS = 90_000  # any single wait in the browser
 GATE_SECONDS = 120.0  # how long a ready session waits for the others before saving anyway
 FIRST_LOAD_MS = 180_000  # N pages opening at once on 2 cores

@@ -27,11 +27,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from winback.devserver import CHROMIUM_ARGS, chromium_path, running  # noqa: E402
+from tests.support.browser import SETTLED  # noqa: E402
+from tests.support.devserver import CHROMIUM_ARGS, chromium_path, running  # noqa: E402
 from winback.sample import write_sample  # noqa: E402
 from winback.store import Store  # noqa: E402
 
-SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 DRAWN = """(expected) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;

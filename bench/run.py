@@ -10,7 +10,7 @@ How each figure is measured (every figure is a median of several runs; times use
 * **Server round trip per page** at 0, 365, 3,650 and 36,500 days of sample data (``winback.sample``).
   winback (``app.py``, with its ``.streamlit/config.toml``) runs on a temporary data folder per data size
   beside ``bench/trivial.py``, a one-line Streamlit page run with Streamlit's defaults, both started with
-  ``winback.devserver.running``. The client speaks Streamlit's own websocket protocol
+  ``tests.support.devserver.running``. The client speaks Streamlit's own websocket protocol
   (``/_stcore/stream``) as the browser's frontend does: it sends a ``BackMsg`` ``rerun_script`` with the
   page's ``page_script_hash`` (what the browser sends after any click on the page) and times until the
   ``ForwardMsg`` ``session_status_changed`` with ``script_is_running=False`` arrives, the message that flips
@@ -90,8 +90,14 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 from websockets.typing import Origin, Subprotocol  # noqa: E402
 
-from winback import content, imports, tracker  # noqa: E402
-from winback.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
+from tests.support.browser import SETTLED  # noqa: E402
+from tests.support.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
+from winback import (  # noqa: E402
+    content,
+    imports,
+    sitemap,
+    tracker,
+)
 from winback.sample import write_sample  # noqa: E402
 from winback.store import Store, clear_cache  # noqa: E402
 
@@ -99,16 +105,7 @@ BENCH = Path(__file__).resolve().parent
 APP = ROOT / "app.py"
 TRIVIAL = BENCH / "trivial.py"
 # (title, URL path): the path is also the page_name the browser sends.
-PAGES: tuple[tuple[str, str], ...] = (
-    ("Today", ""),
-    ("Readiness quiz", "quiz"),
-    ("Daily log", "daily_log"),
-    ("Progress", "progress"),
-    ("Reconnect", "reconnect"),
-    ("Data & privacy", "data_privacy"),
-    ("Help & safety", "help_safety"),
-)
-SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+PAGES: tuple[tuple[str, str], ...] = tuple((page.title, page.url_path) for page in sitemap.PAGES)
 RUN_TIMEOUT = 300.0
 
 ROUND_TRIP_BARS = {3650: 1.5, 36500: 3.0}

@@ -1,8 +1,10 @@
 import streamlit as st
 
-from winback import content, ui
+from winback import content
 from winback.store import StorageError
+from winback.ui import session, state, widgets
 
+store = session.store()
 st.title("Help & safety")
 
 st.error(
@@ -11,20 +13,20 @@ st.error(
 )
 
 codes = list(content.countries())
-current = ui.country_code()
+current = session.country_code()
 code = st.selectbox(
     "Where are you?",
     codes,
     index=codes.index(current),
     format_func=lambda c: content.countries()[c].name,
-    key="help_country",
+    key=state.HELP_COUNTRY,
 )
 if code != current:
     try:
-        ui.store().write_settings({"country": code})
+        store.write_settings({"country": code})
     except StorageError as error:
-        ui.save_error(error)
-ui.resources_panel(code, heading="Crisis and abuse support")
+        widgets.save_error(error)
+widgets.resources_panel(code, heading="Crisis and abuse support")
 
 st.subheader("If your relationship was abusive")
 st.markdown(

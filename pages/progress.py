@@ -2,26 +2,28 @@ from datetime import date
 
 import streamlit as st
 
-from winback import charts, progress, settings, tracker, ui
+from winback import charts, progress, settings, sitemap, tracker
+from winback.ui import goals_form, session, state, widgets
+from winback.vocab import DEFAULT_PERIOD, PERIODS
 
+store = session.store()
 st.title("Progress")
-store = ui.store()
-ui.data_notices(store, ("daily_log", "checkins", "quiz_attempts", "reconnect"))
+widgets.data_notices(store, ("daily_log", "checkins", "quiz_attempts", "reconnect"))
 today = date.today()
 count, _, _ = tracker.summary(store.read("daily_log").frame)
 model = progress.from_store(store, today)
 
 st.markdown("**The five steps**")
-ui.show_chart(charts.step_bars(model.steps), "steps")
+widgets.show_chart(charts.step_bars(model.steps), "steps")
 if count == 0:
     st.markdown("Charts of your mood, activities and no-contact days are drawn here from your daily log.")
-    st.page_link("pages/daily_log.py", label="Log your first day to start", icon=":material/edit_note:")
+    st.page_link(sitemap.DAILY_LOG.file, label="Log your first day to start", icon=sitemap.DAILY_LOG.icon)
 
 
 @st.fragment
 def views() -> None:
     """Why the steps stand where they do, or one view of charts: switching redraws only this part of the page."""
-    tabs = st.tabs((progress.WHY_VIEW, *progress.CHART_VIEWS), key="progress_view", on_change="rerun")
+    tabs = st.tabs((progress.WHY_VIEW, *progress.CHART_VIEWS), key=state.PROGRESS_VIEW, on_change="rerun")
     with tabs[0]:
         if tabs[0].open:
             for step in model.steps:
@@ -31,15 +33,15 @@ def views() -> None:
         if not tab.open:
             continue
         with tab:
-            period = st.segmented_control("Period", charts.PERIODS, default="90 days", key="progress_period")
-            for shown in progress.view_charts(store, view, period or "90 days", today):
+            period = st.segmented_control("Period", PERIODS, default=DEFAULT_PERIOD, key=state.PROGRESS_PERIOD)
+            for shown in progress.view_charts(store, view, period or DEFAULT_PERIOD, today):
                 st.markdown(f"**{shown.title}**")
-                ui.show_chart(shown.chart, shown.key)
+                widgets.show_chart(shown.chart, shown.key)
 
 
 views()
 
 # Drawn only when opened: six sliders nobody needs on the way to their charts.
-with st.expander("Step goals (your settings)", key="progress_goals", on_change="rerun") as goals:
+with st.expander("Step goals (your settings)", key=state.PROGRESS_GOALS, on_change="rerun") as goals:
     if goals.open:
-        ui.threshold_settings(store, settings.load(store)[0].thresholds)
+        goals_form.goals_form(store, settings.load(store)[0].thresholds)

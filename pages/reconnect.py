@@ -2,11 +2,12 @@ from datetime import date
 
 import streamlit as st
 
-from winback import journal, progress, ui
+from winback import journal, progress, sitemap
+from winback.ui import journal_form, session, state, widgets
 
+store = session.store()
 st.title("Reconnect")
-store = ui.store()
-ui.data_notices(store, ("reconnect", "quiz_attempts"))
+widgets.data_notices(store, ("reconnect", "quiz_attempts"))
 today = date.today()
 model = progress.from_store(store, today)
 step4, step5 = model.step(4), model.step(5)
@@ -17,15 +18,15 @@ st.markdown(
 
 if step4.state == "locked":
     if model.quiz_locks_for_safety:
-        ui.resources_panel(heading="Help is here, whenever you want it")
-    with st.container(border=True, key="reconnect_locked"):
+        widgets.resources_panel(heading="Help is here, whenever you want it")
+    with st.container(border=True, key=state.RECONNECT_LOCKED):
         st.markdown("**Closed for now**")
         st.text("\n".join(step4.reasons))
-    st.page_link("pages/daily_log.py", label="Keep going with the daily log", icon=":material/edit_note:")
+    st.page_link(sitemap.DAILY_LOG.file, label="Keep going with the daily log", icon=sitemap.DAILY_LOG.icon)
 else:
-    ui.step_card(step4)
-    ui.step_card(step5)
+    widgets.step_card(step4)
+    widgets.step_card(step5)
     st.subheader("Log a contact")
-    ui.journal_form(store, today)
+    journal_form.new_contact(store, today)
     st.subheader("Your contacts")
-    ui.journal_list(store, journal.entries(store.read("reconnect").frame), today)
+    journal_form.past_contacts(store, journal.entries(store.read("reconnect").frame), today)

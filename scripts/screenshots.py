@@ -14,20 +14,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from winback import progress, sample
-from winback.devserver import CHROMIUM_ARGS, ROOT, chromium_path, running
+from tests.support.browser import SETTLED
+from tests.support.devserver import CHROMIUM_ARGS, ROOT, chromium_path, running
+from winback import progress, sample, sitemap
 from winback.store import Store
 
-PAGES = {
-    "today": "",
-    "quiz": "quiz",
-    "daily_log": "daily_log",
-    "progress": "progress",
-    "reconnect": "reconnect",
-    "data_privacy": "data_privacy",
-    "help_safety": "help_safety",
-}
-SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# Screenshot name -> URL path, for every page of the app.
+PAGES = {page.file.removeprefix("pages/").removesuffix(".py"): page.url_path for page in sitemap.PAGES}
 
 
 def main() -> None:

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh dev
-if ! .venv/bin/python -c 'import sys; from winback.devserver import chromium_path; sys.exit(chromium_path() is None)'; then
+if ! .venv/bin/python -c 'import sys; from tests.support.devserver import chromium_path; sys.exit(chromium_path() is None)'; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian's chromium for the browser tests…"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq

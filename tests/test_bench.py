@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from winback.devserver import ROOT
+from tests.support.devserver import ROOT
+from winback import sitemap
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ("/", "/quiz", "/daily_log", "/progress", "/reconnect", "/data_privacy", "/help_safety")
+PAGES = tuple(f"/{page.url_path}" for page in sitemap.PAGES)
 
 
 @pytest.mark.timeout(240)

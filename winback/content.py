@@ -25,20 +25,23 @@ DEFAULT_COUNTRY = "other"
 MAX_POINTS = 4
 MIN_WORTH_ITEMS = 12
 MIN_TOXIC_ITEMS = 14
-WORTH_CATEGORIES = (
-    "satisfaction",
-    "respect_in_disagreement",
-    "trust_honesty",
-    "shared_future",
-    "what_ended_it",
-    "willingness_to_change",
-    "own_motive",
-    "breakup_cycles",
-    "conflict_resolution",
-    "shared_values",
-    "friends_family_view",
-    "self_worth_in_relationship",
-    "ex_signals",
+# The constructs of Section A (SPEC §3) the shipped quiz must cover, one question at least each.
+WORTH_CATEGORIES = tuple(
+    [
+        "satisfaction",
+        "respect_in_disagreement",
+        "trust_honesty",
+        "shared_future",
+        "what_ended_it",
+        "willingness_to_change",
+        "own_motive",
+        "breakup_cycles",
+        "conflict_resolution",
+        "shared_values",
+        "friends_family_view",
+        "self_worth_in_relationship",
+        "ex_signals",
+    ]
 )
 # What each answer to a Section B item means, by the item's tier (SPEC §3).
 ANSWER_TIER: dict[str, dict[str, Tier]] = {
@@ -63,9 +66,6 @@ def _toml(text: str, name: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ContentError(f"{name} is not valid TOML: {error}") from None
-
-
-# The readiness quiz ----------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -257,9 +257,6 @@ def quiz() -> Quiz:
     return parsed
 
 
-# Activities ------------------------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Activity:
     id: str
@@ -288,9 +285,6 @@ def parse_catalogue(text: str) -> tuple[Activity, ...]:
 @cache
 def catalogue() -> tuple[Activity, ...]:
     return parse_catalogue(_read("activities.toml"))
-
-
-# The five steps' default goals ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -341,9 +335,6 @@ def default_thresholds() -> Thresholds:
     return parse_steps(_read("steps.toml"))
 
 
-# Help lines by country -------------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class Resource:
     name: str
@@ -383,9 +374,6 @@ def parse_resources(text: str) -> dict[str, Country]:
 @cache
 def countries() -> dict[str, Country]:
     return parse_resources(_read("resources.toml"))
-
-
-# The weekly check-in ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

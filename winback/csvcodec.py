@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -162,99 +162,99 @@ def parse_table(table: Table, data: bytes) -> TableData:
     text, problems = _decode(data, table)
     if "\x00" in text:
         text = text.replace("\x00", "")
-        problems.append(
-            RowProblem(
-                table.name,
-                0,
-                "contained NUL bytes; they were ignored",
-                kept_aside=False,
-            )
-        )
+        problems.append(RowProblem(table.name, 0, "contained NUL bytes; they were ignored", kept_aside=False))
     if not text.strip():
         return TableData(table, empty_frame(table), tuple(problems))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     # The lines csv counts (ends \n, \r, \r\n), not str.splitlines(), which also splits on \x0c, \x85, \u2028…
     physical = [line.rstrip("\r\n") for line in io.StringIO(text, newline="")]
-    try:
-        header = [h.strip() for h in next(reader)]
-    except csv.Error as error:
-        problems.append(
-            RowProblem(
-                table.name,
-                1,
-                f"the header row could not be read ({error})",
-                physical[0],
-            )
-        )
+    header = _header(table, reader, physical, problems)
+    if header is None:
         return TableData(table, empty_frame(table), tuple(problems))
-    missing = [name for name in table.header if name not in header]
-    if missing:
-        problems.append(
-            RowProblem(
-                table.name,
-                1,
-                f"the header lacks {', '.join(missing)}; expected {','.join(table.header)}",
-                physical[0] if physical else "",
-                kept_aside=False,
-            )
-        )
     positions = {name: header.index(name) for name in table.header if name in header}
-    columns: dict[str, list[Any]] = {c.name: [] for c in table.columns}
-    row_index: dict[tuple[Any, ...], int] = {}
-    start = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            raw = "\n".join(physical[start - 1 : reader.line_num])
-            problems.append(RowProblem(table.name, start, f"is not valid CSV ({error})", raw))
-            start = reader.line_num + 1
-            continue
-        line = start
-        start = reader.line_num + 1
-        if not cells or all(not cell.strip() for cell in cells):
-            continue
-        raw = "\n".join(physical[line - 1 : reader.line_num])
-        if missing:
-            problems.append(RowProblem(table.name, line, "the header does not name its columns", raw))
-            continue
-        if len(cells) != len(header):
-            problems.append(
-                RowProblem(
-                    table.name,
-                    line,
-                    f"has {len(cells)} fields, the header has {len(header)}",
-                    raw,
-                )
-            )
+    rows = _Rows(table)
+    for line, raw, cells in _records(table, reader, physical, problems):
+        problem = _row_problem(table, header, cells)
+        if problem is not None:
+            problems.append(RowProblem(table.name, line, problem, raw))
             continue
         try:
             values = {c.name: parse_cell(c, cells[positions[c.name]]) for c in table.columns}
         except ValueError as error:
             problems.append(RowProblem(table.name, line, str(error), raw))
             continue
-        key = tuple(values[k] for k in table.key)
-        if key in row_index:
-            # A later row for the same key wins, as if it had been saved afterwards.
-            index = row_index[key]
-            for name, value in values.items():
-                columns[name][index] = value
+        if rows.add(values):
             problems.append(
-                RowProblem(
-                    table.name,
-                    line,
-                    "repeats an earlier row's key; this later one is used",
-                    raw,
-                    False,
-                )
+                RowProblem(table.name, line, "repeats an earlier row's key; this later one is used", raw, False)
             )
+    return TableData(table, rows.frame(), tuple(problems))
+
+
+def _header(table: Table, reader: Any, physical: list[str], problems: list[RowProblem]) -> list[str] | None:
+    """The header's column names (None when it cannot be read); a header lacking columns is a problem."""
+    try:
+        header = [h.strip() for h in next(reader)]
+    except csv.Error as error:
+        problems.append(RowProblem(table.name, 1, f"the header row could not be read ({error})", physical[0]))
+        return None
+    missing = [name for name in table.header if name not in header]
+    if missing:
+        expected = ",".join(table.header)
+        message = f"the header lacks {', '.join(missing)}; expected {expected}"
+        problems.append(RowProblem(table.name, 1, message, physical[0] if physical else "", kept_aside=False))
+    return header
+
+
+def _records(
+    table: Table, reader: Any, physical: list[str], problems: list[RowProblem]
+) -> Iterator[tuple[int, str, list[str]]]:
+    """Each non-blank CSV record as (first line, raw text, cells); records that are not valid CSV are problems."""
+    start = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raw = "\n".join(physical[start - 1 : reader.line_num])
+            problems.append(RowProblem(table.name, start, f"is not valid CSV ({error})", raw))
+            start = reader.line_num + 1
             continue
-        row_index[key] = len(columns[table.key[0]])
+        line, start = start, reader.line_num + 1
+        if cells and any(cell.strip() for cell in cells):
+            yield line, "\n".join(physical[line - 1 : reader.line_num]), cells
+
+
+def _row_problem(table: Table, header: list[str], cells: list[str]) -> str | None:
+    if any(name not in header for name in table.header):
+        return "the header does not name its columns"
+    if len(cells) != len(header):
+        return f"has {len(cells)} fields, the header has {len(header)}"
+    return None
+
+
+class _Rows:
+    """Good rows by column; a later row for a key already seen replaces it, as if saved afterwards."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.columns: dict[str, list[Any]] = {c.name: [] for c in table.columns}
+        self.index: dict[tuple[Any, ...], int] = {}
+
+    def add(self, values: dict[str, Any]) -> bool:
+        """Add a row; True when it replaced an earlier row with the same key."""
+        key = tuple(values[k] for k in self.table.key)
+        if key in self.index:
+            for name, value in values.items():
+                self.columns[name][self.index[key]] = value
+            return True
+        self.index[key] = len(self.columns[self.table.key[0]])
         for name, value in values.items():
-            columns[name].append(value)
-    return TableData(table, frame_from_columns(table, columns), tuple(problems))
+            self.columns[name].append(value)
+        return False
+
+    def frame(self) -> pd.DataFrame:
+        return frame_from_columns(self.table, self.columns)
 
 
 def serialise(table: Table, frame: pd.DataFrame) -> str:

@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.support.browser import new_page
 from tests.support.clock import BY_NAME, Moment
-from winback.devserver import CHROMIUM_ARGS, ROOT, Server, chromium_path, running
+from tests.support.devserver import CHROMIUM_ARGS, ROOT, Server, chromium_path, running
 
 # A busy machine makes pages slower, not wrong: expectations wait for a state, up to half a minute.
 expect.set_options(timeout=30_000)

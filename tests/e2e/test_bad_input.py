@@ -11,7 +11,7 @@ from playwright.sync_api import Dialog, Page, expect
 
 from tests.support.browser import rerun, visit
 from tests.support.clock import Moment
-from winback.devserver import Server
+from tests.support.devserver import Server
 
 pytestmark = pytest.mark.e2e
 

@@ -13,8 +13,8 @@ from playwright.sync_api import Dialog, Page, expect
 
 from tests.support.browser import rerun, visit
 from tests.support.clock import Moment
+from tests.support.devserver import ROOT, Server
 from winback import tracker
-from winback.devserver import ROOT, Server
 from winback.store import Store
 
 pytestmark = pytest.mark.e2e

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support.browser import visit
-from winback.devserver import Server
+from tests.support.devserver import Server
 
 pytestmark = pytest.mark.e2e
 

@@ -11,8 +11,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.support.browser import new_page, rerun, visit
 from tests.support.clock import MOMENTS, Moment
+from tests.support.devserver import ROOT, Server, running
 from winback import tracker
-from winback.devserver import ROOT, Server, running
 from winback.store import Store
 from winback.words import day_words
 

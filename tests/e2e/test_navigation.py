@@ -8,11 +8,12 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.support.browser import new_page, rerun, visit
-from winback.devserver import Server
+from tests.support.devserver import Server
+from winback import sitemap
 
 pytestmark = pytest.mark.e2e
 
-PAGES = ["Today", "Readiness quiz", "Daily log", "Progress", "Reconnect", "Data & privacy", "Help & safety"]
+PAGES = [page.title for page in sitemap.PAGES]
 
 
 def test_every_page_opens_from_the_sidebar_without_an_error(server: Server, page: Page) -> None:

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.support.browser import new_page, rerun, visit
-from winback.devserver import ROOT, Server
+from tests.support.devserver import ROOT, Server
 
 pytestmark = pytest.mark.e2e
 

@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.support.browser import new_page, rerun, visit
+from tests.support.devserver import ROOT, Server
 from winback import content, quiz
-from winback.devserver import ROOT, Server
 from winback.store import Store
 
 pytestmark = pytest.mark.e2e

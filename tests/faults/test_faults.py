@@ -21,7 +21,7 @@ import pytest
 
 from tests.faults import writer
 from tests.faults.tally import TALLY
-from tests.pages.helpers import PAGE_FILES, open_page, texts
+from tests.support.apptest import PAGE_FILES, open_page, texts
 from winback import tracker
 from winback.schema import DAILY_LOG
 from winback.store import StorageError, Store, clear_cache

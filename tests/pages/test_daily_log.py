@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from tests.pages.helpers import PAGE_FILES, open_page, texts
+from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
 from winback import store as store_module
 from winback.store import Store

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pages.helpers import PAGE_FILES, open_page, texts
+from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
 from winback import sample
 from winback.store import Store

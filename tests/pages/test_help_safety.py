@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.pages.helpers import PAGE_FILES, open_page, texts
+from tests.support.apptest import PAGE_FILES, open_page, texts
 
 
 def test_other_countries_are_the_default(data_dir: Path) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.helpers import PAGE_FILES, texts
-from winback import content, ui
-from winback.devserver import ROOT
+from tests.support.apptest import PAGE_FILES, texts
+from tests.support.devserver import ROOT
+from winback import content
+from winback.ui import session
 
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
@@ -101,9 +102,9 @@ def test_without_sign_in_from_this_computer_there_is_no_warning(data_dir: Path) 
 def test_without_sign_in_from_another_computer_everyone_is_warned(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ui, "client_address", lambda: "192.0.2.10")
+    monkeypatch.setattr(session, "client_address", lambda: "192.0.2.10")
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert "Everyone who opens this address shares one diary" in texts(app)
-    monkeypatch.setattr(ui, "client_address", lambda: "127.0.0.5")
+    monkeypatch.setattr(session, "client_address", lambda: "127.0.0.5")
     app.run()
     assert "shares one diary" not in texts(app)

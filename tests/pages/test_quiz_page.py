@@ -7,9 +7,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.helpers import PAGE_FILES, open_page, texts
+from tests.support.apptest import PAGE_FILES, open_page, texts
 from winback import content
 from winback.store import Store
+from winback.ui import state
 
 CONTENT = content.quiz()
 
@@ -105,10 +106,10 @@ def test_history_shows_the_change_and_delete_needs_confirmation(data_dir: Path) 
     assert len(app.expander) == 2
     assert "answers changed" in texts(app)
     newest = Store(data_dir).read("quiz_attempts").frame.sort_values("taken_at").iloc[-1]["attempt_id"]
-    app.button(key=f"delete_{newest}").click().run()
+    app.button(key=state.delete_attempt(newest)).click().run()
     assert "Delete this attempt for good?" in texts(app)
     assert len(Store(data_dir).read("quiz_attempts").frame) == 2
-    app.button(key=f"confirm_delete_{newest}").click().run()
+    app.button(key=state.confirm(state.delete_attempt(newest))).click().run()
     assert list(Store(data_dir).read("quiz_attempts").frame["attempt_id"]) != [newest]
     assert len(Store(data_dir).read("quiz_attempts").frame) == 1
     assert len(app.expander) == 1

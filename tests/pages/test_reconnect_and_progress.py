@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pages.helpers import PAGE_FILES, open_page, texts
+from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import NOW, Clock, frozen_at
 from winback import content, sample
 from winback.store import Store

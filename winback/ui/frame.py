@@ -1,0 +1,97 @@
+"""What frames every page: the sign-in screen, the sidebar, the quick exit and the shared-diary warning."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from winback import safety, sitemap
+from winback.content import DEFAULT_COUNTRY
+from winback.ui import session, state
+from winback.ui.widgets import resources_panel
+
+HELP_ICON = sitemap.HELP_SAFETY.icon
+
+# The quick exit is a plain link styled as a button, pinned to the top of the screen; the script makes it
+# replace the page (so Back does not return) and makes moving between pages replace history entries too.
+_QUICK_EXIT_STYLE = f"""
+<style>
+  .winback-quick-exit {{
+    position: fixed; top: 0.7rem; right: 3.6rem; z-index: 1000000;
+    padding: 0.35rem 0.9rem; border-radius: 0.5rem; font-weight: 600; font-size: 0.9rem;
+    background: #8a3b12; color: #fff !important; text-decoration: none !important;
+    box-shadow: 0 1px 3px rgba(0, 0, 0, 0.3);
+  }}
+  .winback-quick-exit:focus-visible {{ outline: 3px solid #f2c14e; }}
+  .st-key-{state.QUICK_EXIT_ANCHOR} {{ position: absolute; width: 0; height: 0; }}
+  @media (min-width: 640px) {{ .st-key-{state.PHONE_SAFETY_BAR} {{ display: none; }} }}
+</style>
+"""
+_QUICK_EXIT_SCRIPT = """
+<script>
+if (!window.winbackQuickExit) {
+  window.winbackQuickExit = true;
+  // Moving between pages replaces the history entry, so Back after a quick exit cannot land in winback.
+  var replaceEntry = window.history.replaceState.bind(window.history);
+  window.history.pushState = function (state, unused, url) { replaceEntry(state, unused, url); };
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-quick-exit]");
+    if (!link) return;
+    event.preventDefault();
+    window.location.replace(link.href);
+  }, true);
+}
+</script>
+"""
+
+
+def login_screen() -> None:
+    st.title("winback")
+    st.markdown(
+        "A private space for after a breakup. Sign in to open your own diary: each person's entries are kept "
+        "in their own folder, and nobody else who uses this winback can see them."
+    )
+    st.button("Sign in", type="primary", on_click=st.login, key=state.LOGIN)
+    resources_panel(DEFAULT_COUNTRY, heading="If you need help now")
+    quick_exit()
+
+
+def shared_diary_warning() -> None:
+    """Reached from another computer without sign-in, everyone who opens winback shares one diary: say so."""
+    if session.login_configured() or not session.from_another_computer():
+        return
+    st.warning(
+        "**This winback has no sign-in.** Everyone who opens this address shares one diary and can read it. "
+        "Use it only on your own computer, or ask whoever runs it to set up sign-in.",
+        icon=":material/group:",
+    )
+
+
+def sidebar(help_page: StreamlitPage) -> None:
+    with st.sidebar:
+        if session.signed_in():
+            st.button("Sign out", on_click=st.logout, key=state.LOGOUT, icon=":material/logout:")
+        if session.in_sample_mode():
+            st.info("You are exploring **sample data**. Your own diary is untouched.", icon=":material/science:")
+        st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
+
+
+def safety_bar(help_page: StreamlitPage) -> None:
+    """On every page: a quick exit pinned to the top of the screen, and on phones (where the sidebar
+    is folded away) a Help & safety link above the page."""
+    with st.container(key=state.PHONE_SAFETY_BAR):
+        st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
+    with st.container(key=state.QUICK_EXIT_ANCHOR):
+        quick_exit()
+
+
+def quick_exit() -> None:
+    """A button that replaces this page with a neutral site, so Back does not return here."""
+    url = html.escape(safety.quick_exit_url(), quote=True)
+    link = (
+        f'<a href="{url}" class="winback-quick-exit" data-quick-exit="1" rel="noreferrer"\n'
+        '   title="Leave winback at once for a weather page">Quick exit</a>'
+    )
+    st.html(_QUICK_EXIT_STYLE + link + _QUICK_EXIT_SCRIPT, unsafe_allow_javascript=True)

@@ -1,0 +1,93 @@
+"""Data & privacy on screen: the folder's files, sample mode, export, the reminder and delete everything."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import streamlit as st
+
+from winback import dataio
+from winback.store import Store
+from winback.ui import session, state
+
+DELETE_WORDS = "delete everything"
+
+
+def folder_files(s: Store) -> bool:
+    """Where the data lives and what is there; True when the folder holds any of the person's files."""
+    st.code(str(s.folder), language=None)
+    files = [p for p in s.files() if not p.name.endswith(".lock")]
+    if files:
+        st.dataframe(
+            {"File": [p.name for p in files], "Size (bytes)": [p.stat().st_size for p in files]},
+            hide_index=True,
+            width="stretch",
+        )
+    else:
+        st.caption("The folder is empty: files appear here after you save your first entry or quiz.")
+    return bool(files)
+
+
+def sample_switch() -> None:
+    sample = st.toggle(
+        "Show a year of made-up history instead of my own",
+        value=session.in_sample_mode(),
+        help="Sample data lives in its own folder and never mixes with your entries.",
+        key=state.SAMPLE_TOGGLE,
+    )
+    if sample != session.in_sample_mode():
+        session.set_sample_mode(sample)
+
+
+def export_buttons(s: Store, today: date, has_files: bool) -> None:
+    left, right = st.columns(2)
+    left.download_button(
+        "Everything (zip)",
+        data=lambda: dataio.export_zip(s),  # built only when clicked: large histories stay fast
+        file_name=f"winback-{today.isoformat()}.zip",
+        mime="application/zip",
+        disabled=not has_files,
+        help="Every file exactly as stored; import it here to restore or move your data.",
+        key=state.EXPORT_ZIP,
+        icon=":material/folder_zip:",
+    )
+    right.download_button(
+        "Daily log for spreadsheets (CSV)",
+        data=lambda: dataio.spreadsheet_csv(s),
+        file_name=f"winback-daily-log-{today.isoformat()}.csv",
+        mime="text/csv",
+        disabled=not has_files,
+        help="Safe to open in Excel or LibreOffice: text that could run as a formula is neutralised.",
+        key=state.EXPORT_CSV,
+        icon=":material/table:",
+    )
+
+
+def reminder(today: date) -> None:
+    st.caption("A calendar file with a daily reminder to check in. It says only 'winback check-in'.")
+    at = st.time_input("Remind me at", value=time(21, 0), step=900, key=state.REMINDER_TIME)
+    st.download_button(
+        "Download reminder (.ics)",
+        data=dataio.reminder_ics(at, today),
+        file_name="winback-reminder.ics",
+        mime="text/calendar",
+        key=state.REMINDER_ICS,
+        icon=":material/alarm:",
+    )
+
+
+def delete_everything(s: Store) -> None:
+    what = "the sample data" if session.in_sample_mode() else "all your entries, quiz results and settings"
+    st.markdown(f"This removes {what} from this computer. It cannot be undone; export first if you want a copy.")
+    with st.form(state.DELETE_FORM):
+        typed = st.text_input(f'Type "{DELETE_WORDS}" to confirm', key=state.DELETE_CONFIRM)
+        confirmed = st.form_submit_button("Delete everything", type="secondary")
+    if not confirmed:
+        return
+    if typed.strip().lower() != DELETE_WORDS:
+        st.error(f'Nothing was deleted: type "{DELETE_WORDS}" exactly to confirm.', icon=":material/error:")
+        return
+    removed = dataio.delete_everything(s)
+    st.cache_data.clear()
+    state.forget_person_state()
+    st.success(f"Deleted {removed} files. winback now starts fresh.", icon=":material/delete:")

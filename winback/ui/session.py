@@ -1,0 +1,156 @@
+"""The session's person and folder: sign-in, the data folder (their own or the sample), and the router's run.
+
+app.py calls ``start_run`` first and ``end_run`` last; every page asks ``store()`` for the folder it shows.
+"""
+
+from __future__ import annotations
+
+import gc
+import ipaddress
+import runpy
+from pathlib import Path
+from typing import NoReturn
+
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+from winback import imports, paths
+from winback.content import DEFAULT_COUNTRY, countries
+from winback.settings import load as load_settings
+from winback.store import Store
+from winback.ui import state
+
+SAMPLE_DAYS = 365
+ROUTER = Path(__file__).resolve().parents[2] / "app.py"
+
+_STARTUP_FROZEN = False
+
+
+def freeze_startup_objects() -> None:
+    """Once per server: move everything loaded so far (Streamlit, pandas, Plotly, winback) out of the garbage
+    collector's sight. Streamlit runs a full collection after every rerun; without this it walks those
+    hundreds of thousands of long-lived objects each time (~40-80 ms here), with it only what reruns create."""
+    global _STARTUP_FROZEN
+    if _STARTUP_FROZEN:
+        return
+    # st.plotly_chart imports these on first use; load them before freezing.
+    import plotly.io
+    import plotly.tools  # noqa: F401
+
+    gc.collect()
+    gc.freeze()
+    _STARTUP_FROZEN = True
+
+
+def login_configured() -> bool:
+    """True when the deployment set up sign-in (an [auth] section in .streamlit/secrets.toml)."""
+    try:
+        return "auth" in st.secrets
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        return False
+
+
+def signed_in() -> bool:
+    return login_configured() and bool(st.user.is_logged_in)
+
+
+def person_folder() -> Path | None:
+    """This person's own folder, or None while sign-in is set up and they have not signed in."""
+    root = paths.data_root()
+    if not login_configured():
+        return paths.person_folder(root)
+    if not st.user.is_logged_in:
+        return None
+    return paths.person_folder(root, str(st.user.get("iss", "")), str(st.user.get("sub", "")))
+
+
+def use_folder(person: Path) -> Path:
+    """Settle the folder this session shows (the person's, or their sample folder) and prepare it once."""
+    if in_sample_mode():
+        folder = paths.sample_folder(person)
+        _ensure_sample(str(folder))
+    else:
+        folder = person
+    _prepare_folder(str(folder))
+    st.session_state[state.FOLDER] = str(folder)
+    return folder
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _prepare_folder(folder: str) -> None:
+    """Once per folder and process: finish what a crash interrupted (temp files, a half-done import)."""
+    s = Store(Path(folder))
+    s.sweep_all()
+    imports.recover_interrupted_import(s)
+
+
+@st.cache_resource(max_entries=16, show_spinner="Preparing sample data…")
+def _ensure_sample(folder: str) -> None:
+    from winback import sample
+
+    store = Store(Path(folder))
+    if not store.path("daily_log").exists():
+        sample.write_sample(store, days=SAMPLE_DAYS)
+
+
+def start_run() -> None:
+    """Mark this run as one that went through the router (app.py)."""
+    st.session_state[state.ROUTED] = True
+
+
+def end_run() -> None:
+    st.session_state.pop(state.ROUTED, None)
+
+
+def store() -> Store:
+    """The current person's store, as the router resolved it for this run."""
+    folder = st.session_state.get(state.FOLDER)
+    if folder is None or not st.session_state.get(state.ROUTED):
+        _run_the_router_instead()
+    return Store(Path(str(folder)))
+
+
+def _run_the_router_instead() -> NoReturn:
+    """A page ran without app.py. With a ``pages/`` folder beside the entry point, Streamlit starts a server
+    (and AppTest starts every run) in its older folder-based multipage mode, which runs the page file of a
+    page URL directly until some run calls st.navigation (https://github.com/streamlit/streamlit/issues/9624,
+    https://github.com/streamlit/streamlit/pull/10276). winback keeps its ``pages/`` folder, so this one
+    function runs the router in this same run, which calls st.navigation, brings the sidebar, the quick exit
+    and the person's folder, and runs the page again through it; then it ends the run that came here without
+    it. Doing it in the same run keeps what the person just pressed. Pages ask for ``store()`` before they
+    draw anything, so nothing is drawn twice."""
+    runpy.run_path(str(ROUTER), run_name="__main__")
+    st.stop()
+
+
+def in_sample_mode() -> bool:
+    return bool(st.session_state.get(state.SAMPLE_MODE, False))
+
+
+def set_sample_mode(on: bool) -> None:
+    """Switch between the person's own diary and the sample; nothing typed for one is kept for the other."""
+    state.forget_person_state()
+    st.session_state[state.SAMPLE_MODE] = on
+    st.rerun()
+
+
+def country_code() -> str:
+    """The country whose help lines the person chose (settings.json), or the international ones."""
+    configured, _ = load_settings(store())
+    return configured.country if configured.country in countries() else DEFAULT_COUNTRY
+
+
+def client_address() -> str | None:
+    """The visitor's address as Streamlit saw it (None from this computer)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) else None
+
+
+def from_another_computer() -> bool:
+    address = client_address()
+    if address is None:
+        return False
+    try:
+        return not ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return True

@@ -1,0 +1,170 @@
+"""Every ``st.session_state`` key winback uses, and the function that forgets a person's state.
+
+Pages and widgets never spell a key: they use these names, so a key used in two places is one constant,
+the browser tests and CSS find the same ``st-key-…`` classes, and ``forget_person_state`` cannot miss one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+# Who and where: kept across a person's pages, decided by the router.
+FOLDER = "winback_folder"
+SAMPLE_MODE = "winback_sample_mode"
+ROUTED = "winback_routed"
+
+# Daily log.
+ENTRY_DAY = "entry_day"
+MOOD = "mood"
+MISSING_EX = "missing_ex"
+CONTACT = "contact"
+ACTIVITIES = "activities"
+NOTE = "note"
+DAILY_FORM = "daily_entry"
+DAILY_FORM_DAY = "daily_form_day"
+HISTORY_TABLE = "history_table"
+HISTORY_DATES = "history_dates"
+HISTORY_PERIOD = "history_period"
+HISTORY_FILTER = "history_filter"
+CHECKIN_FORM = "weekly_checkin_form"
+CHECKIN_REPLACE = "checkin_replace"
+ACTIVITY_FORM = "add_activity_form"
+NEW_ACTIVITY_NAME = "new_activity_name"
+NEW_ACTIVITY_AREA = "new_activity_area"
+NO_CONTACT_FORM = "no_contact_start_form"
+NO_CONTACT_START = "nc_start"
+
+# Readiness quiz.
+QUIZ_SHOWN = "quiz_shown_attempt"
+QUIZ_JUST_SUBMITTED = "quiz_just_submitted"
+QUIZ_SUBMIT = "quiz_submit"
+QUIZ_AGAIN = "quiz_again"
+
+# Progress.
+PROGRESS_VIEW = "progress_view"
+PROGRESS_PERIOD = "progress_period"
+PROGRESS_GOALS = "progress_goals"
+GOALS_FORM = "thresholds_form"
+
+# Reconnect.
+JOURNAL_NEW = "journal_new"
+JOURNAL_FORM = "journal_form"
+
+# Data & privacy, Help & safety.
+SAMPLE_TOGGLE = "sample_toggle"
+DELETE_FORM = "delete_all"
+DELETE_CONFIRM = "delete_confirm"
+REMINDER_TIME = "reminder_time"
+REMINDER_ICS = "reminder_ics"
+EXPORT_ZIP = "export_zip"
+EXPORT_CSV = "export_csv"
+IMPORT_KIND = "import_kind"
+IMPORT_APPLY = "import_apply"
+IMPORT_PREVIEW = "import_preview"
+HELP_COUNTRY = "help_country"
+
+# The frame and shared boxes (their st-key-… classes are what the CSS and the browser tests find).
+LOGIN = "login"
+LOGOUT = "logout"
+PHONE_SAFETY_BAR = "phone_safety_bar"
+QUICK_EXIT_ANCHOR = "quick_exit_anchor"
+RESOURCES_PANEL = "resources_panel"
+LOW_MOOD_NOTE = "low_mood_note"
+RECONNECT_LOCKED = "reconnect_locked"
+WORTH_GAUGE = "worth_gauge"
+
+
+def question(question_id: str) -> str:
+    return f"q_{question_id}"
+
+
+def delete_day(day: date) -> str:
+    return f"delete_day_{day.isoformat()}"
+
+
+def delete_attempt(attempt_id: str) -> str:
+    return f"delete_{attempt_id}"
+
+
+def delete_contact(entry_id: str) -> str:
+    return f"journal_delete_{entry_id}"
+
+
+def asking(delete_key: str) -> str:
+    """Set while a delete button waits for "Yes, delete" or "Keep it"."""
+    return f"{delete_key}_asking"
+
+
+def confirm(delete_key: str) -> str:
+    return f"{delete_key}_yes"
+
+
+def keep(delete_key: str) -> str:
+    return f"{delete_key}_no"
+
+
+def notice(where: str) -> str:
+    return f"notice_{where}"
+
+
+def wellbeing_item(number: int) -> str:
+    return f"wb_{number}"
+
+
+def self_worth_item(number: int) -> str:
+    return f"sw_{number}"
+
+
+def rename_activity(activity_id: str) -> str:
+    return f"rename_{activity_id}"
+
+
+def retire_activity(activity_id: str) -> str:
+    return f"retire_{activity_id}"
+
+
+def journal_field(prefix: str, field: str) -> str:
+    return f"{prefix}_{field}"
+
+
+def journal_entry(entry_id: str) -> str:
+    """The prefix of one saved contact's edit form fields."""
+    return f"journal_{entry_id}"
+
+
+def journal_edit_form(entry_id: str) -> str:
+    return f"journal_edit_{entry_id}"
+
+
+def goal(name: str) -> str:
+    return f"t_{name}"
+
+
+def import_upload(kind: str) -> str:
+    return f"import_upload_{kind}"
+
+
+def mood_map(label_key: str) -> str:
+    return f"mood_map_{label_key}"
+
+
+def chart(name: str) -> str:
+    return f"chart_{name}"
+
+
+def step_card(number: int) -> str:
+    return f"step_card_{number}"
+
+
+# Kept when a person's state is forgotten: which diary the session shows (their own or the sample).
+_KEPT = frozenset({SAMPLE_MODE})
+
+
+def forget_person_state() -> None:
+    """Forget everything this session holds about the diary it showed: form values, answers, the chosen day,
+    open confirmations, pending notices. Called when the diary changes under the session (sample mode on or
+    off, everything deleted), so no value from before can be shown or saved into the new one."""
+    for key in [k for k in st.session_state if k not in _KEPT]:
+        del st.session_state[key]
