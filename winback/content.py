@@ -27,21 +27,9 @@ MIN_WORTH_ITEMS = 12
 MIN_TOXIC_ITEMS = 14
 # The constructs of Section A (SPEC §3) the shipped quiz must cover, one question at least each.
 WORTH_CATEGORIES = tuple(
-    [
-        "satisfaction",
-        "respect_in_disagreement",
-        "trust_honesty",
-        "shared_future",
-        "what_ended_it",
-        "willingness_to_change",
-        "own_motive",
-        "breakup_cycles",
-        "conflict_resolution",
-        "shared_values",
-        "friends_family_view",
-        "self_worth_in_relationship",
-        "ex_signals",
-    ]
+    "satisfaction respect_in_disagreement trust_honesty shared_future what_ended_it willingness_to_change "  # noqa: SIM905
+    "own_motive breakup_cycles conflict_resolution shared_values friends_family_view self_worth_in_relationship "
+    "ex_signals".split()
 )
 # What each answer to a Section B item means, by the item's tier (SPEC §3).
 ANSWER_TIER: dict[str, dict[str, Tier]] = {
