@@ -56,11 +56,12 @@ def _main_thread_ms(trace: bytes) -> float:
     events = json.loads(trace)["traceEvents"]
     names = {(e["pid"], e["tid"]): e["args"]["name"] for e in events if e.get("name") == "thread_name"}
     main = {key for key, name in names.items() if name == "CrRendererMain"}
-    return sum(
+    busy: float = sum(
         e["dur"] / 1000
         for e in events
         if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and e.get("name") == "RunTask"
     )
+    return busy
 
 
 def _self_time_by_script(profile: dict[str, Any]) -> collections.Counter[str]:

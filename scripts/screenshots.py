@@ -9,6 +9,7 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -44,7 +45,12 @@ def main() -> None:
             if data_set == "year":
                 sample.write_sample(Store(folder), days=365)
             with running(ROOT / "app.py", folder, Path(tmp) / f"{data_set}.log") as server:
-                for scheme, width, height in (("light", 1280, 1800), ("dark", 1280, 1800), ("light", 390, 2400)):
+                views: tuple[tuple[Literal["light", "dark"], int, int], ...] = (
+                    ("light", 1280, 1800),
+                    ("dark", 1280, 1800),
+                    ("light", 390, 2400),
+                )
+                for scheme, width, height in views:
                     context = browser.new_context(
                         viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1
                     )
