@@ -92,12 +92,8 @@ from websockets.typing import Origin, Subprotocol  # noqa: E402
 
 from tests.support.browser import SETTLED  # noqa: E402
 from tests.support.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
-from winback import (  # noqa: E402
-    content,
-    imports,
-    sitemap,
-    tracker,
-)
+from winback import imports, sitemap, tracker  # noqa: E402
+from winback.content.activities import catalogue  # noqa: E402
 from winback.sample import write_sample  # noqa: E402
 from winback.store import Store, clear_cache  # noqa: E402
 
@@ -708,7 +704,7 @@ DAYLIO_EXTRA_ACTIVITIES = ("Climbing", "piano", "Board games", "cooking", "Volun
 def daylio_csv(days: int, today: date, seed: int = 11) -> bytes:
     """A Daylio export (newest first) of ``days`` days with 1–3 entries each, like a decade of real use."""
     rng = random.Random(seed)
-    names = [a.name for a in content.catalogue()]
+    names = [a.name for a in catalogue()]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note"])

@@ -1,6 +1,6 @@
 import streamlit as st
 
-from winback import content
+from winback.content.resources import countries
 from winback.store import StorageError
 from winback.ui import session, state, widgets
 
@@ -12,13 +12,13 @@ st.error(
     icon=":material/emergency:",
 )
 
-codes = list(content.countries())
+codes = list(countries())
 current = session.country_code()
 code = st.selectbox(
     "Where are you?",
     codes,
     index=codes.index(current),
-    format_func=lambda c: content.countries()[c].name,
+    format_func=lambda c: countries()[c].name,
     key=state.HELP_COUNTRY,
 )
 if code != current:

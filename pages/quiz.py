@@ -2,11 +2,12 @@ from datetime import datetime
 
 import streamlit as st
 
-from winback import content, quiz
+from winback import quiz
+from winback.content.quiz import load_quiz
 from winback.ui import quiz_form, session, state, widgets
 
 store = session.store()
-the_quiz = content.quiz()
+the_quiz = load_quiz()
 attempts = store.read("quiz_attempts").frame
 answers = store.read("quiz_answers").frame
 shown = st.session_state.get(state.QUIZ_SHOWN)

@@ -11,12 +11,13 @@ import pytest
 
 from tests.builders import attempts, checkins, days, journal, log
 from tests.support.clock import Clock
-from winback import activities, content, progress
+from winback import activities, progress
+from winback.content.activities import catalogue
 from winback.settings import Settings, default_thresholds
 from winback.store import Store
 
 TODAY = date(2026, 6, 30)
-AREAS = activities.area_of(content.catalogue())
+AREAS = activities.area_of(catalogue())
 NONE = log()
 NO_CHECKINS = checkins()
 NO_ATTEMPTS = attempts()

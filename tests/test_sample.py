@@ -9,7 +9,7 @@ import pytest
 from tests.support.clock import Clock
 from winback import sample
 from winback.activities import catalogue
-from winback.content import quiz as load_quiz
+from winback.content.quiz import load_quiz
 from winback.csvcodec import parse_table
 from winback.quiz import answers_of, score
 from winback.schema import TABLES, empty_frame

@@ -9,7 +9,8 @@ import pytest
 
 from tests.builders import days, log
 from tests.support.clock import Clock
-from winback import activities, checkin, content, tracker
+from winback import activities, checkin, tracker
+from winback.content.activities import catalogue
 from winback.store import Store
 
 TODAY = date(2026, 6, 30)
@@ -195,7 +196,7 @@ def test_custom_activities_rename_and_retire_keep_history(tmp_path: Path) -> Non
     assert (mine.name, mine.retired) == ("Bouldering", True)
     assert store.read("daily_log").frame.iloc[0]["activities"] == (climbing.id,)
     with pytest.raises(ValueError, match="Only your own"):
-        activities.update_custom(store, content.catalogue()[0], name="x")
+        activities.update_custom(store, catalogue()[0], name="x")
 
 
 def test_history_filters_by_period_and_activity() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from winback.content import Activity, catalogue
+from winback.content.activities import Activity, catalogue
 from winback.schema import CUSTOM_ACTIVITIES
 from winback.store import Store
 from winback.vocab import ACTIVITY_NAME_LIMIT, LIFE_AREAS

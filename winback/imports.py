@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from winback.content import Activity, catalogue
+from winback.content.activities import Activity, catalogue
 from winback.csvcodec import parse_table, validate_row
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES, Table, frame_from_columns
 from winback.store import StorageError, Store, atomic_write

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from winback import activities, charts, content, quiz, tracker
+from winback import activities, charts, quiz, tracker
+from winback.content.quiz import load_quiz
 from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, SETTINGS_FILE
 from winback.settings import Settings
 from winback.settings import load as load_settings
@@ -316,7 +317,7 @@ def view_charts(store: Store, view: str, period: str, today: date) -> tuple[Page
 
 def _build_view(store: Store, view: str, period: str, today: date) -> tuple[PageChart, ...]:
     if view == "Quiz":
-        policy = content.quiz().policy
+        policy = load_quiz().policy
         attempts = store.read(QUIZ_ATTEMPTS).frame
         return (PageChart("Readiness quiz", charts.quiz_history(attempts, policy.go_min, policy.wait_min), "quiz"),)
     log = store.read(DAILY_LOG).frame

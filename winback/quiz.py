@@ -15,7 +15,8 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
-from winback.content import MAX_POINTS, Question, Quiz, default_thresholds
+from winback.content.quiz import MAX_POINTS, Question, Quiz
+from winback.content.steps import default_thresholds
 from winback.schema import QUIZ_ANSWERS, QUIZ_ATTEMPTS
 from winback.store import Store
 from winback.vocab import FLAGGED_TIERS, Tier, Verdict
@@ -82,7 +83,7 @@ def score(quiz: Quiz, answers: Mapping[str, str]) -> QuizResult:
     for question_id, option_id in answers.items():
         question = quiz.question(question_id)
         option = question.option(option_id)
-        if question.section == "worth":
+        if question.kind == "worth":
             worth_points += question.weight * (option.points or 0)
             worth_max += question.weight * MAX_POINTS
         else:
@@ -114,7 +115,7 @@ def score(quiz: Quiz, answers: Mapping[str, str]) -> QuizResult:
     scored = [
         (quiz.question(q), quiz.question(q).option(o).points or 0)
         for q, o in answers.items()
-        if quiz.question(q).section == "worth"
+        if quiz.question(q).kind == "worth"
     ]
     highs = [q.high for q, p in sorted(scored, key=lambda s: -s[1] * s[0].weight) if p >= 3]
     lows = [q.low for q, p in sorted(scored, key=lambda s: s[1] * s[0].weight) if p <= 1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from winback.content import DEFAULT_COUNTRY, Country, countries
+from winback.content.resources import DEFAULT_COUNTRY, Country, countries
 
 QUICK_EXIT_ENV = "WINBACK_QUICK_EXIT_URL"
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"

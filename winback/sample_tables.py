@@ -14,8 +14,8 @@ import pandas as pd
 from numpy.random import Generator
 from numpy.typing import NDArray
 
-from winback.content import Option, Quiz, catalogue
-from winback.content import quiz as load_quiz
+from winback.content.activities import catalogue
+from winback.content.quiz import Option, Quiz, load_quiz
 from winback.quiz import QuizResult, score
 from winback.sample_story import (
     BREAKUP_NOTE,

@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from winback.content import DEFAULT_COUNTRY, Thresholds, default_thresholds
+from winback.content.resources import DEFAULT_COUNTRY
+from winback.content.steps import Thresholds, default_thresholds
 from winback.schema import RowProblem
 from winback.store import Store
 

@@ -10,12 +10,13 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.support.browser import new_page, rerun, visit
 from tests.support.devserver import ROOT, Server
-from winback import content, quiz
+from winback import quiz
+from winback.content.quiz import load_quiz
 from winback.store import Store
 
 pytestmark = pytest.mark.e2e
 
-CONTENT = content.quiz()
+CONTENT = load_quiz()
 SHOTS = ROOT / "artifacts" / "e2e"
 
 

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from winback import checkin, content, journal, quiz, tracker
+from winback import checkin, journal, quiz, tracker
+from winback.content.quiz import load_quiz
 from winback.store import Store
 
 BASE = date(2025, 1, 1)
@@ -18,7 +19,7 @@ BASE = date(2025, 1, 1)
 
 def loop(folder: Path, seed: int, emit: Callable[[str], None]) -> None:
     store = Store(folder)
-    the_quiz = content.quiz()
+    the_quiz = load_quiz()
     answers = {q.id: q.options[0].id for q in the_quiz.questions}
     result = quiz.score(the_quiz, answers)
     step = seed * 1000

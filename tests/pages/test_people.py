@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.support.apptest import PAGE_FILES, texts
 from tests.support.devserver import ROOT
-from winback import content
+from winback.content.quiz import load_quiz
 from winback.ui import session
 
 AUTH = {
@@ -66,7 +66,7 @@ def test_person_b_never_sees_person_a(data_dir: Path) -> None:
     alice = as_person("alice", PAGE_FILES["Daily log"])
     log_a_day(alice, "alice's private note")
     alice.switch_page(PAGE_FILES["Readiness quiz"]).run()
-    for question in content.quiz().questions:
+    for question in load_quiz().questions:
         choice = question.options[-1].id if question.section == "worth" else "never"
         alice.radio(key=f"q_{question.id}").set_value(choice)
     alice.run()

@@ -8,11 +8,11 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from tests.support.apptest import PAGE_FILES, open_page, texts
-from winback import content
+from winback.content.quiz import load_quiz
 from winback.store import Store
 from winback.ui import state
 
-CONTENT = content.quiz()
+CONTENT = load_quiz()
 
 
 def answer_all(app: AppTest, *, worth: str = "best", **toxic: str) -> None:

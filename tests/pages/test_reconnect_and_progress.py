@@ -9,7 +9,8 @@ import pytest
 
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import NOW, Clock, frozen_at
-from winback import content, sample
+from winback import sample
+from winback.content.quiz import load_quiz
 from winback.store import Store
 
 GOOD = ("saw_friends", "exercise", "read", "skipped_bad_habit")
@@ -144,4 +145,4 @@ def test_progress_goals_are_drawn_when_opened_and_can_be_changed(data_dir: Path)
 
 
 def test_quiz_content_is_loaded_once() -> None:
-    assert content.quiz() is content.quiz()
+    assert load_quiz() is load_quiz()

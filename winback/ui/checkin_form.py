@@ -6,7 +6,8 @@ from datetime import date
 
 import streamlit as st
 
-from winback import checkin, content
+from winback import checkin
+from winback.content.checkin import load_checkin
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.ui.widgets import save_error
@@ -14,7 +15,7 @@ from winback.words import day_words
 
 
 def checkin_form(s: Store, today: date) -> None:
-    texts = content.checkin()
+    texts = load_checkin()
     done = checkin.this_weeks(s.read("checkins").frame, today)
     st.caption("A self-check for you, not a clinical test. Once a week is enough.")
     if done is not None:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from winback import tracker
 from winback.charts import period_start
-from winback.content import Activity
+from winback.content.activities import Activity
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.ui.widgets import confirmed_delete, save_error

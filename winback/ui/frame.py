@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from winback import safety, sitemap
-from winback.content import DEFAULT_COUNTRY
+from winback.content.resources import DEFAULT_COUNTRY
 from winback.ui import session, state
 from winback.ui.widgets import resources_panel
 

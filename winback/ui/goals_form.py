@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from winback import settings
-from winback.content import Thresholds
+from winback.content.steps import Thresholds
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.ui.widgets import pending_notice, rerun_with_notice, save_error

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from winback import activities, imports
-from winback.content import Activity
+from winback.content.activities import Activity
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.vocab import MOOD_LABELS, MOODS

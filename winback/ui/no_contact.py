@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from winback import progress, settings, tracker
-from winback.content import Thresholds
+from winback.content.steps import Thresholds
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.ui.widgets import save_error

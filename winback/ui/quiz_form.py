@@ -10,17 +10,12 @@ import streamlit as st
 
 from winback import quiz
 from winback.charts import worth_gauge
-from winback.content import Question, Quiz
+from winback.content.quiz import Question, Quiz
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.ui.widgets import confirmed_delete, save_error
 from winback.vocab import FLAGGED_TIERS
 from winback.words import count_phrase, moment_words
-
-SECTIONS = (
-    ("worth", "Is it worth fixing?", "About the relationship, and about you."),
-    ("toxic", "Is it toxic?", "About how your ex treated you. Take your time; there are no wrong answers."),
-)
 
 
 def _labels(question: Question) -> Callable[[str], str]:
@@ -32,18 +27,18 @@ def questions(the_quiz: Quiz) -> dict[str, str | None]:
     given = {q.id: st.session_state.get(state.question(q.id)) for q in the_quiz.questions}
     done = sum(1 for v in given.values() if v)
     st.progress(done / len(the_quiz.questions), text=f"{done} of {len(the_quiz.questions)} answered")
-    for section, heading, intro in SECTIONS:
-        st.subheader(heading)
-        st.caption(intro)
+    for section in the_quiz.sections:
+        st.subheader(section.heading)
+        st.caption(section.intro)
         for number, question in enumerate(the_quiz.questions, start=1):
-            if question.section != section:
+            if question.section != section.id:
                 continue
             st.radio(
                 f"{number}. {question.text}",
                 [o.id for o in question.options],
                 index=None,
                 format_func=_labels(question),
-                horizontal=section == "toxic",
+                horizontal=section.kind == "toxic",
                 key=state.question(question.id),
             )
     return given

@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from winback import imports, paths
-from winback.content import DEFAULT_COUNTRY, countries
+from winback.content.resources import DEFAULT_COUNTRY, countries
 from winback.settings import load as load_settings
 from winback.store import Store
 from winback.ui import state
