@@ -10,11 +10,14 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from winback.schema import Column, RowProblem, Table, TableData, empty_frame, frame_from_columns
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 MULTI_SEPARATOR = "|"
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -219,50 +222,71 @@ def parse_table(table: Table, data: bytes) -> TableData:
                 kept_aside=False,
             )
         )
-    positions = {name: header.index(name) for name in table.header if name in header}
-    columns: dict[str, list[Any]] = {c.name: [] for c in table.columns}
-    row_index: dict[tuple[Any, ...], int] = {}
-    start = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            raw = "\n".join(physical[start - 1 : reader.line_num])
-            problems.append(RowProblem(table.name, start, f"is not valid CSV ({error})", raw))
-            start = reader.line_num + 1
-            continue
-        line = start
+    rows = _TableRows(table, header, physical, problems)
+    rows.read(reader, named=not missing)
+    return TableData(table, frame_from_columns(table, rows.columns), tuple(problems))
+
+
+class _TableRows:
+    """The rows after a table file's header, as typed columns; every row that cannot be kept is a problem."""
+
+    def __init__(self, table: Table, header: list[str], physical: list[str], problems: list[RowProblem]) -> None:
+        self.table = table
+        self.width = len(header)
+        self.positions = {name: header.index(name) for name in table.header if name in header}
+        self.physical = physical
+        self.problems = problems
+        self.columns: dict[str, list[Any]] = {c.name: [] for c in table.columns}
+        self.row_index: dict[tuple[Any, ...], int] = {}
+
+    def read(self, reader: Reader, *, named: bool) -> None:
+        """Each row in turn, by the physical line it starts on (a quoted note may span several)."""
+        table, physical, problems = self.table, self.physical, self.problems
         start = reader.line_num + 1
-        if not cells or all(not cell.strip() for cell in cells):
-            continue
-        raw = "\n".join(physical[line - 1 : reader.line_num])
-        if missing:
-            problems.append(RowProblem(table.name, line, "the header does not name its columns", raw))
-            continue
-        if len(cells) != len(header):
-            problems.append(
-                RowProblem(
-                    table.name,
-                    line,
-                    f"has {len(cells)} fields, the header has {len(header)}",
-                    raw,
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                raw = "\n".join(physical[start - 1 : reader.line_num])
+                problems.append(RowProblem(table.name, start, f"is not valid CSV ({error})", raw))
+                start = reader.line_num + 1
+                continue
+            line = start
+            start = reader.line_num + 1
+            if not cells or all(not cell.strip() for cell in cells):
+                continue
+            raw = "\n".join(physical[line - 1 : reader.line_num])
+            if not named:
+                problems.append(RowProblem(table.name, line, "the header does not name its columns", raw))
+                continue
+            if len(cells) != self.width:
+                problems.append(
+                    RowProblem(
+                        table.name,
+                        line,
+                        f"has {len(cells)} fields, the header has {self.width}",
+                        raw,
+                    )
                 )
-            )
-            continue
+                continue
+            self._keep(cells, line, raw)
+
+    def _keep(self, cells: list[str], line: int, raw: str) -> None:
+        table, columns = self.table, self.columns
         try:
-            values = {c.name: parse_cell(c, cells[positions[c.name]]) for c in table.columns}
+            values = {c.name: parse_cell(c, cells[self.positions[c.name]]) for c in table.columns}
         except ValueError as error:
-            problems.append(RowProblem(table.name, line, str(error), raw))
-            continue
+            self.problems.append(RowProblem(table.name, line, str(error), raw))
+            return
         key = tuple(values[k] for k in table.key)
-        if key in row_index:
+        if key in self.row_index:
             # A later row for the same key wins, as if it had been saved afterwards.
-            index = row_index[key]
+            index = self.row_index[key]
             for name, value in values.items():
                 columns[name][index] = value
-            problems.append(
+            self.problems.append(
                 RowProblem(
                     table.name,
                     line,
@@ -271,11 +295,10 @@ def parse_table(table: Table, data: bytes) -> TableData:
                     False,
                 )
             )
-            continue
-        row_index[key] = len(columns[table.key[0]])
+            return
+        self.row_index[key] = len(columns[table.key[0]])
         for name, value in values.items():
             columns[name].append(value)
-    return TableData(table, frame_from_columns(table, columns), tuple(problems))
 
 
 def serialise(table: Table, frame: pd.DataFrame) -> str:
