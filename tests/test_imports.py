@@ -25,19 +25,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from winback import dataio, imports, sample
+from winback import dataio, sample
 from winback.activities import Activity, catalogue
-from winback.imports import (
-    MAX_UPLOAD_BYTES,
-    DaylioParse,
-    ImportPlan,
-    UnknownMood,
-    apply_plan,
-    daylio_plan,
-    parse_daylio,
-    read_export_zip,
-    recover_interrupted_import,
-)
+from winback.imports import daylio
+from winback.imports import daylio_plan as daylio_plan_module
+from winback.imports import plan as imports
+from winback.imports.daylio import DaylioParse, UnknownMood, parse_daylio
+from winback.imports.daylio_plan import daylio_plan
+from winback.imports.plan import MAX_UPLOAD_BYTES, ImportPlan, apply_plan, recover_interrupted_import
+from winback.imports.winback_zip import read_export_zip
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES
 from winback.store import StorageError, Store, atomic_write
 
@@ -56,7 +52,7 @@ def parse(data: bytes, mood_map: Mapping[str, int] | None = None) -> DaylioParse
     return parse_daylio(data, mood_map, today=TODAY)
 
 
-def by_day(result: DaylioParse) -> dict[str, imports.DaylioDay]:
+def by_day(result: DaylioParse) -> dict[str, daylio.DaylioDay]:
     return {d.day.isoformat(): d for d in result.entries}
 
 
@@ -371,7 +367,7 @@ def test_preview_counts_new_changed_and_unchanged_days_and_applying_merges(tmp_p
     assert plan.preview[0] == "Adds 2 activities of your own: reading, friends (life area Joy; you can change it later)"
     assert "2026-03-02 · changes: mood awful → meh; adds friends, cooking; adds Daylio's note" in plan.preview
     assert "2026-03-01 · new: mood meh; Read, Meditation" in plan.preview
-    assert imports.MERGE_RULE in plan.notes
+    assert daylio_plan_module.MERGE_RULE in plan.notes
     assert any("'missing my ex' 5 of 10" in note for note in plan.notes)
 
     apply_plan(store, plan)
@@ -616,11 +612,12 @@ CRASHING_IMPORT = """
 import os, signal, sys
 from pathlib import Path
 from typing import Any
-from winback import imports
+from winback.imports.plan import apply_plan
+from winback.imports.winback_zip import read_export_zip
 from winback.store import Store
 
 store = Store(Path(sys.argv[1]))
-plan = imports.read_export_zip(Path(sys.argv[2]).read_bytes(), store)
+plan = read_export_zip(Path(sys.argv[2]).read_bytes(), store)
 original = store.replace_all
 calls = []
 
@@ -631,7 +628,7 @@ def dies_on_the_third(table, frame):
     original(table, frame)
 
 store.replace_all = dies_on_the_third
-imports.apply_plan(store, plan)
+apply_plan(store, plan)
 """
 
 

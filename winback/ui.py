@@ -23,7 +23,6 @@ from winback import (
     charts,
     checkin,
     content,
-    imports,
     journal,
     paths,
     progress,
@@ -33,6 +32,8 @@ from winback import (
     tracker,
 )
 from winback.content import DEFAULT_COUNTRY, Activity, Quiz, Thresholds
+from winback.imports.plan import MAX_UPLOAD_BYTES, MEGABYTE, apply_plan, recover_interrupted_import
+from winback.imports.registry import FORMATS, ImportFormat, import_format
 from winback.schema import TABLES
 from winback.store import StorageError, Store
 from winback.vocab import CHANNELS, FLAGGED_TIERS, LIFE_AREAS, MOOD_LABELS, MOODS, NOTE_LIMIT, TONES, WHO
@@ -132,7 +133,7 @@ def _prepare_folder(folder: str) -> None:
     """Once per folder and process: finish what a crash interrupted (temp files, a half-done import)."""
     s = Store(Path(folder))
     s.sweep_all()
-    imports.recover_interrupted_import(s)
+    recover_interrupted_import(s)
 
 
 @st.cache_resource(max_entries=16, show_spinner="Preparing sample data…")
@@ -653,62 +654,49 @@ def threshold_settings(s: Store, thresholds: Thresholds) -> None:
                 rerun_with_notice("goals", "Goals saved. The five steps are measured against them now.")
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _daylio(
-    folder: str,
-    data: bytes,
-    mood_map: tuple[tuple[str, int], ...],
-    known: tuple[Activity, ...],
-    today: date,
-) -> imports.DaylioParse:
-    """Parsed once per upload; the person's folder is part of the key so no parse is ever shared."""
-    del folder
-    return imports.parse_daylio(data, dict(mood_map), known=known, today=today)
+def _mood_answers(s: Store, chosen: ImportFormat, data: bytes, today: date) -> dict[str, int]:
+    """The person's 1–5 for each mood label in the file that the format cannot place on its own."""
+    if chosen.moods is None:
+        return {}
+    unknown = chosen.moods.find(data, s, today)
+    if unknown:
+        st.markdown(chosen.moods.intro)
+    answers: dict[str, int] = {}
+    for mood in unknown:
+        picked = st.select_slider(
+            f"“{mood.label.strip()}” ({mood.count} entries)",
+            options=list(MOODS),
+            value=3,
+            format_func=MOOD_LABELS.get,
+            key=f"mood_map_{mood.key}",
+        )
+        answers[mood.key] = int(picked)
+    return answers
 
 
 def import_panel(s: Store, today: date) -> None:
     """Upload → preview of what changes → import all of it or nothing."""
     kind = st.radio(
         "What are you importing?",
-        ["winback", "daylio"],
-        format_func={"winback": "A winback export (zip)", "daylio": "A Daylio export (CSV)"}.__getitem__,
+        list(FORMATS),
+        format_func=lambda name: import_format(name).label,
         horizontal=True,
         key="import_kind",
     )
+    chosen = import_format(kind)
     upload = st.file_uploader(
         "Choose the file",
-        type=["zip"] if kind == "winback" else ["csv"],
-        key=f"import_upload_{kind}",
-        help=f"Up to {imports.MAX_UPLOAD_BYTES // imports.MEGABYTE} MB.",
+        type=list(chosen.file_types),
+        key=f"import_upload_{chosen.name}",
+        help=f"Up to {MAX_UPLOAD_BYTES // MEGABYTE} MB.",
     )
     if upload is None:
         st.caption("Nothing changes until you have seen the preview and pressed Import. An import is all or nothing.")
         return
     data = upload.getvalue()
-    if kind == "winback":
-        plan = imports.read_export_zip(data, s)
-        if plan.can_apply:
-            st.warning(
-                "Importing a winback export replaces everything in this folder with the export.",
-                icon=":material/warning:",
-            )
-    else:
-        known = activities.all_activities(s.read("custom_activities").frame)
-        mood_map: dict[str, int] = {}
-        parse = _daylio(str(s.folder), data, (), known, today)
-        if parse.unknown_moods:
-            st.markdown("**Which mood is which?** Daylio lets you rename moods; tell winback what yours mean.")
-            for mood in parse.unknown_moods:
-                picked = st.select_slider(
-                    f"“{mood.label.strip()}” ({mood.count} entries)",
-                    options=list(MOODS),
-                    value=3,
-                    format_func=MOOD_LABELS.get,
-                    key=f"mood_map_{mood.key}",
-                )
-                mood_map[mood.key] = int(picked)
-            parse = _daylio(str(s.folder), data, tuple(sorted(mood_map.items())), known, today)
-        plan = imports.daylio_plan(s, parse)
+    plan = chosen.plan(data, s, today, _mood_answers(s, chosen, data, today))
+    if chosen.warning and plan.can_apply:
+        st.warning(chosen.warning, icon=":material/warning:")
     with st.container(border=True, key="import_preview"):
         st.markdown(f"**Preview** · {plan.source}")
         st.text(plan.summary)
@@ -730,7 +718,7 @@ def import_panel(s: Store, today: date) -> None:
         return
     if st.button("Import", type="primary", key="import_apply"):
         try:
-            imports.apply_plan(s, plan)
+            apply_plan(s, plan)
         except (StorageError, ValueError) as error:
             st.error(str(error), icon=":material/error:")
         else:
