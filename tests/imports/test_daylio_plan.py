@@ -8,8 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.imports.helpers import DAYLIO_HEADER, MAPPED, backups, fixture, messages, parse, seed_store
-from winback.imports.daylio_plan import MERGE_RULE, daylio_plan
+from tests.imports.helpers import (
+    DAYLIO_HEADER,
+    MAPPED,
+    TODAY,
+    backups,
+    by_day,
+    fixture,
+    messages,
+    parse,
+    seed_store,
+)
+from winback.imports.daylio_plan import MERGE_RULE, daylio_plan, read_upload, unknown_moods, upload_plan
 from winback.imports.plan import apply_plan
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG
 from winback.store import Store
@@ -92,3 +102,32 @@ def test_a_day_whose_merged_note_is_too_long_is_a_problem(tmp_path: Path) -> Non
     assert not plan.can_apply
     assert plan.problems[0].line == 2
     assert "2026-01-05 cannot be saved: note is 2,102 characters" in plan.problems[0].message
+
+
+def test_an_upload_is_read_once_per_person_answers_and_activities(tmp_path: Path) -> None:
+    data = fixture("daylio_new.csv")
+    mine, theirs = Store(tmp_path / "mine"), Store(tmp_path / "theirs")
+    first = read_upload(data, mine, TODAY, {})
+    assert read_upload(data, mine, TODAY, {}) is first
+    assert unknown_moods(data, mine, TODAY) == first.unknown_moods
+    assert read_upload(data, theirs, TODAY, {}) is not first  # no parse is shared between people
+    assert read_upload(data, mine, TODAY, MAPPED) is not first
+    mine.upsert(
+        CUSTOM_ACTIVITIES,
+        [{"activity_id": "custom_books", "name": "reading", "area": "Mind", "retired": False}],
+    )
+    again = read_upload(data, mine, TODAY, MAPPED)
+    assert "custom_books" in by_day(again)["2026-03-03"].activities
+
+
+def test_an_upload_plan_is_the_plan_of_its_parse(tmp_path: Path) -> None:
+    store = seed_store(tmp_path)
+    data = fixture("daylio_new.csv")
+    plan = upload_plan(data, store, TODAY, MAPPED)
+    expected = daylio_plan(store, parse(data, MAPPED))
+    assert (plan.summary, plan.preview, plan.counts, plan.notes) == (
+        expected.summary,
+        expected.preview,
+        expected.counts,
+        expected.notes,
+    )
