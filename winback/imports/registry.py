@@ -35,7 +35,7 @@ class ImportFormat:
     label: str
     file_types: tuple[str, ...]
     plan: PlanMaker
-    # Shown above the Import button once the plan can be applied.
+    # Shown above the preview once the plan can be applied.
     warning: str = ""
     moods: MoodQuestions | None = None
 
