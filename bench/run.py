@@ -92,8 +92,11 @@ from websockets.typing import Origin, Subprotocol  # noqa: E402
 
 from tests.support.browser import SETTLED  # noqa: E402
 from tests.support.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
-from winback import imports, sitemap, tracker  # noqa: E402
+from winback import sitemap, tracker  # noqa: E402
 from winback.content.activities import catalogue  # noqa: E402
+from winback.imports.daylio import parse_daylio  # noqa: E402
+from winback.imports.daylio_plan import daylio_plan  # noqa: E402
+from winback.imports.plan import apply_plan  # noqa: E402
 from winback.sample import write_sample  # noqa: E402
 from winback.store import Store, clear_cache  # noqa: E402
 
@@ -745,9 +748,9 @@ def import_rows(work: Path, settings: Settings) -> list[Row]:
         folder.mkdir()
         store = Store(folder)
         started = time.perf_counter()
-        parse = imports.parse_daylio(data, today=today)
-        plan = imports.daylio_plan(store, parse)
-        imports.apply_plan(store, plan)
+        parse = parse_daylio(data, today=today)
+        plan = daylio_plan(store, parse)
+        apply_plan(store, plan)
         times.append(time.perf_counter() - started)
         if plan.problems:
             raise RuntimeError(f"the generated Daylio file has problems: {plan.problems[0].describe()}")

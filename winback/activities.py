@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import pandas as pd
 
 from winback.content.activities import Activity, catalogue
@@ -10,9 +12,9 @@ from winback.store import Store
 from winback.vocab import ACTIVITY_NAME_LIMIT, LIFE_AREAS
 
 
-def all_activities(custom: pd.DataFrame) -> tuple[Activity, ...]:
-    """Catalogue plus the person's custom activities (from the custom_activities table)."""
-    extra = tuple(
+def own_activities(custom: pd.DataFrame) -> tuple[Activity, ...]:
+    """The person's custom activities (from the custom_activities table)."""
+    return tuple(
         Activity(
             str(row.activity_id),
             str(row.name),
@@ -22,7 +24,11 @@ def all_activities(custom: pd.DataFrame) -> tuple[Activity, ...]:
         )
         for row in custom.itertuples(index=False)
     )
-    return catalogue() + extra
+
+
+def all_activities(custom: pd.DataFrame) -> tuple[Activity, ...]:
+    """Catalogue plus the person's custom activities (from the custom_activities table)."""
+    return catalogue() + own_activities(custom)
 
 
 def area_of(activities: tuple[Activity, ...]) -> dict[str, str]:
@@ -32,8 +38,22 @@ def area_of(activities: tuple[Activity, ...]) -> dict[str, str]:
 NAME_LIMIT = ACTIVITY_NAME_LIMIT
 
 
-def _slug(name: str) -> str:
+def activity_slug(name: str) -> str:
+    """``"Cooking & Baking!"`` → ``cooking_baking``: letters and digits, words joined by ``_``."""
     return "_".join("".join(c if c.isalnum() else " " for c in name.casefold()).split())
+
+
+def free_id(base: str, taken: Container[str]) -> str:
+    """``base``, or ``base_2``, ``base_3``… — the first that is not ``taken``."""
+    ident, number = base, 2
+    while ident in taken:
+        ident, number = f"{base}_{number}", number + 1
+    return ident
+
+
+def custom_id(name: str, taken: Container[str]) -> str:
+    """The id a new custom activity called ``name`` gets: ``custom_<slug>``, numbered when taken."""
+    return free_id(f"custom_{activity_slug(name) or 'activity'}", taken)
 
 
 def custom_problems(name: str, area: str, known: tuple[Activity, ...], *, renaming: str | None = None) -> list[str]:
@@ -58,10 +78,7 @@ def add_custom(store: Store, name: str, area: str) -> Activity:
     problems = custom_problems(name, area, known)
     if problems:
         raise ValueError(" ".join(problems))
-    base = f"custom_{_slug(name) or 'activity'}"
-    ident, number = base, 2
-    while any(a.id == ident for a in known):
-        ident, number = f"{base}_{number}", number + 1
+    ident = custom_id(name, {a.id for a in known})
     store.upsert(CUSTOM_ACTIVITIES, [{"activity_id": ident, "name": name.strip(), "area": area, "retired": False}])
     return Activity(ident, name.strip(), area, custom=True)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -17,6 +17,7 @@ import pandas as pd
 from winback.schema import Column, RowProblem, Table, TableData, empty_frame, frame_from_columns
 
 MULTI_SEPARATOR = "|"
+UTF8_BOM = b"\xef\xbb\xbf"
 
 # Python's csv stops at 131,072 characters a field; a longer note must be read to be reported as too long.
 csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
@@ -129,32 +130,52 @@ def row_keys(table: Table, frame: pd.DataFrame) -> list[tuple[str, ...]]:
     return list(zip(*columns, strict=True)) if columns else []
 
 
-def _decode(data: bytes, table: Table) -> tuple[str, list[RowProblem]]:
-    """Text of the file; lines that are not UTF-8 are read as Latin-1 and reported, never dropped."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def decode_text(data: bytes, first_try: Sequence[str] = ()) -> tuple[str, list[int]]:
+    """The text without a UTF-8 BOM, and the lines (from 1) that were not UTF-8.
+
+    Each such line is read with the first of ``first_try`` that can read it, else as Latin-1 (which reads
+    any bytes). Lines are split at ``\\n`` only, so a ``\\r`` stays in the text for csv to read.
+    """
+    data = data.removeprefix(UTF8_BOM)
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    notes: list[RowProblem] = []
-    lines = data.split(b"\n")
     decoded: list[str] = []
-    for number, line in enumerate(lines, start=1):
+    odd: list[int] = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
         try:
             decoded.append(line.decode("utf-8"))
+            continue
         except UnicodeDecodeError:
+            odd.append(number)
+        for encoding in first_try:
+            try:
+                decoded.append(line.decode(encoding))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
             decoded.append(line.decode("latin-1"))
-            notes.append(
-                RowProblem(
-                    table.name,
-                    number,
-                    "was not UTF-8 text; read it as Latin-1 (check accented letters)",
-                    decoded[-1],
-                    kept_aside=False,
-                )
-            )
-    return "\n".join(decoded), notes
+    return "\n".join(decoded), odd
+
+
+def _decode(data: bytes, table: Table) -> tuple[str, list[RowProblem]]:
+    """Text of the file; lines that are not UTF-8 are read as Latin-1 and reported, never dropped."""
+    text, odd = decode_text(data)
+    if not odd:
+        return text, []
+    lines = text.split("\n")
+    return text, [
+        RowProblem(
+            table.name,
+            number,
+            "was not UTF-8 text; read it as Latin-1 (check accented letters)",
+            lines[number - 1],
+            kept_aside=False,
+        )
+        for number in odd
+    ]
 
 
 def parse_table(table: Table, data: bytes) -> TableData:

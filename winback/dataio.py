@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from winback.activities import all_activities
-from winback.imports import backup_folders
+from winback.imports.plan import backup_folders
 from winback.paths import sample_folder
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES
 from winback.store import Store, clear_cache

@@ -14,8 +14,9 @@ from typing import NoReturn
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from winback import imports, paths
+from winback import paths
 from winback.content.resources import DEFAULT_COUNTRY, countries
+from winback.imports.plan import recover_interrupted_import
 from winback.settings import load as load_settings
 from winback.store import Store
 from winback.ui import state
@@ -81,7 +82,7 @@ def _prepare_folder(folder: str) -> None:
     """Once per folder and process: finish what a crash interrupted (temp files, a half-done import)."""
     s = Store(Path(folder))
     s.sweep_all()
-    imports.recover_interrupted_import(s)
+    recover_interrupted_import(s)
 
 
 @st.cache_resource(max_entries=16, show_spinner="Preparing sample data…")

@@ -1,0 +1,129 @@
+"""Restoring our own export (SPEC §9): an exact round trip, and a bad zip refused naming file and line."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.imports.helpers import HEADER, TODAY, backups, files, fixture, messages, zip_of
+from winback import dataio, sample
+from winback.imports.plan import EXPORT_FILES, apply_plan
+from winback.imports.winback_zip import read_export_zip
+from winback.schema import DAILY_LOG, TABLES
+from winback.store import Store
+
+
+def test_export_then_delete_then_import_gives_back_every_file_byte_for_byte(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    sample.write_sample(store, days=365, today=TODAY)
+    before = files(tmp_path)
+    assert len(before) == len(TABLES) + 1
+    data = dataio.export_zip(store)
+    dataio.delete_everything(store)
+    assert files(tmp_path) == {}
+
+    plan = read_export_zip(data, store)
+    assert plan.can_apply, plan.problems
+    assert plan.counts["daily_log"] == len(sample.generate(365, today=TODAY)["daily_log"])
+    assert plan.preview[0].startswith("Daily log: ") and plan.preview[0].endswith("rows (now 0)")
+    apply_plan(store, plan)
+    assert files(tmp_path) == before
+    assert backups(tmp_path) == []
+
+
+def test_importing_an_export_replaces_everything_and_removes_what_it_lacks(tmp_path: Path) -> None:
+    mine = Store(tmp_path / "mine")
+    sample.write_sample(mine, days=120, today=TODAY)
+    other = Store(tmp_path / "other")
+    other.upsert(
+        DAILY_LOG,
+        [{"date": date(2026, 1, 5), "mood": 4, "missing_ex": 3, "contact": "none", "activities": (), "note": "x"}],
+    )
+    plan = read_export_zip(dataio.export_zip(other), mine)
+    assert plan.remove == tuple(n for n in EXPORT_FILES if n != "daily_log.csv")
+    assert "Settings: not in the export; yours are removed" in plan.preview
+    assert any(line.startswith("Weekly check-ins: not in the export; your ") for line in plan.preview)
+    apply_plan(mine, plan)
+    assert files(mine.folder) == files(other.folder)
+
+
+def test_an_export_zipped_again_inside_a_folder_still_imports(tmp_path: Path) -> None:
+    store = Store(tmp_path / "a")
+    sample.write_sample(store, days=60, today=TODAY)
+    original = zipfile.ZipFile(io.BytesIO(dataio.export_zip(store)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("winback-2026-03-10/", b"")
+        archive.writestr("__MACOSX/winback-2026-03-10/._daily_log.csv", b"\x00\x05\x16\x07")
+        for name in original.namelist():
+            archive.writestr(f"winback-2026-03-10/{name}", original.read(name))
+    target = Store(tmp_path / "b")
+    plan = read_export_zip(buffer.getvalue(), target)
+    assert plan.can_apply, plan.problems
+    apply_plan(target, plan)
+    assert files(target.folder) == files(store.folder)
+
+
+@pytest.mark.parametrize(
+    ("members", "expected"),
+    [
+        (
+            {"daily_log.csv": HEADER, "notes.txt": b"hello"},
+            [
+                "notes.txt: is not a winback file; an export holds only daily_log.csv, checkins.csv, "
+                "quiz_attempts.csv, quiz_answers.csv, reconnect.csv, custom_activities.csv, settings.json"
+            ],
+        ),
+        (
+            {"daily_log.csv": HEADER + b"2026-01-01,9,5,none,,\n2026-01-02,3,5,maybe,,\n"},
+            [
+                "daily_log.csv line 2: mood 9 is above 5",
+                "daily_log.csv line 3: contact 'maybe' is not one of none, they_reached_out_no_reply, we_talked, "
+                "i_reached_out",
+            ],
+        ),
+        (
+            {"daily_log.csv": b"date,mood,missing_ex,contact,activities,note,energy\n2026-01-01,3,5,none,,,7\n"},
+            ["daily_log.csv line 1: has columns winback does not know (energy); was it made by a newer winback?"],
+        ),
+        ({"settings.json": b'{"no_contact_target_days": 30,\n}'}, ["settings.json line 2: is not valid JSON"]),
+        ({"settings.json": b"[1, 2]"}, ["settings.json line 1: does not hold named settings"]),
+        ({"readme/": b""}, ["The zip holds none of winback's files"]),
+    ],
+    ids=["unknown-file", "bad-rows", "unknown-column", "bad-json", "not-settings", "nothing"],
+)
+def test_a_bad_export_is_refused_naming_file_and_line(
+    tmp_path: Path, members: dict[str, bytes], expected: list[str]
+) -> None:
+    plan = read_export_zip(zip_of(members), Store(tmp_path))
+    described = [p.describe() for p in plan.problems]
+    assert len(described) == len(expected)
+    for text, start in zip(described, expected, strict=True):
+        assert text.startswith(start)
+    assert not plan.can_apply and plan.frames == {}
+
+
+def test_files_that_are_not_an_export_zip_are_refused(tmp_path: Path) -> None:
+    not_zip = read_export_zip(fixture("daylio_new.csv"))
+    assert messages(not_zip.problems) == [
+        (0, 'this is not a zip file; choose the .zip that "Download everything" made')
+    ]
+    store = Store(tmp_path)
+    sample.write_sample(store, days=30, today=TODAY)
+    damaged = read_export_zip(dataio.export_zip(store)[:400])
+    assert messages(damaged.problems) == [(0, "the zip file is damaged and cannot be opened")]
+    assert messages(read_export_zip(b"").problems) == [(0, "the file is empty")]
+
+
+def test_a_latin_1_table_in_an_export_is_read_with_a_note(tmp_path: Path) -> None:
+    table = HEADER + "2026-01-01,3,5,none,,Café in Zürich\n".encode("cp1252")
+    plan = read_export_zip(zip_of({"daily_log.csv": table}))
+    assert plan.can_apply, plan.problems
+    assert any("daily_log.csv was not all UTF-8" in note for note in plan.notes)
+    store = Store(tmp_path)
+    apply_plan(store, plan)
+    assert store.read(DAILY_LOG).frame["note"].tolist() == ["Café in Zürich"]

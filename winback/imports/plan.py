@@ -1,0 +1,294 @@
+"""What every import format shares: problems by file and line, the plan a preview shows, the guard every
+upload passes, and applying a plan to the person's folder all or nothing.
+
+Nothing here raises on a bad upload: every problem comes back in the plan by file and line, and a plan with
+problems cannot be applied. Several files cannot be replaced in one atomic step, so ``apply_plan`` first
+copies the current files into a backup folder inside the person's folder and puts them back if any write
+fails; a backup left by a crash is put back by ``recover_interrupted_import`` (and by the next import).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import math
+import os
+import shutil
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from winback.csvcodec import UTF8_BOM, decode_text
+from winback.schema import SETTINGS_FILE, TABLES
+from winback.store import StorageError, Store, atomic_write
+
+MEGABYTE = 1024 * 1024
+MAX_UPLOAD_BYTES = 20 * MEGABYTE
+PREVIEW_CHANGES = 20
+
+# Every file an import may write or remove: what an export holds.
+EXPORT_FILES = (*(t.filename for t in TABLES.values()), SETTINGS_FILE)
+BACKUP_PREFIX = ".import-backup-"
+BACKUP_MANIFEST = "manifest.json"
+IMPORT_LOCK = ".import"
+
+BINARY_SIGNATURES = (
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"\x89PNG",
+    b"%PDF",
+    b"\x1f\x8b",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"BZh",
+    b"7z\xbc\xaf",
+    b"SQLite format 3",
+)
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """Why (part of) an upload cannot be imported: line 0 means the whole file; ``file`` names a zip member."""
+
+    line: int
+    message: str
+    file: str = ""
+
+    def describe(self) -> str:
+        where = " ".join(part for part in (self.file, f"line {self.line}" if self.line else "") if part)
+        if where:
+            return f"{where}: {self.message}"
+        return self.message[:1].upper() + self.message[1:]
+
+
+@dataclass(frozen=True, eq=False)
+class ImportPlan:
+    """What an import would write, for the preview; ``apply_plan`` writes it only when ``can_apply``.
+
+    ``frames`` holds each table's complete new frame, ``settings_text`` the new settings.json (None: leave it),
+    ``remove`` the files the import deletes, and ``based_on`` each touched file's SHA-256 when the plan was
+    made (None: the file did not exist), so a plan made before another change is refused, not applied.
+    ``summary``, ``preview`` (at most ``PREVIEW_CHANGES`` changes, then how many more) and ``notes`` are what
+    the person reads before importing.
+    """
+
+    source: str
+    summary: str
+    frames: Mapping[str, pd.DataFrame] = field(default_factory=dict)
+    settings_text: str | None = None
+    remove: tuple[str, ...] = ()
+    counts: Mapping[str, int] = field(default_factory=dict)
+    preview: tuple[str, ...] = ()
+    problems: tuple[ImportProblem, ...] = ()
+    notes: tuple[str, ...] = ()
+    based_on: Mapping[str, str | None] = field(default_factory=dict)
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.frames) or self.settings_text is not None or bool(self.remove)
+
+    @property
+    def can_apply(self) -> bool:
+        return not self.problems and self.has_changes
+
+
+def refused(source: str, problems: Sequence[ImportProblem], notes: Sequence[str] = ()) -> ImportPlan:
+    """The plan for a file that cannot be imported: only its problems (and notes) to show."""
+    return ImportPlan(
+        source=source,
+        summary="This file cannot be imported as it is: see the problems below.",
+        problems=tuple(problems),
+        notes=tuple(notes),
+    )
+
+
+def _megabytes(size: int) -> str:
+    """Rounded up, so a file just over the limit never reads as exactly the limit."""
+    return f"{math.ceil(size * 10 / MEGABYTE) / 10:.1f}"
+
+
+def upload_problem(data: bytes) -> str | None:
+    """Why no format can read this upload (too big, empty), or None."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        return f"the file is {_megabytes(len(data))} MB; the limit is {MAX_UPLOAD_BYTES // MEGABYTE} MB"
+    if not data.removeprefix(UTF8_BOM).strip():
+        return "the file is empty"
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """A zip, image, PDF or other binary file rather than text (a NUL anywhere, or many control bytes)."""
+    if data.startswith(BINARY_SIGNATURES) or b"\x00" in data:
+        return True
+    head = data[:65536]
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > len(head) // 100
+
+
+def decode_upload(data: bytes) -> tuple[str, int]:
+    """The text, and the first line that was not UTF-8 (0: none), which is read as Windows-1252/Latin-1."""
+    text, odd = decode_text(data, ("cp1252",))
+    return text, odd[0] if odd else 0
+
+
+def latin_note(what: str, line: int) -> str:
+    return (
+        f"{what} was not all UTF-8 text (from line {line:,}), so it was read as Latin-1 (Windows-1252); "
+        "check accented letters in the preview."
+    )
+
+
+def _fingerprint(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def fingerprints(store: Store, names: Sequence[str]) -> dict[str, str | None]:
+    """Each file's SHA-256 now (None: it does not exist), for ``ImportPlan.based_on``."""
+    return {name: _fingerprint(store.folder / name) for name in names}
+
+
+def apply_plan(store: Store, plan: ImportPlan) -> None:
+    """Write every file of the plan, or none: on any failure the files are put back byte for byte.
+
+    Raises ValueError for a plan with problems (the UI shows them instead), and StorageError, with a message
+    for people, when the data changed since the preview or a write failed (then nothing is changed).
+    """
+    if plan.problems:
+        raise ValueError("This import has problems and cannot be applied; show plan.problems instead.")
+    if not plan.has_changes:
+        return
+    with store.locked(IMPORT_LOCK):
+        _recover(store)
+        moved = [name for name, digest in plan.based_on.items() if _fingerprint(store.folder / name) != digest]
+        if moved:
+            raise StorageError(
+                f"Nothing was imported: {', '.join(moved)} changed after the preview was made. "
+                "Look at the preview again, then import."
+            )
+        try:
+            backup = _make_backup(store, _targets(plan))
+        except OSError as error:
+            raise StorageError(
+                f"Nothing was imported: winback could not first copy your current files ({error.strerror or error})."
+            ) from error
+        try:
+            _write(store, plan)
+        except BaseException as error:
+            _put_back(store, backup)
+            if isinstance(error, StorageError):
+                raise StorageError(f"{error} The import was undone, so none of it was applied.") from error
+            if isinstance(error, Exception):
+                raise StorageError(f"The import failed ({error}) and was undone; your data is as it was.") from error
+            raise
+        _discard(backup)
+
+
+def _targets(plan: ImportPlan) -> list[str]:
+    """The files a plan writes or removes."""
+    return [
+        *(TABLES[name].filename for name in plan.frames),
+        *([SETTINGS_FILE] if plan.settings_text is not None else []),
+        *plan.remove,
+    ]
+
+
+def _write(store: Store, plan: ImportPlan) -> None:
+    for name, frame in plan.frames.items():
+        store.replace_all(name, frame)
+    if plan.settings_text is not None:
+        with store.locked(SETTINGS_FILE):
+            atomic_write(store.folder / SETTINGS_FILE, plan.settings_text)
+    for filename in plan.remove:
+        with store.locked(filename):
+            (store.folder / filename).unlink(missing_ok=True)
+
+
+def recover_interrupted_import(store: Store) -> bool:
+    """Put back the files of an import that a crash stopped halfway; True when something was put back."""
+    if not backup_folders(store):
+        return False
+    with store.locked(IMPORT_LOCK):
+        return _recover(store)
+
+
+def backup_folders(store: Store) -> list[Path]:
+    """Backups an import keeps while it runs (and a crash may leave); removed by delete-everything too."""
+    if not store.folder.is_dir():
+        return []
+    return sorted(p for p in store.folder.iterdir() if p.is_dir() and p.name.startswith(BACKUP_PREFIX))
+
+
+def _recover(store: Store) -> bool:
+    restored = False
+    for folder in backup_folders(store):
+        if (folder / BACKUP_MANIFEST).exists():
+            _put_back(store, folder)
+            restored = True
+        else:
+            # The manifest is written before the first table is touched, so without it nothing was changed.
+            shutil.rmtree(folder, ignore_errors=True)
+    return restored
+
+
+def _write_durably(path: Path, data: bytes) -> None:
+    with path.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _make_backup(store: Store, targets: Sequence[str]) -> Path:
+    """Copy the files an import will touch; the manifest, written last, says the copy is complete."""
+    store.folder.mkdir(parents=True, exist_ok=True)
+    folder = store.folder / f"{BACKUP_PREFIX}{uuid.uuid4().hex}"
+    folder.mkdir()
+    try:
+        existed: dict[str, bool] = {}
+        for name in dict.fromkeys(targets):
+            try:
+                data = (store.folder / name).read_bytes()
+            except FileNotFoundError:
+                existed[name] = False
+                continue
+            _write_durably(folder / name, data)
+            existed[name] = True
+        atomic_write(folder / BACKUP_MANIFEST, json.dumps({"files": existed}, indent=2) + "\n")
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder
+
+
+def _put_back(store: Store, folder: Path) -> None:
+    """Restore every file of a backup as it was (and remove those that did not exist), then drop the backup."""
+    try:
+        manifest = json.loads((folder / BACKUP_MANIFEST).read_text(encoding="utf-8"))
+        for name, existed in manifest["files"].items():
+            if name not in EXPORT_FILES:
+                continue
+            with store.locked(name):
+                target = store.folder / name
+                if existed:
+                    atomic_write(target, (folder / name).read_bytes())
+                else:
+                    target.unlink(missing_ok=True)
+    except (OSError, ValueError, KeyError, AttributeError, StorageError) as error:
+        raise StorageError(
+            "The import failed and winback could not yet put every file back. A copy of your earlier files is "
+            f"kept in {folder} and is put back the next time winback imports or starts. ({error})"
+        ) from error
+    _discard(folder)
+
+
+def _discard(folder: Path) -> None:
+    """Remove the manifest first, so a crash while removing the rest never restores a finished import."""
+    with contextlib.suppress(OSError):
+        (folder / BACKUP_MANIFEST).unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,225 @@
+"""Restoring our own export: the zip ``dataio.export_zip`` made, read into a plan that replaces everything."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import zipfile
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import pandas as pd
+
+from winback.csvcodec import parse_table
+from winback.imports.plan import (
+    EXPORT_FILES,
+    MEGABYTE,
+    ImportPlan,
+    ImportProblem,
+    decode_upload,
+    fingerprints,
+    latin_note,
+    refused,
+    upload_problem,
+)
+from winback.schema import DAILY_LOG, SETTINGS_FILE, TABLES, Table
+from winback.store import Store
+from winback.words import count_phrase
+
+EXPORT_SOURCE = "winback export"
+# A 20 MB zip can unpack to far more; a century of daily entries is under 10 MB.
+MAX_UNPACKED_BYTES = 200 * MEGABYTE
+MAX_ZIP_MEMBERS = 100
+ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
+# What zip tools add on their own; never data.
+ZIP_PACKAGING = (".DS_Store", "Thumbs.db", "desktop.ini")
+
+TABLE_TITLES: Mapping[str, str] = {
+    "daily_log": "Daily log",
+    "checkins": "Weekly check-ins",
+    "quiz_attempts": "Quiz attempts",
+    "quiz_answers": "Quiz answers",
+    "reconnect": "Reconnect journal",
+    "custom_activities": "Your own activities",
+}
+
+
+@dataclass
+class _Contents:
+    """The export's files as winback reads them, and what was wrong with them."""
+
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    settings_text: str | None = None
+    problems: list[ImportProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def read_export_zip(data: bytes, store: Store | None = None) -> ImportPlan:
+    """The plan for restoring a zip made by ``dataio.export_zip``: it replaces every table and the settings.
+
+    Only the export's own files may be in the zip (folders and packaging files that zip tools add are
+    ignored). Every table is checked as storage reads it; any bad row, unknown column or unreadable settings
+    refuses the whole import. A table or settings file missing from the zip is removed, so the folder ends up
+    exactly as the export was. With ``store``, the preview says what is there now and the plan is refused
+    later if those files change before it is applied.
+    """
+    problem = upload_problem(data)
+    if problem is None and not data.startswith(ZIP_SIGNATURES):
+        problem = 'this is not a zip file; choose the .zip that "Download everything" made'
+    if problem is not None:
+        return refused(EXPORT_SOURCE, [ImportProblem(0, problem)])
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+        return refused(EXPORT_SOURCE, [ImportProblem(0, "the zip file is damaged and cannot be opened")])
+    with archive:
+        members, problems = _zip_members(archive)
+    if not members and not problems:
+        problems.append(ImportProblem(0, f"the zip holds none of winback's files ({', '.join(EXPORT_FILES)})"))
+    contents = _read_members(members)
+    problems.extend(contents.problems)
+    if problems:
+        return refused(EXPORT_SOURCE, problems, contents.notes)
+    return _restore_plan(contents, members, store)
+
+
+def _zip_members(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], list[ImportProblem]]:
+    """The export's files by name; anything else in the zip, damaged or oversized, is a problem."""
+    members: dict[str, bytes] = {}
+    problems: list[ImportProblem] = []
+    infos = archive.infolist()
+    if len(infos) > MAX_ZIP_MEMBERS:
+        return members, [
+            ImportProblem(0, f"the zip holds {len(infos):,} files; a winback export holds {len(EXPORT_FILES)}")
+        ]
+    unpacked = 0
+    for info in infos:
+        path = PurePosixPath(info.filename)
+        if info.is_dir() or path.parts[:1] == ("__MACOSX",) or path.name in ZIP_PACKAGING:
+            continue
+        problem = _member_problem(info, path, members)
+        if problem is not None:
+            problems.append(ImportProblem(0, problem, info.filename))
+            continue
+        unpacked += info.file_size
+        if unpacked > MAX_UNPACKED_BYTES:
+            limit = MAX_UNPACKED_BYTES // MEGABYTE
+            problems.append(ImportProblem(0, f"the zip unpacks to more than {limit} MB", info.filename))
+            break
+        content = _unpack(archive, info)
+        if content is None:
+            problems.append(ImportProblem(0, "is damaged and cannot be read", info.filename))
+            continue
+        members[path.name] = content
+    return members, problems
+
+
+def _member_problem(info: zipfile.ZipInfo, path: PurePosixPath, members: Mapping[str, bytes]) -> str | None:
+    """Why this zip member cannot be one of the export's files, before it is unpacked; or None."""
+    if path.name not in EXPORT_FILES:
+        return f"is not a winback file; an export holds only {', '.join(EXPORT_FILES)}"
+    if path.name in members:
+        return f"{path.name} is in the zip twice"
+    if info.flag_bits & 0x1:
+        return "is protected by a password"
+    return None
+
+
+def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """The member's bytes, or None when it is damaged (or unpacks to more than it says)."""
+    try:
+        with archive.open(info) as handle:
+            content = handle.read(MAX_UNPACKED_BYTES + 1)
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError, zlib.error):
+        return None
+    return None if len(content) > MAX_UNPACKED_BYTES else content
+
+
+def _read_members(members: Mapping[str, bytes]) -> _Contents:
+    contents = _Contents()
+    for filename, content in members.items():
+        text, latin_line = decode_upload(content)
+        if latin_line:
+            contents.notes.append(latin_note(filename, latin_line))
+        if filename == SETTINGS_FILE:
+            contents.settings_text, settings_problem = _check_settings(text)
+            if settings_problem is not None:
+                contents.problems.append(settings_problem)
+            continue
+        table = next(t for t in TABLES.values() if t.filename == filename)
+        frame, table_problems = _check_table(table, text)
+        contents.problems.extend(table_problems)
+        contents.frames[table.name] = frame
+    return contents
+
+
+def _check_table(table: Table, text: str) -> tuple[pd.DataFrame, list[ImportProblem]]:
+    """The table as storage reads it; every problem refuses, and so does a column winback would drop."""
+    problems: list[ImportProblem] = []
+    with contextlib.suppress(csv.Error, StopIteration):
+        header = [cell.strip() for cell in next(csv.reader(io.StringIO(text, newline="")))]
+        unknown = [name for name in header if name and name not in table.header]
+        if unknown:
+            problems.append(
+                ImportProblem(
+                    1,
+                    f"has columns winback does not know ({', '.join(unknown)}); was it made by a newer winback?",
+                    table.filename,
+                )
+            )
+    parsed = parse_table(table, text.encode("utf-8"))
+    problems.extend(ImportProblem(p.line, p.message, table.filename) for p in parsed.problems)
+    return parsed.frame, problems
+
+
+def _check_settings(text: str) -> tuple[str, ImportProblem | None]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        return text, ImportProblem(error.lineno, f"is not valid JSON ({error.msg})", SETTINGS_FILE)
+    if not isinstance(value, dict):
+        return text, ImportProblem(1, "does not hold named settings", SETTINGS_FILE)
+    return text, None
+
+
+def _restore_plan(contents: _Contents, members: Mapping[str, bytes], store: Store | None) -> ImportPlan:
+    ordered = {t.name: contents.frames[t.name] for t in TABLES.values() if t.name in contents.frames}
+    days = len(ordered.get(DAILY_LOG.name, ()))
+    return ImportPlan(
+        source=EXPORT_SOURCE,
+        summary=f"Replaces everything winback holds now with this export ({count_phrase(days, 'day', 'days')} logged).",
+        frames=ordered,
+        settings_text=contents.settings_text,
+        remove=tuple(name for name in EXPORT_FILES if name not in members),
+        counts={name: len(frame) for name, frame in ordered.items()},
+        preview=tuple(_preview(ordered, contents.settings_text, store)),
+        notes=(
+            "Importing an export replaces everything winback holds now; export first if you want a copy.",
+            *contents.notes,
+        ),
+        based_on=fingerprints(store, EXPORT_FILES) if store is not None else {},
+    )
+
+
+def _preview(ordered: Mapping[str, pd.DataFrame], settings_text: str | None, store: Store | None) -> list[str]:
+    """Each table's rows in the export beside what the person has now, and what happens to the settings."""
+    current = {t.name: len(store.read(t).frame) for t in TABLES.values()} if store is not None else {}
+    settings_now = store is not None and (store.folder / SETTINGS_FILE).exists()
+    preview: list[str] = []
+    for t in TABLES.values():
+        now = f" (now {current[t.name]:,})" if t.name in current else ""
+        if t.name in ordered:
+            preview.append(f"{TABLE_TITLES[t.name]}: {count_phrase(len(ordered[t.name]), 'row', 'rows')}{now}")
+        elif current.get(t.name):
+            preview.append(f"{TABLE_TITLES[t.name]}: not in the export; your {current[t.name]:,} rows are removed")
+        else:
+            preview.append(f"{TABLE_TITLES[t.name]}: not in the export")
+    if settings_text is not None:
+        preview.append("Settings: taken from the export")
+    elif settings_now:
+        preview.append("Settings: not in the export; yours are removed")
+    return preview
