@@ -3,7 +3,7 @@ from datetime import date
 import streamlit as st
 
 from winback import activities, settings, tracker, ui
-from winback.charts import period_start
+from winback.charts.period import period_start
 from winback.store import StorageError
 from winback.vocab import CONTACT_LABELS, DEFAULT_PERIOD, MOOD_LABELS, MOODS, NOTE_LIMIT, PERIODS
 from winback.words import count_phrase, day_words

@@ -2,7 +2,9 @@ from datetime import date
 
 import streamlit as st
 
-from winback import charts, progress, settings, tracker, ui
+from winback import progress, settings, tracker, ui
+from winback.charts.steps import step_bars
+from winback.vocab import DEFAULT_PERIOD, PERIODS
 
 st.title("Progress")
 store = ui.store()
@@ -12,7 +14,7 @@ count, _, _ = tracker.summary(store.read("daily_log").frame)
 model = progress.from_store(store, today)
 
 st.markdown("**The five steps**")
-ui.show_chart(charts.step_bars(model.steps), "steps")
+ui.show_chart(step_bars(model.steps), "steps")
 if count == 0:
     st.markdown("Charts of your mood, activities and no-contact days are drawn here from your daily log.")
     st.page_link("pages/daily_log.py", label="Log your first day to start", icon=":material/edit_note:")
@@ -31,8 +33,8 @@ def views() -> None:
         if not tab.open:
             continue
         with tab:
-            period = st.segmented_control("Period", charts.PERIODS, default="90 days", key="progress_period")
-            for shown in progress.view_charts(store, view, period or "90 days", today):
+            period = st.segmented_control("Period", PERIODS, default=DEFAULT_PERIOD, key="progress_period")
+            for shown in progress.view_charts(store, view, period or DEFAULT_PERIOD, today):
                 st.markdown(f"**{shown.title}**")
                 ui.show_chart(shown.chart, shown.key)
 

@@ -2,7 +2,8 @@ from datetime import date
 
 import streamlit as st
 
-from winback import charts, progress, quiz, tracker, ui
+from winback import progress, quiz, tracker, ui
+from winback.charts.mood import mood_last_days
 from winback.words import day_words
 
 st.title("Today")
@@ -37,7 +38,7 @@ else:
     ui.no_contact_section(store, log, today, model)
     if tracker.needs_low_mood_care(log, today):
         ui.low_mood_note()
-    chart = charts.mood_last_days(log, today)
+    chart = mood_last_days(log, today)
     st.markdown("**Your last 7 days**")
     if chart.figure is None:
         st.caption(chart.empty)

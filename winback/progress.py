@@ -10,7 +10,14 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from winback import activities, charts, content, quiz, tracker
+from winback import activities, content, quiz, tracker
+from winback.charts.activities import activities_per_area, mood_by_activity
+from winback.charts.calendar import calendar_heatmap
+from winback.charts.checkins import checkin_scores
+from winback.charts.mood import mood_over_time
+from winback.charts.period import period_start
+from winback.charts.quiz import quiz_history
+from winback.charts.theme import Chart
 from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, SETTINGS_FILE
 from winback.settings import Settings
 from winback.settings import load as load_settings
@@ -283,7 +290,7 @@ class PageChart:
     """One chart of the Progress page, with the words above it and a key for the page."""
 
     title: str
-    chart: charts.Chart
+    chart: Chart
     key: str
 
 
@@ -318,35 +325,33 @@ def _build_view(store: Store, view: str, period: str, today: date) -> tuple[Page
     if view == "Quiz":
         policy = content.quiz().policy
         attempts = store.read(QUIZ_ATTEMPTS).frame
-        return (PageChart("Readiness quiz", charts.quiz_history(attempts, policy.go_min, policy.wait_min), "quiz"),)
+        return (PageChart("Readiness quiz", quiz_history(attempts, policy.go_min, policy.wait_min), "quiz"),)
     log = store.read(DAILY_LOG).frame
     first = log["date"].min().date() if len(log) else None
-    start = charts.period_start(period, today, first)
+    start = period_start(period, today, first)
     if view == "Mood":
-        return (PageChart("Mood and missing my ex", charts.mood_over_time(log, start, today), "mood"),)
+        return (PageChart("Mood and missing my ex", mood_over_time(log, start, today), "mood"),)
     if view == "Year in pixels":
         return (
-            PageChart("Year in pixels: mood", charts.calendar_heatmap(log, start, today, "mood"), "pixels_mood"),
+            PageChart("Year in pixels: mood", calendar_heatmap(log, start, today, "mood"), "pixels_mood"),
             PageChart(
                 "Year in pixels: contact with my ex",
-                charts.calendar_heatmap(log, start, today, "contact"),
+                calendar_heatmap(log, start, today, "contact"),
                 "pixels_contact",
             ),
         )
     if view == "Check-ins":
-        return (
-            PageChart("Weekly check-in", charts.checkin_scores(store.read(CHECKINS).frame, start, today), "checkins"),
-        )
+        return (PageChart("Weekly check-in", checkin_scores(store.read(CHECKINS).frame, start, today), "checkins"),)
     known = activities.all_activities(store.read(CUSTOM_ACTIVITIES).frame)
     return (
         PageChart(
             "What I did, by life area",
-            charts.activities_per_area(log, start, today, activities.area_of(known)),
+            activities_per_area(log, start, today, activities.area_of(known)),
             "areas",
         ),
         PageChart(
             "Mood on days with and without",
-            charts.mood_by_activity(log, start, today, {a.id: a.name for a in known}),
+            mood_by_activity(log, start, today, {a.id: a.name for a in known}),
             "by_activity",
         ),
     )

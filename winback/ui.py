@@ -20,7 +20,6 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from winback import (
     activities,
-    charts,
     checkin,
     content,
     imports,
@@ -32,6 +31,8 @@ from winback import (
     settings,
     tracker,
 )
+from winback.charts.quiz import worth_gauge
+from winback.charts.theme import Chart
 from winback.content import DEFAULT_COUNTRY, Activity, Quiz, Thresholds
 from winback.schema import TABLES
 from winback.store import StorageError, Store
@@ -273,7 +274,7 @@ def quiz_result(result: quiz.QuizResult, the_quiz: Quiz) -> None:
             "for you, and the lines above can help you stay safe."
         )
     else:
-        chart = charts.worth_gauge(result.worth, the_quiz.policy.go_min, the_quiz.policy.wait_min)
+        chart = worth_gauge(result.worth, the_quiz.policy.go_min, the_quiz.policy.wait_min)
         if chart.figure is not None:
             st.plotly_chart(chart.figure, alt=chart.alt, key="worth_gauge", config={"displayModeBar": False})
     if result.reasons:
@@ -599,7 +600,7 @@ def journal_list(s: Store, entries: list[journal.JournalEntry], today: date) -> 
                 st.rerun()
 
 
-def show_chart(chart: charts.Chart, key: str) -> None:
+def show_chart(chart: Chart, key: str) -> None:
     """A chart with its alt text, or its empty state in words; never an empty frame."""
     if chart.figure is None:
         st.caption(chart.empty)
