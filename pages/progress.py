@@ -4,6 +4,7 @@ import streamlit as st
 
 from winback import progress, settings, tracker, ui
 from winback.charts.steps import step_bars
+from winback.views import CHART_VIEWS, WHY_VIEW, view_charts
 from winback.vocab import DEFAULT_PERIOD, PERIODS
 
 st.title("Progress")
@@ -23,18 +24,18 @@ if count == 0:
 @st.fragment
 def views() -> None:
     """Why the steps stand where they do, or one view of charts: switching redraws only this part of the page."""
-    tabs = st.tabs((progress.WHY_VIEW, *progress.CHART_VIEWS), key="progress_view", on_change="rerun")
+    tabs = st.tabs((WHY_VIEW, *CHART_VIEWS), key="progress_view", on_change="rerun")
     with tabs[0]:
         if tabs[0].open:
             for step in model.steps:
                 st.markdown(f"**{step.number}. {step.name}** · {step.state}")
                 st.text("\n".join(step.reasons))
-    for tab, view in zip(tabs[1:], progress.CHART_VIEWS, strict=True):
+    for tab, view in zip(tabs[1:], CHART_VIEWS, strict=True):
         if not tab.open:
             continue
         with tab:
             period = st.segmented_control("Period", PERIODS, default=DEFAULT_PERIOD, key="progress_period")
-            for shown in progress.view_charts(store, view, period or DEFAULT_PERIOD, today):
+            for shown in view_charts(store, view, period or DEFAULT_PERIOD, today):
                 st.markdown(f"**{shown.title}**")
                 ui.show_chart(shown.chart, shown.key)
 

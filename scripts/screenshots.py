@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from winback import progress, sample
+from winback import sample, views
 from winback.devserver import CHROMIUM_ARGS, ROOT, chromium_path, running
 from winback.store import Store
 
@@ -65,7 +65,7 @@ def main() -> None:
                         page.screenshot(path=str(target), full_page=True)
                         print(target)
                         if name == "progress":
-                            for view in progress.CHART_VIEWS:
+                            for view in views.CHART_VIEWS:
                                 page.get_by_role("tab", name=view, exact=True).click()
                                 page.wait_for_timeout(300)
                                 page.wait_for_selector(SETTLED, timeout=60_000)

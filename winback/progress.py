@@ -10,14 +10,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from winback import activities, content, quiz, tracker
-from winback.charts.activities import activities_per_area, mood_by_activity
-from winback.charts.calendar import calendar_heatmap
-from winback.charts.checkins import checkin_scores
-from winback.charts.mood import mood_over_time
-from winback.charts.period import period_start
-from winback.charts.quiz import quiz_history
-from winback.charts.theme import Chart
+from winback import activities, quiz, tracker
 from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, SETTINGS_FILE
 from winback.settings import Settings
 from winback.settings import load as load_settings
@@ -282,76 +275,4 @@ def _compute(store: Store, today: date) -> FiveSteps:
         activities.area_of(known),
         configured,
         today,
-    )
-
-
-@dataclass(frozen=True)
-class PageChart:
-    """One chart of the Progress page, with the words above it and a key for the page."""
-
-    title: str
-    chart: Chart
-    key: str
-
-
-# The Progress page opens on why each step stands where it does, then shows one view of charts at a time (a tab
-# each): a person asks one question of their log at a time, and a phone shows two charts, not a long scroll of eight.
-WHY_VIEW = "Why"
-CHART_VIEWS: tuple[str, ...] = ("Mood", "Year in pixels", "What I did", "Check-ins", "Quiz")
-
-_CHARTS: OrderedDict[tuple[object, ...], tuple[PageChart, ...]] = OrderedDict()
-
-
-def view_charts(store: Store, view: str, period: str, today: date) -> tuple[PageChart, ...]:
-    """The charts of one Progress view, built once per version of the person's files, period and day: a rerun
-    that changed nothing only re-sends them. Figures are shared, so callers must not change them."""
-    if view not in CHART_VIEWS:
-        raise ValueError(f"unknown Progress view {view!r}; choose from {', '.join(CHART_VIEWS)}")
-    names = (*(t.filename for t in (DAILY_LOG, CHECKINS, QUIZ_ATTEMPTS, CUSTOM_ACTIVITIES)),)
-    key = (str(store.folder), view, period, today, *(store.identity(n) for n in names))
-    with _RESULTS_GUARD:
-        if key in _CHARTS:
-            _CHARTS.move_to_end(key)
-            return _CHARTS[key]
-    built = _build_view(store, view, period, today)
-    with _RESULTS_GUARD:
-        _CHARTS[key] = built
-        while len(_CHARTS) > _RESULTS_KEPT:
-            _CHARTS.popitem(last=False)
-    return built
-
-
-def _build_view(store: Store, view: str, period: str, today: date) -> tuple[PageChart, ...]:
-    if view == "Quiz":
-        policy = content.quiz().policy
-        attempts = store.read(QUIZ_ATTEMPTS).frame
-        return (PageChart("Readiness quiz", quiz_history(attempts, policy.go_min, policy.wait_min), "quiz"),)
-    log = store.read(DAILY_LOG).frame
-    first = log["date"].min().date() if len(log) else None
-    start = period_start(period, today, first)
-    if view == "Mood":
-        return (PageChart("Mood and missing my ex", mood_over_time(log, start, today), "mood"),)
-    if view == "Year in pixels":
-        return (
-            PageChart("Year in pixels: mood", calendar_heatmap(log, start, today, "mood"), "pixels_mood"),
-            PageChart(
-                "Year in pixels: contact with my ex",
-                calendar_heatmap(log, start, today, "contact"),
-                "pixels_contact",
-            ),
-        )
-    if view == "Check-ins":
-        return (PageChart("Weekly check-in", checkin_scores(store.read(CHECKINS).frame, start, today), "checkins"),)
-    known = activities.all_activities(store.read(CUSTOM_ACTIVITIES).frame)
-    return (
-        PageChart(
-            "What I did, by life area",
-            activities_per_area(log, start, today, activities.area_of(known)),
-            "areas",
-        ),
-        PageChart(
-            "Mood on days with and without",
-            mood_by_activity(log, start, today, {a.id: a.name for a in known}),
-            "by_activity",
-        ),
     )
