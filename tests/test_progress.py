@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,6 +13,7 @@ from tests.builders import attempts, checkins, days, journal, log
 from tests.support.clock import Clock
 from winback import activities, content, progress
 from winback.settings import Settings, default_thresholds
+from winback.store import Store
 
 TODAY = date(2026, 6, 30)
 AREAS = activities.area_of(content.catalogue())
@@ -240,3 +242,17 @@ def test_model_on_sample_data_is_consistent() -> None:
     assert all(0 <= s.progress <= 1 for s in steps.steps)
     assert all(s.reasons for s in steps.steps)
     assert steps.step(4).state == "done"
+
+
+def test_from_store_is_worked_out_once_per_version_of_the_files(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    row = {"mood": 4, "missing_ex": 3, "contact": "none", "activities": ()}
+    store.upsert("daily_log", [{**row, "date": TODAY - timedelta(days=n)} for n in range(10)])
+    first = progress.from_store(store, TODAY)
+    assert progress.from_store(store, TODAY) is first
+    assert progress.from_store(store, TODAY + timedelta(days=1)) is not first
+    store.upsert("daily_log", [{**row, "date": TODAY, "mood": 1}])
+    assert progress.from_store(store, TODAY) is not first
+    assert progress.from_store(store, TODAY) == progress.five_steps(
+        store.read("daily_log").frame, NO_CHECKINS, NO_ATTEMPTS, NO_JOURNAL, AREAS, settings(), TODAY
+    )

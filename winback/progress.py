@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -11,6 +9,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from winback import activities, quiz, tracker
+from winback.lru import LRU
 from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, SETTINGS_FILE
 from winback.settings import Settings
 from winback.settings import load as load_settings
@@ -243,25 +242,15 @@ def _next_action(steps: Sequence[StepProgress], current: int, settings: Settings
     return "Be kind and calm, like a friendly acquaintance; when it feels right, plan a mature, meaningful meeting."
 
 
-_RESULTS: OrderedDict[tuple[object, ...], FiveSteps] = OrderedDict()
-_RESULTS_GUARD = threading.Lock()
 _RESULTS_KEPT = 32
+_RESULTS: LRU[tuple[object, ...], FiveSteps] = LRU(_RESULTS_KEPT)
 
 
 def from_store(store: Store, today: date) -> FiveSteps:
     """The model over everything in one person's folder, worked out once per version of its files and day."""
     names = (*(t.filename for t in (DAILY_LOG, CHECKINS, QUIZ_ATTEMPTS, RECONNECT, CUSTOM_ACTIVITIES)), SETTINGS_FILE)
     key = (str(store.folder), today, *(store.identity(n) for n in names))
-    with _RESULTS_GUARD:
-        if key in _RESULTS:
-            _RESULTS.move_to_end(key)
-            return _RESULTS[key]
-    result = _compute(store, today)
-    with _RESULTS_GUARD:
-        _RESULTS[key] = result
-        while len(_RESULTS) > _RESULTS_KEPT:
-            _RESULTS.popitem(last=False)
-    return result
+    return _RESULTS.get_or_build(key, lambda: _compute(store, today))
 
 
 def _compute(store: Store, today: date) -> FiveSteps:
