@@ -506,7 +506,7 @@ def _warm(tab: Any, url: str) -> None:
 def chart_rows(work: Path, settings: Settings) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
-    from winback import progress
+    from winback.views import CHART_VIEWS, view_charts
 
     say(f"Progress page in Chromium at {settings.chart_days:,} days ({settings.chart_runs} runs)…")
     with (
@@ -557,13 +557,13 @@ def chart_rows(work: Path, settings: Settings) -> list[Row]:
             views = {
                 view: [
                     shown.key
-                    for shown in progress.view_charts(Store(folder), view, "90 days", date.today())
+                    for shown in view_charts(Store(folder), view, "90 days", date.today())
                     if shown.chart.figure is not None
                 ]
-                for view in progress.CHART_VIEWS
+                for view in CHART_VIEWS
             }
             # A view whose charts are all empty states (little data) has nothing to time.
-            opened: dict[str, list[float]] = {view: [] for view in progress.CHART_VIEWS if views[view]}
+            opened: dict[str, list[float]] = {view: [] for view in CHART_VIEWS if views[view]}
             for _ in range(max(2, settings.chart_runs // 3)):
                 progress_tab.goto(progress_url)
                 progress_tab.wait_for_function(CHARTS_DRAWN, arg=expected, timeout=120_000)

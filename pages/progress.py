@@ -2,8 +2,10 @@ from datetime import date
 
 import streamlit as st
 
-from winback import charts, progress, settings, sitemap, tracker
+from winback import progress, settings, sitemap, tracker
+from winback.charts.steps import step_bars
 from winback.ui import goals_form, session, state, widgets
+from winback.views import CHART_VIEWS, WHY_VIEW, view_charts
 from winback.vocab import DEFAULT_PERIOD, PERIODS
 
 store = session.store()
@@ -14,7 +16,7 @@ count, _, _ = tracker.summary(store.read("daily_log").frame)
 model = progress.from_store(store, today)
 
 st.markdown("**The five steps**")
-widgets.show_chart(charts.step_bars(model.steps), "steps")
+widgets.show_chart(step_bars(model.steps), "steps")
 if count == 0:
     st.markdown("Charts of your mood, activities and no-contact days are drawn here from your daily log.")
     st.page_link(sitemap.DAILY_LOG.file, label="Log your first day to start", icon=sitemap.DAILY_LOG.icon)
@@ -23,18 +25,18 @@ if count == 0:
 @st.fragment
 def views() -> None:
     """Why the steps stand where they do, or one view of charts: switching redraws only this part of the page."""
-    tabs = st.tabs((progress.WHY_VIEW, *progress.CHART_VIEWS), key=state.PROGRESS_VIEW, on_change="rerun")
+    tabs = st.tabs((WHY_VIEW, *CHART_VIEWS), key=state.PROGRESS_VIEW, on_change="rerun")
     with tabs[0]:
         if tabs[0].open:
             for step in model.steps:
                 st.markdown(f"**{step.number}. {step.name}** · {step.state}")
                 st.text("\n".join(step.reasons))
-    for tab, view in zip(tabs[1:], progress.CHART_VIEWS, strict=True):
+    for tab, view in zip(tabs[1:], CHART_VIEWS, strict=True):
         if not tab.open:
             continue
         with tab:
             period = st.segmented_control("Period", PERIODS, default=DEFAULT_PERIOD, key=state.PROGRESS_PERIOD)
-            for shown in progress.view_charts(store, view, period or DEFAULT_PERIOD, today):
+            for shown in view_charts(store, view, period or DEFAULT_PERIOD, today):
                 st.markdown(f"**{shown.title}**")
                 widgets.show_chart(shown.chart, shown.key)
 

@@ -2,7 +2,8 @@ from datetime import date
 
 import streamlit as st
 
-from winback import charts, progress, quiz, sitemap, tracker
+from winback import progress, quiz, sitemap, tracker
+from winback.charts.mood import mood_last_days
 from winback.ui import no_contact, session, widgets
 from winback.words import day_words
 
@@ -38,7 +39,7 @@ else:
     if tracker.needs_low_mood_care(log, today):
         widgets.low_mood_note()
     st.markdown("**Your last 7 days**")
-    widgets.show_chart(charts.mood_last_days(log, today), "today_mood")
+    widgets.show_chart(mood_last_days(log, today), "today_mood")
     if latest is None:
         st.page_link(sitemap.QUIZ.file, label="You have not taken the readiness quiz yet", icon=sitemap.QUIZ.icon)
     else:

@@ -17,7 +17,7 @@ from playwright.sync_api import sync_playwright
 
 from tests.support.browser import SETTLED
 from tests.support.devserver import CHROMIUM_ARGS, ROOT, chromium_path, running
-from winback import progress, sample, sitemap
+from winback import sample, sitemap, views
 from winback.store import Store
 
 # Screenshot name -> URL path, for every page of the app.
@@ -45,12 +45,12 @@ def main() -> None:
             if data_set == "year":
                 sample.write_sample(Store(folder), days=365)
             with running(ROOT / "app.py", folder, Path(tmp) / f"{data_set}.log") as server:
-                views: tuple[tuple[Literal["light", "dark"], int, int], ...] = (
+                looks: tuple[tuple[Literal["light", "dark"], int, int], ...] = (
                     ("light", 1280, 1800),
                     ("dark", 1280, 1800),
                     ("light", 390, 2400),
                 )
-                for scheme, width, height in views:
+                for scheme, width, height in looks:
                     context = browser.new_context(
                         viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1
                     )
@@ -64,7 +64,7 @@ def main() -> None:
                         page.screenshot(path=str(target), full_page=True)
                         print(target)
                         if name == "progress":
-                            for view in progress.CHART_VIEWS:
+                            for view in views.CHART_VIEWS:
                                 page.get_by_role("tab", name=view, exact=True).click()
                                 page.wait_for_timeout(300)
                                 page.wait_for_selector(SETTLED, timeout=60_000)

@@ -245,41 +245,15 @@ def test_model_on_sample_data_is_consistent() -> None:
     assert steps.step(4).state == "done"
 
 
-EXPECTED_VIEWS = {
-    "Mood": ("mood",),
-    "Year in pixels": ("pixels_mood", "pixels_contact"),
-    "What I did": ("areas", "by_activity"),
-    "Check-ins": ("checkins",),
-    "Quiz": ("quiz",),
-}
-
-
-def test_each_progress_view_holds_its_charts_and_all_of_them_together_are_every_chart(tmp_path: Path) -> None:
-    from winback import sample
-
-    store = Store(tmp_path)
-    sample.write_sample(store, 365, today=TODAY)
-    assert set(progress.CHART_VIEWS) == set(EXPECTED_VIEWS)
-    for view in progress.CHART_VIEWS:
-        shown = progress.view_charts(store, view, "1 year", TODAY)
-        assert tuple(c.key for c in shown) == EXPECTED_VIEWS[view]
-        assert all(c.title and c.chart.figure is not None for c in shown), view
-
-
-def test_view_charts_are_built_once_per_version_of_the_files(tmp_path: Path) -> None:
+def test_from_store_is_worked_out_once_per_version_of_the_files(tmp_path: Path) -> None:
     store = Store(tmp_path)
     row = {"mood": 4, "missing_ex": 3, "contact": "none", "activities": ()}
     store.upsert("daily_log", [{**row, "date": TODAY - timedelta(days=n)} for n in range(10)])
-    first = progress.view_charts(store, "Mood", "30 days", TODAY)
-    assert progress.view_charts(store, "Mood", "30 days", TODAY) is first
-    assert progress.view_charts(store, "Mood", "90 days", TODAY) is not first
+    first = progress.from_store(store, TODAY)
+    assert progress.from_store(store, TODAY) is first
+    assert progress.from_store(store, TODAY + timedelta(days=1)) is not first
     store.upsert("daily_log", [{**row, "date": TODAY, "mood": 1}])
-    changed = progress.view_charts(store, "Mood", "30 days", TODAY)
-    assert changed is not first
-    assert changed[0].chart.figure is not None and first[0].chart.figure is not None
-    assert list(changed[0].chart.figure.data[0].y) != list(first[0].chart.figure.data[0].y)
-
-
-def test_an_unknown_view_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown Progress view"):
-        progress.view_charts(Store(Path("/nonexistent")), "Everything", "30 days", TODAY)
+    assert progress.from_store(store, TODAY) is not first
+    assert progress.from_store(store, TODAY) == progress.five_steps(
+        store.read("daily_log").frame, NO_CHECKINS, NO_ATTEMPTS, NO_JOURNAL, AREAS, settings(), TODAY
+    )

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
 
-from winback import activities, charts, quiz, tracker
-from winback.content.quiz import load_quiz
+from winback import activities, quiz, tracker
+from winback.lru import LRU
 from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, SETTINGS_FILE
 from winback.settings import Settings
 from winback.settings import load as load_settings
@@ -244,25 +242,15 @@ def _next_action(steps: Sequence[StepProgress], current: int, settings: Settings
     return "Be kind and calm, like a friendly acquaintance; when it feels right, plan a mature, meaningful meeting."
 
 
-_RESULTS: OrderedDict[tuple[object, ...], FiveSteps] = OrderedDict()
-_RESULTS_GUARD = threading.Lock()
 _RESULTS_KEPT = 32
+_RESULTS: LRU[tuple[object, ...], FiveSteps] = LRU(_RESULTS_KEPT)
 
 
 def from_store(store: Store, today: date) -> FiveSteps:
     """The model over everything in one person's folder, worked out once per version of its files and day."""
     names = (*(t.filename for t in (DAILY_LOG, CHECKINS, QUIZ_ATTEMPTS, RECONNECT, CUSTOM_ACTIVITIES)), SETTINGS_FILE)
     key = (str(store.folder), today, *(store.identity(n) for n in names))
-    with _RESULTS_GUARD:
-        if key in _RESULTS:
-            _RESULTS.move_to_end(key)
-            return _RESULTS[key]
-    result = _compute(store, today)
-    with _RESULTS_GUARD:
-        _RESULTS[key] = result
-        while len(_RESULTS) > _RESULTS_KEPT:
-            _RESULTS.popitem(last=False)
-    return result
+    return _RESULTS.get_or_build(key, lambda: _compute(store, today))
 
 
 def _compute(store: Store, today: date) -> FiveSteps:
@@ -276,78 +264,4 @@ def _compute(store: Store, today: date) -> FiveSteps:
         activities.area_of(known),
         configured,
         today,
-    )
-
-
-@dataclass(frozen=True)
-class PageChart:
-    """One chart of the Progress page, with the words above it and a key for the page."""
-
-    title: str
-    chart: charts.Chart
-    key: str
-
-
-# The Progress page opens on why each step stands where it does, then shows one view of charts at a time (a tab
-# each): a person asks one question of their log at a time, and a phone shows two charts, not a long scroll of eight.
-WHY_VIEW = "Why"
-CHART_VIEWS: tuple[str, ...] = ("Mood", "Year in pixels", "What I did", "Check-ins", "Quiz")
-
-_CHARTS: OrderedDict[tuple[object, ...], tuple[PageChart, ...]] = OrderedDict()
-
-
-def view_charts(store: Store, view: str, period: str, today: date) -> tuple[PageChart, ...]:
-    """The charts of one Progress view, built once per version of the person's files, period and day: a rerun
-    that changed nothing only re-sends them. Figures are shared, so callers must not change them."""
-    if view not in CHART_VIEWS:
-        raise ValueError(f"unknown Progress view {view!r}; choose from {', '.join(CHART_VIEWS)}")
-    names = (*(t.filename for t in (DAILY_LOG, CHECKINS, QUIZ_ATTEMPTS, CUSTOM_ACTIVITIES)),)
-    key = (str(store.folder), view, period, today, *(store.identity(n) for n in names))
-    with _RESULTS_GUARD:
-        if key in _CHARTS:
-            _CHARTS.move_to_end(key)
-            return _CHARTS[key]
-    built = _build_view(store, view, period, today)
-    with _RESULTS_GUARD:
-        _CHARTS[key] = built
-        while len(_CHARTS) > _RESULTS_KEPT:
-            _CHARTS.popitem(last=False)
-    return built
-
-
-def _build_view(store: Store, view: str, period: str, today: date) -> tuple[PageChart, ...]:
-    if view == "Quiz":
-        policy = load_quiz().policy
-        attempts = store.read(QUIZ_ATTEMPTS).frame
-        return (PageChart("Readiness quiz", charts.quiz_history(attempts, policy.go_min, policy.wait_min), "quiz"),)
-    log = store.read(DAILY_LOG).frame
-    first = log["date"].min().date() if len(log) else None
-    start = charts.period_start(period, today, first)
-    if view == "Mood":
-        return (PageChart("Mood and missing my ex", charts.mood_over_time(log, start, today), "mood"),)
-    if view == "Year in pixels":
-        return (
-            PageChart("Year in pixels: mood", charts.calendar_heatmap(log, start, today, "mood"), "pixels_mood"),
-            PageChart(
-                "Year in pixels: contact with my ex",
-                charts.calendar_heatmap(log, start, today, "contact"),
-                "pixels_contact",
-            ),
-        )
-    if view == "Check-ins":
-        return (
-            PageChart("Weekly check-in", charts.checkin_scores(store.read(CHECKINS).frame, start, today), "checkins"),
-        )
-    known = activities.all_activities(store.read(CUSTOM_ACTIVITIES).frame)
-    return (
-        PageChart(
-            "What I did, by life area",
-            charts.activities_per_area(log, start, today, activities.area_of(known)),
-            "areas",
-        ),
-        PageChart(
-            "Mood on days with and without",
-            charts.mood_by_activity(log, start, today, {a.id: a.name for a in known}),
-            "by_activity",
-        ),
     )

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from winback import tracker
-from winback.charts import period_start
+from winback.charts.period import period_start
 from winback.content.activities import Activity
 from winback.store import StorageError, Store
 from winback.ui import state

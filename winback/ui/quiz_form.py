@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from winback import quiz
-from winback.charts import worth_gauge
+from winback.charts.quiz import worth_gauge
 from winback.content.quiz import Question, Quiz
 from winback.store import StorageError, Store
 from winback.ui import state

@@ -9,7 +9,7 @@ from typing import NoReturn
 import streamlit as st
 
 from winback import progress
-from winback.charts import Chart
+from winback.charts.theme import Chart
 from winback.safety import resources_for
 from winback.schema import TABLES
 from winback.store import StorageError, Store

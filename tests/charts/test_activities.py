@@ -1,0 +1,99 @@
+"""What I did: activity-days per life area, and mood on days with and without each activity."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.charts.helpers import AREAS, NAMES, TODAY, daily_log, trace_named
+from winback.charts.activities import activities_per_area, mood_by_activity
+from winback.charts.theme import AREA_COLOURS
+
+
+def test_activities_per_area_count_activity_days_per_iso_week() -> None:
+    log = daily_log(
+        [
+            (date(2026, 2, 23), 3, 5, "none", ("exercise", "slept_well", "saw_friends")),
+            (date(2026, 2, 25), 4, 5, "none", ("exercise", "unknown_deleted")),
+            (date(2026, 3, 1), 4, 5, "none", ("budget_saving",)),
+            (date(2026, 2, 22), 2, 5, "none", ("read",)),
+        ]
+    )
+    chart = activities_per_area(log, date(2026, 2, 16), TODAY, AREAS)
+    assert chart.figure is not None
+    assert chart.figure.layout.barmode == "stack"
+    body = trace_named(chart, "Body")
+    assert list(body.x) == ["2026-02-16", "2026-02-23"] and list(body.y) == [0, 3]
+    assert body.marker.color == AREA_COLOURS["Body"]
+    assert list(trace_named(chart, "Mind").x) == ["2026-02-16", "2026-02-23"]
+    assert list(trace_named(chart, "Mind").y) == [1, 0]
+    assert list(trace_named(chart, "Money").y) == [0, 1]
+    assert {t.name for t in chart.figure.data} == {"Body", "Mind", "Social", "Money"}
+    assert "6 activity-days in 2 weeks" in chart.alt
+    assert chart.figure.data[0].customdata[1] == "Week of Mon 23 Feb 2026<br>Body: 3 activity-days"
+
+
+def test_activities_per_area_totals_match_the_log(year: dict[str, pd.DataFrame]) -> None:
+    chart = activities_per_area(year["daily_log"], None, TODAY, AREAS)
+    assert chart.figure is not None
+    expected: dict[str, int] = {}
+    for activities in year["daily_log"]["activities"]:
+        for activity in activities:
+            expected[AREAS[activity]] = expected.get(AREAS[activity], 0) + 1
+    drawn = {t.name: int(sum(t.y)) for t in chart.figure.data}
+    assert drawn == expected
+    assert all(len(t.x) <= 53 for t in chart.figure.data)
+
+
+def test_activities_over_ten_years_are_monthly(decade: dict[str, pd.DataFrame]) -> None:
+    chart = activities_per_area(decade["daily_log"], None, TODAY, AREAS)
+    assert chart.figure is not None
+    assert all(len(t.x) <= 121 for t in chart.figure.data)
+    assert "calendar month" in chart.alt
+
+
+def _qualifying_log() -> pd.DataFrame:
+    """6 logged days: 'read' on exactly 3 (3 without), 'exercise' on 4 (2 without), 'saw_friends' on 2."""
+    plan = [
+        (5, ("read", "exercise", "saw_friends")),
+        (4, ("read", "exercise")),
+        (5, ("read", "exercise", "saw_friends")),
+        (2, ("exercise",)),
+        (1, ()),
+        (3, ()),
+    ]
+    return daily_log([(date(2026, 2, 20 + i), mood, 3, "none", acts) for i, (mood, acts) in enumerate(plan)])
+
+
+def test_mood_by_activity_needs_three_days_with_and_three_without() -> None:
+    chart = mood_by_activity(_qualifying_log(), date(2026, 2, 1), TODAY, NAMES)
+    with_it = trace_named(chart, "Days with it")
+    without_it = trace_named(chart, "Days without it")
+    assert list(with_it.y) == [NAMES["read"]]
+    assert list(with_it.x) == [pytest.approx((5 + 4 + 5) / 3)]
+    assert list(without_it.x) == [pytest.approx((2 + 1 + 3) / 3)]
+    assert "association, not a cause" in chart.alt
+    assert chart.figure is not None
+    assert "Association, not cause" in chart.figure.layout.title.text
+    assert "2 other activities left out" in chart.alt
+
+
+def test_mood_by_activity_is_empty_with_the_rule_when_nothing_qualifies() -> None:
+    log = _qualifying_log()
+    chart = mood_by_activity(log.iloc[1:], date(2026, 2, 1), TODAY, NAMES)
+    assert chart.figure is None
+    assert "at least 3" in chart.empty and "at least 3" in chart.alt
+
+
+def test_mood_by_activity_sorts_by_difference_and_shows_names_as_text(year: dict[str, pd.DataFrame]) -> None:
+    names = dict(NAMES) | {"read": "<b>Read</b>"}
+    chart = mood_by_activity(year["daily_log"], None, TODAY, names)
+    with_it = np.asarray(trace_named(chart, "Days with it").x, dtype=float)
+    without_it = np.asarray(trace_named(chart, "Days without it").x, dtype=float)
+    difference = with_it - without_it
+    assert list(difference) == sorted(difference, reverse=True)
+    labels = list(trace_named(chart, "Days with it").y)
+    assert "&lt;b&gt;Read&lt;/b&gt;" in labels and "<b>Read</b>" not in labels

@@ -1,0 +1,76 @@
+"""Quiz history and the worth dial."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+from tests.charts.helpers import GO_MIN, WAIT_MIN, trace_named
+from winback.charts.quiz import quiz_history, worth_gauge
+from winback.charts.theme import PALETTE
+from winback.schema import QUIZ_ATTEMPTS, frame_from_columns
+
+
+def _attempts(worth: list[int], tiers: list[str]) -> pd.DataFrame:
+    n = len(worth)
+    return frame_from_columns(
+        QUIZ_ATTEMPTS,
+        {
+            "attempt_id": [f"a{i}" for i in range(n)],
+            "taken_at": [datetime(2026, 1, 1 + 7 * i, 20, 0) for i in range(n)][::-1],
+            "quiz_version": ["1"] * n,
+            "worth": worth[::-1],
+            "tier": tiers[::-1],
+            "verdict": ["wait"] * n,
+        },
+    )
+
+
+def test_quiz_history_marks_flagged_attempts_and_the_thresholds() -> None:
+    chart = quiz_history(_attempts([40, 55, 72, 80], ["none", "danger", "caution", "toxic"]), GO_MIN, WAIT_MIN)
+    worth = trace_named(chart, "Worth")
+    assert list(worth.x) == [1, 2, 3, 4] and list(worth.y) == [40, 55, 72, 80]
+    flagged = trace_named(chart, "Signs of abuse flagged")
+    assert list(flagged.x) == [2, 4]
+    assert flagged.marker.symbol == "x" and flagged.marker.color == PALETTE["vermillion"]
+    assert all("Signs of abuse flagged" in text for text in flagged.customdata)
+    assert chart.figure is not None
+    assert sorted(shape.y0 for shape in chart.figure.layout.shapes) == [WAIT_MIN, GO_MIN]
+    assert "attempts 2, 4" in chart.alt and "40, 55, 72, 80" in chart.alt
+    assert "latest attempt flagged signs of abuse" in chart.alt
+
+
+def test_quiz_history_without_flags_has_no_flag_trace() -> None:
+    chart = quiz_history(_attempts([50, 71], ["none", "caution"]), GO_MIN, WAIT_MIN)
+    assert chart.figure is not None
+    assert [t.name for t in chart.figure.data] == ["Worth"]
+    assert "'worth trying' zone" in chart.alt
+
+
+@pytest.mark.parametrize(
+    ("worth", "zone"),
+    [
+        (0, "probably not worth it"),
+        (44, "probably not worth it"),
+        (45, "unclear"),
+        (69, "unclear"),
+        (70, "worth trying"),
+    ],
+)
+def test_worth_gauge_names_the_zone_of_the_score(worth: int, zone: str) -> None:
+    chart = worth_gauge(worth, GO_MIN, WAIT_MIN)
+    assert chart.figure is not None
+    (dial,) = chart.figure.data
+    assert dial.value == worth
+    assert list(dial.gauge.axis.tickvals) == [0, WAIT_MIN, GO_MIN, 100]
+    assert f"Worth score {worth} out of 100, in the '{zone}' zone" in chart.alt
+    assert f"{WAIT_MIN}–{GO_MIN - 1}: unclear" in chart.alt
+    assert chart.figure.layout.paper_bgcolor == "rgba(0,0,0,0)"
+
+
+def test_worth_gauge_without_a_score_is_empty() -> None:
+    chart = worth_gauge(None, GO_MIN, WAIT_MIN)
+    assert chart.is_empty
+    assert chart.alt.strip() and chart.empty.strip()

@@ -1,0 +1,237 @@
+"""What I did: activity-days per life area per week, and mood on days with vs. without each activity."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from winback.charts.period import (
+    DAILY_MAX_DAYS,
+    Unit,
+    bucket_label,
+    bucket_starts,
+    first_day,
+    in_period,
+    span_of,
+    x_range,
+)
+from winback.charts.theme import AREA_COLOURS, GRID, HOVER, PALETTE, Chart, as_text, build_figure, iso_day, wrap_label
+from winback.vocab import LIFE_AREAS, MOOD_WORDS
+from winback.words import count_phrase
+
+MIN_DAYS_EACH_SIDE = 3
+
+
+def activities_per_area(log: pd.DataFrame, start: date | None, today: date, area_of: Mapping[str, str]) -> Chart:
+    """Activity-days (one activity ticked on one day) per life area per ISO week, stacked.
+
+    Over more than ``DAILY_MAX_DAYS`` the bars are per calendar month. Activities whose area is unknown
+    (a deleted custom activity) are left out.
+    """
+    empty = (
+        "Tick what you did on the Daily log — exercise, seeing friends, saving money — to see which life areas "
+        "you put time into each week; this period has no activity yet."
+    )
+    rows = in_period(log, start, today)
+    pairs = rows[["date", "activities"]].explode("activities").dropna(subset=["activities"])
+    areas = pairs["activities"].map(dict(area_of))
+    pairs = pairs.assign(area=areas).dropna(subset=["area"]).drop_duplicates(["date", "activities"])
+    if pairs.empty:
+        return Chart(None, "Activities per life area: no activity logged in this period.", empty)
+    first = start if start is not None else first_day(rows)
+    span, span_words = span_of(first, today)
+    unit: Unit = "week" if span <= DAILY_MAX_DAYS else "month"
+    counts = (
+        pairs.assign(bucket=bucket_starts(pairs["date"], unit))
+        .groupby(["bucket", "area"])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(columns=list(LIFE_AREAS), fill_value=0)
+        .sort_index()
+    )
+    buckets = [pd.Timestamp(b).date() for b in counts.index]
+    figure = build_figure(_area_bars(counts, buckets, unit), _areas_layout(first, today, unit), 320)
+    return Chart(figure, _areas_alt(counts, buckets, unit, span_words), empty)
+
+
+def _area_bars(counts: pd.DataFrame, buckets: list[date], unit: Unit) -> list[go.Bar]:
+    """One bar trace per life area with any activity-day, in the order of vocab.LIFE_AREAS."""
+    x = [iso_day(b) for b in buckets]
+    words = [bucket_label(b, unit) for b in buckets]
+    traces = []
+    for area in LIFE_AREAS:
+        column = counts[area]
+        if column.sum() == 0:
+            continue
+        traces.append(
+            go.Bar(
+                x=x,
+                y=column.tolist(),
+                name=area,
+                marker={"color": AREA_COLOURS[area]},
+                customdata=[
+                    f"{w}<br>{area}: {count_phrase(int(n), 'activity-day')}" for w, n in zip(words, column, strict=True)
+                ],
+                hovertemplate=HOVER,
+            )
+        )
+    return traces
+
+
+def _areas_layout(first: date, today: date, unit: Unit) -> dict[str, Any]:
+    per = "week" if unit == "week" else "month"
+    return {
+        "barmode": "stack",
+        "legend": {"traceorder": "normal"},
+        "bargap": 0.15,
+        "xaxis": {"type": "date", "range": x_range(first, today, unit)},
+        "yaxis": {"title": {"text": f"Activity-days a {per}", "font": {"size": 12}}, "rangemode": "tozero"},
+    }
+
+
+def _areas_alt(counts: pd.DataFrame, buckets: list[date], unit: Unit, span_words: str) -> str:
+    per = "week" if unit == "week" else "month"
+    totals = counts.sum()
+    per_bucket = counts.sum(axis=1)
+    busiest = int(per_bucket.to_numpy().argmax())
+    drawn = "ISO week" if unit == "week" else "calendar month (the period is over 400 days)"
+    return (
+        f"Activities per life area for each {drawn} over {span_words}: "
+        f"{count_phrase(int(totals.sum()), 'activity-day')} in {count_phrase(len(counts), per)} — "
+        + ", ".join(f"{area} {int(totals[area]):,}" for area in LIFE_AREAS)
+        + f". Busiest {per}: {bucket_label(buckets[busiest], unit)} "
+        f"with {int(per_bucket.iloc[busiest])}."
+    )
+
+
+def mood_by_activity(log: pd.DataFrame, start: date | None, today: date, names: Mapping[str, str]) -> Chart:
+    """Average mood on logged days with vs. without each activity that has ≥ 3 days of each, largest gap first.
+
+    An association, not a cause: days with an activity can differ in many other ways.
+    """
+    rule = (
+        f"an activity shows here once it was ticked on at least {MIN_DAYS_EACH_SIDE} logged days and left out "
+        f"on at least {MIN_DAYS_EACH_SIDE} logged days in this period"
+    )
+    empty = f"Keep logging your days and activities: {rule}."
+    rows = in_period(log, start, today)
+    if rows.empty:
+        return Chart(None, "Mood with and without each activity: no day logged in this period.", empty)
+    first = start if start is not None else first_day(rows)
+    _, span_words = span_of(first, today)
+    pairs = (
+        rows[["date", "mood", "activities"]]
+        .explode("activities")
+        .dropna(subset=["activities"])
+        .drop_duplicates(["date", "activities"])
+    )
+    stats = _with_and_without(rows, pairs, names)
+    if stats.empty:
+        return Chart(None, f"Mood with and without each activity over {span_words}: no activity yet; {rule}.", empty)
+    labels = _unique_labels(stats)
+    height = max(220, 110 + 34 * len(stats))
+    figure = build_figure(_gap_traces(stats, labels), _gap_layout(labels), height, note="Association, not cause")
+    left_out = int(pairs["activities"].nunique()) - len(stats)
+    return Chart(figure, _by_activity_alt(stats, span_words, left_out, rule), empty)
+
+
+def _with_and_without(rows: pd.DataFrame, pairs: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
+    """Per activity with enough days on each side: days and mean mood with and without it, their difference and
+    its name; largest difference first, then by name."""
+    logged = len(rows)
+    total = float(rows["mood"].sum())
+    stats = pairs.groupby("activities")["mood"].agg(["size", "sum"])
+    stats = stats.assign(without=logged - stats["size"])
+    stats = stats[(stats["size"] >= MIN_DAYS_EACH_SIDE) & (stats["without"] >= MIN_DAYS_EACH_SIDE)]
+    stats = stats.assign(
+        with_mean=stats["sum"] / stats["size"],
+        without_mean=(total - stats["sum"]) / stats["without"],
+    )
+    stats = stats.assign(difference=stats["with_mean"] - stats["without_mean"])
+    stats = stats.assign(label=[str(names.get(str(a), a)) for a in stats.index])
+    return stats.sort_values(["difference", "label"], ascending=[False, True], kind="stable")
+
+
+def _unique_labels(stats: pd.DataFrame) -> list[str]:
+    """Each activity's name as text; a name used twice also shows its id."""
+    labels: list[str] = []
+    for ident, label in zip(stats.index, stats["label"], strict=True):
+        shown = as_text(label)
+        labels.append(shown if shown not in labels else f"{shown} ({as_text(str(ident))})")
+    return labels
+
+
+def _gap_traces(stats: pd.DataFrame, labels: list[str]) -> list[go.Scatter]:
+    """A grey line from the mood without to the mood with each activity, and a marker at each end."""
+    hover = [
+        f"{label}<br>With it: average mood {w:.1f} on {count_phrase(int(n), 'day')}<br>"
+        f"Without it: {wo:.1f} on {count_phrase(int(m), 'day')}"
+        for label, w, n, wo, m in zip(
+            labels, stats["with_mean"], stats["size"], stats["without_mean"], stats["without"], strict=True
+        )
+    ]
+    gap_x: list[float | None] = []
+    gap_y: list[str | None] = []
+    for label, w, wo in zip(labels, stats["with_mean"], stats["without_mean"], strict=True):
+        gap_x += [float(wo), float(w), None]
+        gap_y += [label, label, None]
+    return [
+        go.Scatter(
+            x=gap_x, y=gap_y, mode="lines", line={"color": GRID, "width": 4}, hoverinfo="skip", showlegend=False
+        ),
+        go.Scatter(
+            x=stats["without_mean"].tolist(),
+            y=labels,
+            mode="markers",
+            name="Days without it",
+            marker={"color": PALETTE["orange"], "size": 11, "symbol": "circle-open", "line": {"width": 3}},
+            customdata=hover,
+            hovertemplate=HOVER,
+        ),
+        go.Scatter(
+            x=stats["with_mean"].tolist(),
+            y=labels,
+            mode="markers",
+            name="Days with it",
+            marker={"color": PALETTE["blue"], "size": 11},
+            customdata=hover,
+            hovertemplate=HOVER,
+        ),
+    ]
+
+
+def _gap_layout(labels: list[str]) -> dict[str, Any]:
+    return {
+        "xaxis": {"range": [0.6, 5.4], "tickvals": [1, 2, 3, 4, 5], "ticktext": list(MOOD_WORDS.values())},
+        "yaxis": {
+            "categoryorder": "array",
+            "categoryarray": labels,
+            "autorange": "reversed",
+            "showgrid": False,
+            "tickvals": labels,
+            "ticktext": [wrap_label(label, 22) for label in labels],
+        },
+    }
+
+
+def _by_activity_alt(stats: pd.DataFrame, span_words: str, left_out: int, rule: str) -> str:
+    return (
+        f"Average mood (1 {MOOD_WORDS[1]} to 5 {MOOD_WORDS[5]}) on days with and without each activity over "
+        f"{span_words}, largest difference first — an association, not a cause: "
+        + "; ".join(
+            f"{label}: {w:.1f} with ({count_phrase(int(n), 'day')}) vs {wo:.1f} without ({d:+.1f})"
+            for label, w, n, wo, d in zip(
+                stats["label"],
+                stats["with_mean"],
+                stats["size"],
+                stats["without_mean"],
+                stats["difference"],
+                strict=True,
+            )
+        )
+        + f". {left_out} other {'activity' if left_out == 1 else 'activities'} left out: {rule}."
+    )

@@ -1,0 +1,197 @@
+"""How every chart looks and speaks: the palette, the colour of each mood, contact kind, life area and step
+state, the :class:`Chart` a builder returns, the figure frame they share, and the words for days and labels."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from winback.vocab import CONTACT_LABELS, CONTACTS
+
+# Okabe–Ito: distinguishable with the common forms of colour blindness, on light and dark backgrounds.
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
+}
+# Warm for low, neutral grey for "meh", cool for high: the orange–blue axis survives colour blindness.
+MOOD_COLOURS: dict[int, str] = {
+    1: PALETTE["vermillion"],
+    2: PALETTE["orange"],
+    3: PALETTE["grey"],
+    4: PALETTE["sky"],
+    5: PALETTE["blue"],
+}
+# The calendar draws contact as numbers 0-3, in the order of vocab.CONTACTS.
+CONTACT_CODES: dict[str, int] = {contact: code for code, contact in enumerate(CONTACTS)}
+CONTACT_WORDS: dict[int, str] = {code: CONTACT_LABELS[contact] for contact, code in CONTACT_CODES.items()}
+CONTACT_COLOURS: dict[int, str] = {
+    0: "rgba(153, 153, 153, 0.35)",
+    1: PALETTE["sky"],
+    2: PALETTE["orange"],
+    3: PALETTE["purple"],
+}
+AREA_COLOURS: dict[str, str] = {
+    "Body": PALETTE["green"],
+    "Mind": PALETTE["blue"],
+    "Social": PALETTE["orange"],
+    "Money": PALETTE["sky"],
+    "Habits": PALETTE["purple"],
+    "Joy": PALETTE["vermillion"],
+}
+STATE_COLOURS: dict[str, str] = {"done": PALETTE["green"], "active": PALETTE["blue"], "locked": PALETTE["grey"]}
+WEEKDAYS: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+GRID = "rgba(128, 128, 128, 0.25)"
+# Every trace's hover shows its own customdata text, and no trace name box beside it.
+HOVER = "%{customdata}<extra></extra>"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure (None when there is nothing to draw), what it shows in words, and what to do when empty."""
+
+    figure: go.Figure | None
+    alt: str
+    empty: str
+
+    @property
+    def is_empty(self) -> bool:
+        return self.figure is None
+
+
+def frame_layout(height: int) -> dict[str, Any]:
+    """Fixed height, transparent backgrounds and no text colour of its own, so the app's theme shows through."""
+    return {
+        "height": height,
+        "margin": {"l": 24, "r": 24, "t": 32, "b": 16},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": "rgba(0,0,0,0)",
+        "font": {"size": 14},
+    }
+
+
+def framed(figure: go.Figure, height: int) -> go.Figure:
+    figure.update_layout(frame_layout(height))
+    return figure
+
+
+def build_figure(
+    traces: Sequence[Any], layout: Mapping[str, Any], height: int, *, legend: bool = True, note: str | None = None
+) -> go.Figure:
+    """The figure in one go: the frame of ``frame_layout``, grey see-through gridlines, legend on top, a note as
+    a small title, and no zooming or dragging under a thumb.
+
+    Built from one layout dict rather than a chain of updates: each plotly update call costs milliseconds.
+    """
+    top = 12 + (30 if legend else 0) + (26 if note else 0)
+    merged: dict[str, Any] = {
+        **frame_layout(height),
+        "showlegend": legend,
+        "hovermode": "closest",
+        "hoverlabel": {"align": "left"},
+        "dragmode": False,
+        **layout,
+        "margin": {"l": 8, "r": 8, "t": top, "b": 8, **layout.get("margin", {})},
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "font": {"size": 12},
+            "itemclick": False,
+            "itemdoubleclick": False,
+            **layout.get("legend", {}),
+        },
+    }
+    if note:
+        merged["title"] = _note_title(note)
+    for axis in {"xaxis", "yaxis"} | {key for key in layout if key.startswith(("xaxis", "yaxis"))}:
+        merged[axis] = _axis(layout.get(axis, {}))
+    return go.Figure(data=list(traces), layout=merged)
+
+
+def _note_title(note: str) -> dict[str, Any]:
+    """A note such as "Association, not cause" as a small title in the top left corner."""
+    return {
+        "text": note,
+        "font": {"size": 13},
+        "x": 0,
+        "xref": "container",
+        "xanchor": "left",
+        "y": 1.0,
+        "yref": "container",
+        "yanchor": "top",
+        "pad": {"t": 8, "l": 8},
+    }
+
+
+def _axis(own: Mapping[str, Any]) -> dict[str, Any]:
+    """One axis with see-through grey lines that a thumb cannot zoom, and the builder's own settings on top."""
+    return {
+        "gridcolor": GRID,
+        "zerolinecolor": GRID,
+        "linecolor": GRID,
+        "fixedrange": True,
+        "automargin": True,
+        **own,
+        "tickfont": {"size": 12, **own.get("tickfont", {})},
+    }
+
+
+def legend_key(name: str, colour: str) -> go.Scatter:
+    """A legend entry with no data, for a heatmap's categories."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=name,
+        marker={"color": colour, "symbol": "square", "size": 12},
+        hoverinfo="skip",
+    )
+
+
+def day_label(when: date) -> str:
+    """``Thu 1 Jan 2026``."""
+    return f"{when:%a} {when.day} {when:%b %Y}"
+
+
+def short_day(when: date) -> str:
+    """``1 Jan 2026``."""
+    return f"{when.day} {when:%b %Y}"
+
+
+def iso_day(when: date) -> str:
+    """``2026-01-01``, a position on a date axis."""
+    return f"{when:%Y-%m-%d}"
+
+
+def trend_words(values: pd.Series, window_days: int, step: float) -> str:
+    """'rising from 2.1 to 3.9': the first full window's value against the latest one."""
+    first_window = values[values.index < values.index[0] + pd.Timedelta(days=window_days)]
+    first, last = float(first_window.iloc[-1]), float(values.iloc[-1])
+    if abs(last - first) < step:
+        return f"steady around {last:.1f}"
+    return f"{'rising' if last > first else 'falling'} from {first:.1f} to {last:.1f}"
+
+
+def wrap_label(label: str, width: int = 20) -> str:
+    """A long axis label on two or more lines, so it leaves the plot room on a phone."""
+    return "<br>".join(textwrap.wrap(label, width, break_long_words=False, break_on_hyphens=False)) or label
+
+
+def as_text(text: str) -> str:
+    """A person's own words inside a figure's labels, shown as text and never as markup."""
+    return html.escape(text, quote=False)
