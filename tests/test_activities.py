@@ -1,0 +1,40 @@
+"""The person's own activities (winback.activities): added, renamed and retired beside the catalogue."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from winback import activities, tracker
+from winback.content.activities import catalogue
+from winback.store import Store
+
+TODAY = date(2026, 6, 30)
+
+
+def entry(**changes: object) -> tracker.DailyEntry:
+    values: dict[str, object] = {"day": TODAY, "mood": 3, "missing_ex": 5, "contact": "none"}
+    values.update(changes)
+    return tracker.DailyEntry(**values)  # type: ignore[arg-type]
+
+
+def test_custom_activities_rename_and_retire_keep_history(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    climbing = activities.add_custom(store, "Climbing", "Body")
+    assert climbing.id == "custom_climbing"
+    tracker.save_entry(store, entry(activities=(climbing.id,)), TODAY)
+    with pytest.raises(ValueError, match="already an activity"):
+        activities.add_custom(store, "climbing ", "Body")
+    with pytest.raises(ValueError, match="Pick a life area"):
+        activities.add_custom(store, "Chess", "Sports")
+    activities.update_custom(store, climbing, name="Bouldering")
+    renamed = next(a for a in activities.all_activities(store.read("custom_activities").frame) if a.custom)
+    activities.update_custom(store, renamed, retired=True)
+    known = activities.all_activities(store.read("custom_activities").frame)
+    mine = next(a for a in known if a.id == climbing.id)
+    assert (mine.name, mine.retired) == ("Bouldering", True)
+    assert store.read("daily_log").frame.iloc[0]["activities"] == (climbing.id,)
+    with pytest.raises(ValueError, match="Only your own"):
+        activities.update_custom(store, catalogue()[0], name="x")
