@@ -88,6 +88,15 @@ def test_a_value_winback_does_not_let_people_change_is_ignored(tmp_path: Path) -
     assert problems == []
 
 
+@pytest.mark.parametrize("value", [5, [45], "45", True])
+def test_thresholds_that_are_not_named_values_are_the_defaults_and_a_problem(tmp_path: Path, value: object) -> None:
+    loaded, problems = settings.load(saved(tmp_path, {"thresholds": value, "country": "uk"}))
+    assert loaded.thresholds == default_thresholds()
+    assert loaded.country == "uk"
+    assert len(problems) == 1
+    assert "thresholds" in problems[0].message
+
+
 @pytest.mark.parametrize("value", ["yesterday", "2026-02-30", 12])
 def test_a_no_contact_start_that_is_not_a_date_is_none_and_a_problem(tmp_path: Path, value: object) -> None:
     loaded, problems = settings.load(saved(tmp_path, {"no_contact_start": value}))
@@ -130,6 +139,13 @@ def test_save_thresholds_merges_with_what_was_saved(tmp_path: Path) -> None:
     assert problems == []
     assert loaded.country == "uk"
     assert (loaded.thresholds.no_contact_days, loaded.thresholds.positive_mood) == (90, 4.5)
+
+
+def test_save_thresholds_over_thresholds_that_are_not_named_values(tmp_path: Path) -> None:
+    store = saved(tmp_path, {"thresholds": [45]})
+    settings.save_thresholds(store, {"no_contact_days": 21})
+    loaded, problems = settings.load(store)
+    assert (loaded.thresholds.no_contact_days, problems) == (21, [])
 
 
 def test_save_no_contact_start_refuses_the_future(tmp_path: Path) -> None:
