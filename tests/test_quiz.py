@@ -1,4 +1,4 @@
-"""Quiz scoring follows SPEC §3 exactly; content is validated item by item; the lock has one source."""
+"""Quiz scoring follows SPEC §3 exactly (winback.quiz); saved attempts, their history and the lock have one source."""
 
 from __future__ import annotations
 
@@ -11,60 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.support.clock import Clock
+from tests.support.quiz_text import HEADER, toxic_item, worth_item
 from winback import quiz
-from winback.content import ContentError
 from winback.content.quiz import load_quiz, parse_quiz
 from winback.quiz import score
 from winback.schema import QUIZ_ATTEMPTS, frame_from_columns
 from winback.store import Store
 from winback.vocab import TOXIC_ANSWERS
-
-HEADER = """
-version = "test"
-[policy]
-go_min = 70
-wait_min = 45
-caution_penalty = 8
-[[toxic_option]]
-id = "never"
-label = "Never"
-[[toxic_option]]
-id = "once"
-label = "Once"
-[[toxic_option]]
-id = "sometimes"
-label = "Sometimes"
-[[toxic_option]]
-id = "often"
-label = "Often"
-[[section]]
-id = "worth"
-kind = "worth"
-heading = "Worth it?"
-intro = "About the relationship."
-[[section]]
-id = "toxic"
-kind = "toxic"
-heading = "Toxic?"
-intro = "About how they treated you."
-"""
-
-
-def worth_item(number: int, weight: float = 1.0) -> str:
-    options = "".join(f'[[question.option]]\nid = "p{p}"\nlabel = "{p} points"\npoints = {p}\n' for p in range(5))
-    return (
-        f'[[question]]\nid = "w{number}"\nsection = "worth"\ncategory = "c{number}"\ntext = "Worth item {number}?"\n'
-        f'low = "Low {number}."\nhigh = "High {number}."\nweight = {weight}\n{options}'
-    )
-
-
-def toxic_item(name: str, tier: str, penalty: int | None = None) -> str:
-    extra = f"penalty = {penalty}\n" if penalty is not None else ""
-    return (
-        f'[[question]]\nid = "{name}"\nsection = "toxic"\ncategory = "{name}"\ntier = "{tier}"\n'
-        f'text = "Did they {name}?"\nreason = "They did {name}."\n{extra}'
-    )
-
 
 # 25 worth items of 0–4 points: the worth score is simply the sum of points.
 TEST_QUIZ = parse_quiz(
@@ -75,6 +28,8 @@ TEST_QUIZ = parse_quiz(
     + toxic_item("jealous", "caution")
     + toxic_item("mock", "caution", penalty=20)
 )
+
+
 NONE_TOXIC = {"hit": "never", "isolate": "never", "jealous": "never", "mock": "never"}
 
 
@@ -168,64 +123,6 @@ def test_unknown_question_or_option_is_refused() -> None:
         score(TEST_QUIZ, {"w0": "p9"})
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (HEADER + toxic_item("hit", "danger").replace('tier = "danger"\n', ""), "question 'hit' has no tier"),
-        (HEADER + toxic_item("hit", "deadly"), "question 'hit' has tier 'deadly'"),
-        (HEADER + worth_item(1) + worth_item(1), "question id 'w1' appears twice"),
-        (HEADER + worth_item(3).replace("points = 2\n", "", 1), "option 'p2' of question 'w3' has no points"),
-        (
-            HEADER + worth_item(3).replace("points = 2\n", "points = 7\n", 1),
-            "option 'p2' of question 'w3' has points 7;",
-        ),
-        (HEADER + worth_item(4).replace('low = "Low 4."\n', ""), "question 'w4' has no low"),
-        (HEADER + worth_item(5).replace('section = "worth"', 'section = "other"'), "question 'w5' has section 'other'"),
-        (HEADER.replace("go_min = 70", "go_min = 40"), "0 < wait_min < go_min"),
-        (
-            HEADER + toxic_item("hit", "danger").replace('reason = "They did hit."\n', ""),
-            "question 'hit' has no reason",
-        ),
-    ],
-)
-def test_content_errors_name_the_item(content: str, message: str) -> None:
-    with pytest.raises(ContentError, match=message.replace("(", r"\(")):
-        parse_quiz(content)
-
-
-def test_shipped_quiz_covers_the_spec() -> None:
-    shipped = load_quiz()
-    assert len(shipped.worth_questions) >= 12
-    assert len(shipped.toxic_questions) >= 14
-    categories = {q.category for q in shipped.toxic_questions}
-    for behaviour in (
-        "physical_violence",
-        "strangulation",
-        "threats_to_kill",
-        "weapon",
-        "sexual_coercion",
-        "stalking",
-        "fear",
-        "isolation",
-        "monitoring",
-        "financial_control",
-        "humiliation",
-        "intimidation",
-        "gaslighting",
-        "coercive_threats",
-        "blame",
-        "jealousy",
-        "unresolved_fights",
-        "cheating",
-        "contempt",
-    ):
-        assert behaviour in categories, behaviour
-    assert {q.tier for q in shipped.toxic_questions if q.category in ("strangulation", "stalking", "fear")} == {
-        "danger"
-    }
-    assert all(q.weight < 1 for q in shipped.worth_questions if q.category == "ex_signals")
-
-
 def test_shipped_quiz_best_answers_say_go_and_any_danger_says_danger() -> None:
     shipped = load_quiz()
     best = {q.id: max(q.options, key=lambda o: o.points or 0).id for q in shipped.worth_questions}
@@ -236,7 +133,7 @@ def test_shipped_quiz_best_answers_say_go_and_any_danger_says_danger() -> None:
             assert score(shipped, best | {q.id: "once"}).verdict == "danger", q.id
 
 
-# Properties over any answer set -------------------------------------------------------------------------------
+# Properties over any answer set.
 
 TOXIC_IDS = ("hit", "isolate", "jealous", "mock")
 
@@ -279,7 +176,7 @@ def test_worth_stays_within_0_and_100(answers: dict[str, str]) -> None:
     assert 0 <= score(TEST_QUIZ, answers).worth <= 100
 
 
-# Saved attempts, history and the lock ---------------------------------------------------------------------------
+# Saved attempts, history and the lock.
 
 
 def attempts_frame(*rows: tuple[str, datetime, str, str, int]) -> pd.DataFrame:
@@ -297,6 +194,8 @@ def attempts_frame(*rows: tuple[str, datetime, str, str, int]) -> pd.DataFrame:
 
 
 TODAY = date(2026, 6, 1)
+
+
 RECENT = datetime(2026, 5, 20, 20, 0)
 
 

@@ -1,4 +1,4 @@
-"""The daily entry, no-contact arithmetic, low-mood care, check-ins and custom activities."""
+"""The daily entry (winback.tracker): checks, saving, no-contact arithmetic, low-mood care and the history."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ import pytest
 
 from tests.builders import days, log
 from tests.support.clock import Clock
-from winback import activities, checkin, tracker
-from winback.content.activities import catalogue
+from winback import tracker
 from winback.store import Store
 
 TODAY = date(2026, 6, 30)
@@ -131,32 +130,6 @@ def test_low_mood_care_uses_the_last_7_logged_days_not_old_ones() -> None:
     assert not tracker.needs_low_mood_care(log(*sorted(recent)), TODAY)
 
 
-def test_checkin_scores() -> None:
-    assert checkin.wellbeing_score([0, 0, 0, 0, 0]) == 0
-    assert checkin.wellbeing_score([5, 5, 5, 5, 5]) == 100
-    assert checkin.wellbeing_score([3, 2, 4, 1, 0]) == 40
-    assert checkin.self_worth_score([3, 3, 3, 3, 3]) == 100
-    assert checkin.self_worth_score([1, 0, 0, 0, 0]) == 7
-    assert checkin.self_worth_score([2, 2, 2, 2, 2]) == 67
-    with pytest.raises(ValueError):
-        checkin.wellbeing_score([6, 0, 0, 0, 0])
-    with pytest.raises(ValueError):
-        checkin.self_worth_score([1, 1, 1, 1])
-
-
-def test_one_checkin_per_iso_week(tmp_path: Path) -> None:
-    store = Store(tmp_path)
-    monday, sunday = date(2026, 6, 22), date(2026, 6, 28)
-    assert checkin.iso_week(monday) == checkin.iso_week(sunday) == "2026-W26"
-    assert checkin.save_checkin(store, monday, [1] * 5, [1] * 5) is False
-    assert checkin.save_checkin(store, sunday, [4] * 5, [3] * 5) is True
-    frame = store.read("checkins").frame
-    assert len(frame) == 1
-    assert int(frame.iloc[0]["wellbeing"]) == 80
-    assert checkin.this_weeks(frame, monday) is not None
-    assert checkin.this_weeks(frame, date(2026, 6, 29)) is None
-
-
 def test_no_contact_and_low_mood_at_every_moment(clock: Clock) -> None:
     today = clock.today
     history = log(*days(today, 10, mood=1, contact="none"))
@@ -165,38 +138,6 @@ def test_no_contact_and_low_mood_at_every_moment(clock: Clock) -> None:
     assert tracker.needs_low_mood_care(history, today)
     slipped = log(*days(today, 3, contact="we_talked"))
     assert tracker.no_contact(slipped, today - timedelta(days=10), today).days == 0
-
-
-def test_one_checkin_per_iso_week_at_every_moment(clock: Clock, tmp_path: Path) -> None:
-    store = Store(tmp_path)
-    today = clock.today
-    monday = today - timedelta(days=today.weekday())
-    assert checkin.iso_week(monday) == checkin.iso_week(monday + timedelta(days=6)) == checkin.iso_week(today)
-    assert checkin.iso_week(monday - timedelta(days=1)) != checkin.iso_week(today)
-    assert checkin.save_checkin(store, today, [2] * 5, [1] * 5) is False
-    frame = store.read("checkins").frame
-    assert checkin.this_weeks(frame, monday) is not None
-    assert checkin.this_weeks(frame, monday + timedelta(days=7)) is None
-
-
-def test_custom_activities_rename_and_retire_keep_history(tmp_path: Path) -> None:
-    store = Store(tmp_path)
-    climbing = activities.add_custom(store, "Climbing", "Body")
-    assert climbing.id == "custom_climbing"
-    tracker.save_entry(store, entry(activities=(climbing.id,)), TODAY)
-    with pytest.raises(ValueError, match="already an activity"):
-        activities.add_custom(store, "climbing ", "Body")
-    with pytest.raises(ValueError, match="Pick a life area"):
-        activities.add_custom(store, "Chess", "Sports")
-    activities.update_custom(store, climbing, name="Bouldering")
-    renamed = next(a for a in activities.all_activities(store.read("custom_activities").frame) if a.custom)
-    activities.update_custom(store, renamed, retired=True)
-    known = activities.all_activities(store.read("custom_activities").frame)
-    mine = next(a for a in known if a.id == climbing.id)
-    assert (mine.name, mine.retired) == ("Bouldering", True)
-    assert store.read("daily_log").frame.iloc[0]["activities"] == (climbing.id,)
-    with pytest.raises(ValueError, match="Only your own"):
-        activities.update_custom(store, catalogue()[0], name="x")
 
 
 def test_history_filters_by_period_and_activity() -> None:

@@ -34,7 +34,7 @@ def load(store: Store) -> tuple[Settings, list[RowProblem]]:
     raw, problems = store.read_settings()
     base = default_thresholds()
     changes: dict[str, Any] = {}
-    for name, value in dict(raw.get("thresholds", {}) or {}).items():
+    for name, value in _named(raw.get("thresholds"), problems).items():
         if name not in EDITABLE:
             continue
         low, high = EDITABLE[name]
@@ -62,13 +62,23 @@ def load(store: Store) -> tuple[Settings, list[RowProblem]]:
     )
 
 
+def _named(thresholds: Any, problems: list[RowProblem]) -> dict[str, Any]:
+    """The saved thresholds by name; anything else in the file (a number, a list) is reported and left out."""
+    if not thresholds:
+        return {}
+    if isinstance(thresholds, dict):
+        return dict(thresholds)
+    problems.append(RowProblem("settings", 0, f"thresholds {thresholds!r} are not named values; using the defaults"))
+    return {}
+
+
 def save_thresholds(store: Store, values: dict[str, float]) -> None:
     for name, value in values.items():
         low, high = EDITABLE[name]
         if not low <= value <= high:
             raise ValueError(f"{name} must be between {low:g} and {high:g}")
     current, _ = store.read_settings()
-    merged = {**dict(current.get("thresholds", {}) or {}), **values}
+    merged = {**_named(current.get("thresholds"), []), **values}
     store.write_settings({"thresholds": merged})
 
 

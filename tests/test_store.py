@@ -1,16 +1,15 @@
-"""The storage guarantees of SPEC §7 and §10, proved with real files, real processes and real kills.
+"""The storage guarantees of SPEC §7 and §10 that winback.store keeps, proved with real files, real processes
+and real kills.
 
-Each group below is one guarantee: atomic writes under kill -9, the lock across threads and processes,
-validation on read (bad rows reported by line and kept aside, never dropped), failed writes leaving the old
-file, caching on the file's identity, and an exact round trip of typed values.
+Each group below is one guarantee: atomic writes under kill -9, the lock across threads and processes, bad
+rows kept aside by the next write, failed writes leaving the old file, caching on the file's identity, and
+typed values written and read back through the folder.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
 import errno
-import io
 import json
 import os
 import random
@@ -31,12 +30,20 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from helpers.storage_child import append_row, crash_row
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
+from tests.support.store_child import append_row, crash_row
+from tests.support.table_files import (
+    BAD_ROWS,
+    HEADER,
+    NOTES,
+    a_row,
+    dates,
+    file_with_bad_rows,
+    rejected_rows,
+    write_bytes,
+)
 from winback import store as store_module
-from winback.csvcodec import parse_table, serialise
+from winback.csvcodec import parse_table
 from winback.schema import (
     CHECKINS,
     DAILY_LOG,
@@ -44,15 +51,12 @@ from winback.schema import (
     QUIZ_ATTEMPTS,
     RECONNECT,
     SETTINGS_FILE,
-    TableData,
-    frame_from_columns,
 )
 from winback.store import TEMP_SUFFIX, StorageError, Store, clear_cache, parse_count
 from winback.vocab import CONTACTS
 
 ROOT = Path(__file__).resolve().parents[1]
-CHILD = Path(__file__).resolve().parent / "helpers" / "storage_child.py"
-HEADER = "date,mood,missing_ex,contact,activities,note\n"
+CHILD = Path(__file__).resolve().parent / "support" / "store_child.py"
 
 
 def child_env() -> dict[str, str]:
@@ -61,7 +65,7 @@ def child_env() -> dict[str, str]:
 
 @contextlib.contextmanager
 def child_process(args: list[str], stderr_log: Path) -> Iterator[subprocess.Popen[str]]:
-    """tests/helpers/storage_child.py with these arguments; killed by its own id if still running at the end."""
+    """tests/support/store_child.py with these arguments; killed by its own id if still running at the end."""
     with stderr_log.open("w") as stderr:
         child = subprocess.Popen(
             [sys.executable, str(CHILD), *args], stdout=subprocess.PIPE, stderr=stderr, text=True, env=child_env()
@@ -80,32 +84,7 @@ def temp_files(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(TEMP_SUFFIX)) if folder.exists() else []
 
 
-def write_bytes(folder: Path, name: str, data: bytes) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    with open(path, "wb") as handle:
-        handle.write(data)
-    return path
-
-
-def rejected_rows(store: Store, table: str = "daily_log") -> list[dict[str, str]]:
-    with store.rejected_path(table).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
-def problems_by_line(data: TableData) -> dict[int, str]:
-    return {p.line: p.message for p in data.problems}
-
-
-def dates(frame: pd.DataFrame) -> list[date]:
-    return [d.date() for d in frame["date"]]
-
-
-def a_row(day: date, *, mood: int = 3, note: str = "") -> dict[str, Any]:
-    return {"date": day, "mood": mood, "missing_ex": 4, "contact": "none", "activities": (), "note": note}
-
-
-# 1. Atomic writes under kill -9 --------------------------------------------------------------------------------
+# Atomic writes under kill -9.
 
 KILL_RUNS = 24
 
@@ -222,8 +201,7 @@ def test_kill_9_during_writes_never_leaves_a_damaged_or_incomplete_file(tmp_path
     assert mid_write, f"none of the {KILL_RUNS} kills landed in the middle of a write"
 
 
-# 2. The lock: 8 threads and 2 processes ----------------------------------------------------------------------
-
+# The lock: 8 threads and 2 processes.
 
 PER_WRITER, THREADS, PROCESSES = 25, 8, 2
 
@@ -277,45 +255,12 @@ def test_eight_threads_and_two_processes_writing_at_once_lose_nothing(tmp_path: 
     assert temp_files(folder) == []
 
 
-# 3. Validation on read ---------------------------------------------------------------------------------------
-
-BAD_ROWS = {
-    6: ("2026-13-01,3,4,none,,bad date", "date '2026-13-01' is not a date"),
-    7: ("2026-01-04,9,4,none,,mood too high", "mood 9 is above 5"),
-    8: ("2026-01-05,3,4,none,walk,extra,field", "has 7 fields, the header has 6"),
-    9: ("2026-01-06,3,4,phoned,,", "contact 'phoned' is not one of"),
-    12: ("2026-01-08,3", "has 2 fields, the header has 6"),
-}
-
-
-def _file_with_bad_rows() -> str:
-    return (
-        HEADER  # line 1
-        + "2026-01-01,3,4,none,walk|read,fine\n"  # line 2
-        + '2026-01-02,3,4,none,,"a note\nover three\nlines"\n'  # lines 3-5
-        + "".join(BAD_ROWS[n][0] + "\n" for n in (6, 7, 8, 9))
-        + '2026-01-07,2,1,we_talked,,"two\nlines"\n'  # lines 10-11
-        + BAD_ROWS[12][0]  # line 12: the file was cut here, mid-row, with no line end
-    )
-
-
-def test_bad_rows_are_reported_by_line_and_the_good_ones_load(tmp_path: Path) -> None:
-    write_bytes(tmp_path, "daily_log.csv", _file_with_bad_rows().encode())
-    data = Store(tmp_path).read(DAILY_LOG)
-    assert dates(data.frame) == [date(2026, 1, 1), date(2026, 1, 2), date(2026, 1, 7)]
-    assert data.frame["note"].tolist() == ["fine", "a note\nover three\nlines", "two\nlines"]
-    assert data.frame["activities"].tolist() == [("walk", "read"), (), ()]
-    found = problems_by_line(data)
-    assert sorted(found) == sorted(BAD_ROWS)
-    for line, (_raw, message) in BAD_ROWS.items():
-        assert message in found[line], (line, found[line])
-    assert {p.line: p.raw for p in data.rejected} == {line: raw for line, (raw, _) in BAD_ROWS.items()}
-    assert all(p.describe().startswith(f"daily_log.csv line {p.line}: ") for p in data.problems)
+# Rows that cannot be read are kept aside by the next write, and so is a damaged settings file.
 
 
 def test_bad_rows_are_kept_aside_with_their_text_by_the_next_write(tmp_path: Path) -> None:
     store = Store(tmp_path)
-    write_bytes(tmp_path, "daily_log.csv", _file_with_bad_rows().encode())
+    write_bytes(tmp_path, "daily_log.csv", file_with_bad_rows().encode())
     assert store.upsert(DAILY_LOG, [a_row(date(2026, 2, 1))]) == [False]
     kept = rejected_rows(store)
     assert {int(r["line"]): r["row"] for r in kept} == {line: raw for line, (raw, _) in BAD_ROWS.items()}
@@ -325,133 +270,6 @@ def test_bad_rows_are_kept_aside_with_their_text_by_the_next_write(tmp_path: Pat
     assert len(after.frame) == 4
     store.upsert(DAILY_LOG, [a_row(date(2026, 2, 2))])
     assert len(rejected_rows(store)) == len(BAD_ROWS), "rows were set aside twice"
-
-
-def test_partial_last_line_cut_inside_a_quoted_note(tmp_path: Path) -> None:
-    cut = '2026-01-03,2,2,none,,"I was about to wri'
-    text = HEADER + '2026-01-01,3,4,none,,"one\ntwo"\n' + "2026-01-02,3,4,none,,ok\n" + cut
-    store = Store(tmp_path)
-    write_bytes(tmp_path, "daily_log.csv", text.encode())
-    data = store.read(DAILY_LOG)
-    assert dates(data.frame) == [date(2026, 1, 1), date(2026, 1, 2)]
-    assert [(p.line, p.raw, p.kept_aside) for p in data.problems] == [(5, cut, True)]
-    assert "is not valid CSV" in data.problems[0].message
-    store.upsert(DAILY_LOG, [a_row(date(2026, 1, 4))])
-    assert [(r["line"], r["row"]) for r in rejected_rows(store)] == [("5", cut)]
-
-
-def test_utf8_bom_is_not_a_problem_and_does_not_shift_lines(tmp_path: Path) -> None:
-    text = HEADER + "2026-01-01,3,4,none,,café\n" + "2026-01-02,0,4,none,,mood too low\n"
-    write_bytes(tmp_path, "daily_log.csv", b"\xef\xbb\xbf" + text.encode())
-    data = Store(tmp_path).read(DAILY_LOG)
-    assert data.frame["note"].tolist() == ["café"]
-    assert problems_by_line(data) == {3: "mood 0 is below 1"}
-
-
-def test_latin1_file_reports_each_line_and_keeps_bad_rows_aside(tmp_path: Path) -> None:
-    bad = "2026-01-3,4,4,none,,crème brûlée"
-    text = HEADER + '2026-01-01,3,4,none,,"first\nsecond"\n' + "2026-01-02,4,4,none,,café au lait\n" + bad + "\n"
-    store = Store(tmp_path)
-    write_bytes(tmp_path, "daily_log.csv", text.encode("latin-1"))
-    data = store.read(DAILY_LOG)
-    assert data.frame["note"].tolist() == ["first\nsecond", "café au lait"]
-    notes = sorted((p.line, p.kept_aside, "Latin-1" in p.message) for p in data.problems)
-    assert notes == [(4, False, True), (5, False, True), (5, True, False)]
-    assert "is not a date" in next(p.message for p in data.rejected)
-    store.upsert(DAILY_LOG, [a_row(date(2026, 1, 9))])
-    assert [(r["line"], r["row"]) for r in rejected_rows(store)] == [("5", bad)]
-    rewritten = (tmp_path / "daily_log.csv").read_bytes().decode("utf-8")
-    assert "café au lait" in rewritten
-    assert store.read(DAILY_LOG).problems == ()
-
-
-@pytest.mark.parametrize("separator", ["\u2028", "\x85", "\x0c", "\x1e"], ids=["u2028", "nel", "formfeed", "rs"])
-def test_line_separators_inside_a_note_do_not_shift_the_kept_aside_text(tmp_path: Path, separator: str) -> None:
-    # Characters some programs treat as line ends, but CSV does not: the rows after them keep their own text.
-    bad = "2026-01-02,6,4,none,,too happy"
-    text = HEADER + f"2026-01-01,3,4,none,,before{separator}after\n" + bad + "\n"
-    store = Store(tmp_path)
-    write_bytes(tmp_path, "daily_log.csv", text.encode())
-    data = store.read(DAILY_LOG)
-    assert data.frame["note"].tolist() == [f"before{separator}after"]
-    assert [(p.line, p.raw) for p in data.problems] == [(3, bad)]
-    store.upsert(DAILY_LOG, [a_row(date(2026, 1, 5))])
-    assert [(r["line"], r["row"]) for r in rejected_rows(store)] == [("3", bad)]
-
-
-def test_cp1252_ellipsis_read_as_latin1_does_not_shift_the_kept_aside_text(tmp_path: Path) -> None:
-    bad = b"2026-01-02,6,4,none,,too happy"
-    data = HEADER.encode() + b"2026-01-01,3,4,none,,wait\x85 what\n" + bad + b"\n"
-    store = Store(tmp_path)
-    write_bytes(tmp_path, "daily_log.csv", data)
-    parsed = store.read(DAILY_LOG)
-    assert [(p.line, p.raw) for p in parsed.rejected] == [(3, bad.decode())]
-    store.upsert(DAILY_LOG, [a_row(date(2026, 1, 5))])
-    assert [(r["line"], r["row"]) for r in rejected_rows(store)] == [("3", bad.decode())]
-
-
-def test_header_without_a_needed_column_keeps_every_row_aside(tmp_path: Path) -> None:
-    text = "date,mood,missing_ex,activities,note\n2026-01-01,3,4,,kept\n2026-01-02,3,4,,also kept\n"
-    store = Store(tmp_path)
-    write_bytes(tmp_path, "daily_log.csv", text.encode())
-    data = store.read(DAILY_LOG)
-    assert data.frame.empty
-    assert "the header lacks contact" in problems_by_line(data)[1]
-    assert [p.line for p in data.rejected] == [2, 3]
-    store.upsert(DAILY_LOG, [a_row(date(2026, 1, 5))])
-    assert [r["row"] for r in rejected_rows(store)] == ["2026-01-01,3,4,,kept", "2026-01-02,3,4,,also kept"]
-
-
-def test_nul_bytes_do_not_crash_and_are_reported(tmp_path: Path) -> None:
-    data = HEADER.encode() + b"2026-01-01,3,4,none,,hel\x00lo\n2026-01-02,7,4,none,,bad mood\n"
-    write_bytes(tmp_path, "daily_log.csv", data)
-    parsed = Store(tmp_path).read(DAILY_LOG)
-    assert parsed.frame["note"].tolist() == ["hello"]
-    assert "NUL" in problems_by_line(parsed)[0]
-    assert problems_by_line(parsed)[3] == "mood 7 is above 5"
-
-
-def test_a_file_of_nothing_but_nul_bytes_reads_as_empty_with_a_note(tmp_path: Path) -> None:
-    # What some file systems leave when a machine loses power mid-write.
-    write_bytes(tmp_path, "daily_log.csv", b"\x00" * 4096)
-    store = Store(tmp_path)
-    parsed = store.read(DAILY_LOG)
-    assert parsed.frame.empty
-    assert [p.line for p in parsed.problems] == [0]
-    assert store.upsert(DAILY_LOG, [a_row(date(2026, 1, 1))]) == [False]
-    assert store.read(DAILY_LOG).problems == ()
-
-
-def test_a_200000_character_note_is_reported_as_too_long_and_kept(tmp_path: Path) -> None:
-    long_note = "x" * 200_000
-    long_lines = "\n".join(["y" * 999] * 200)  # 200 lines, 199,999 characters
-    rows = [
-        f"2026-01-01,3,4,none,,{long_note}",  # line 2
-        "2026-01-02,3,4,none,,short",  # line 3
-        f'2026-01-03,3,4,none,,"{long_lines}"',  # lines 4-203
-        "2026-01-04,0,4,none,,after the long one",  # line 204
-        "2026-01-05,3,4,none,,last",  # line 205
-    ]
-    store = Store(tmp_path)
-    write_bytes(tmp_path, "daily_log.csv", (HEADER + "\n".join(rows) + "\n").encode())
-    data = store.read(DAILY_LOG)
-    assert dates(data.frame) == [date(2026, 1, 2), date(2026, 1, 5)]
-    found = problems_by_line(data)
-    assert found == {
-        2: "note is 200,000 characters; the limit is 2,000",
-        4: "note is 199,999 characters; the limit is 2,000",
-        204: "mood 0 is below 1",
-    }
-    store.upsert(DAILY_LOG, [a_row(date(2026, 1, 9))])
-    assert {int(r["line"]): r["row"] for r in rejected_rows(store)} == {2: rows[0], 4: rows[2], 204: rows[3]}
-
-
-def test_a_repeated_key_uses_the_later_row_and_says_so(tmp_path: Path) -> None:
-    text = HEADER + "2026-01-01,3,4,none,,first\n2026-01-01,4,4,none,,second\n"
-    write_bytes(tmp_path, "daily_log.csv", text.encode())
-    data = Store(tmp_path).read(DAILY_LOG)
-    assert data.frame["note"].tolist() == ["second"]
-    assert [(p.line, p.kept_aside) for p in data.problems] == [(3, False)]
 
 
 def test_damaged_settings_are_kept_aside_before_being_replaced(tmp_path: Path) -> None:
@@ -464,7 +282,7 @@ def test_damaged_settings_are_kept_aside_before_being_replaced(tmp_path: Path) -
     assert (tmp_path / "settings.rejected.json").read_text() == '{"country": "UK", '
 
 
-# 4. A failed write leaves the old file ------------------------------------------------------------------------
+# A failed write leaves the old file.
 
 
 def _raise_disk_full(*_args: Any, **_kwargs: Any) -> Any:
@@ -655,7 +473,7 @@ def test_the_next_write_sweeps_every_kind_of_stale_temporary_file(tmp_path: Path
     assert temp_files(tmp_path) == []
 
 
-# 5. Caching on the file's identity ---------------------------------------------------------------------------
+# Caching on the file's identity.
 
 
 def test_an_unchanged_file_is_parsed_once(tmp_path: Path) -> None:
@@ -718,21 +536,7 @@ def test_changing_a_frame_that_was_read_does_not_change_the_cache(tmp_path: Path
     assert again["mood"].tolist() == [3]
 
 
-# 6. Round trip -----------------------------------------------------------------------------------------------
-
-NOTES = [
-    "plain",
-    "commas, and more, commas",
-    'she said "hi" and ""left""',
-    "line one\nline two\r\nline three\rline four",
-    '=HYPERLINK("http://example.com","click")',
-    "+1 -2 @me",
-    "café ☕ 日本語 🙂 \u2028 after a separator",
-    "  spaces kept at both ends  ",
-    "",
-    "pipes | in | a note",
-    "a lone\rcarriage return",
-]
+# Typed values written and read back.
 
 
 def test_upsert_then_read_returns_the_same_typed_values(tmp_path: Path) -> None:
@@ -833,25 +637,3 @@ def test_delete_and_replace_all(tmp_path: Path) -> None:
     store.replace_all(DAILY_LOG, store.read(DAILY_LOG).frame.iloc[::-1])
     clear_cache()
     assert dates(store.read(DAILY_LOG).frame) == [date(2026, 1, 1), date(2026, 1, 3)]
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(note=st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=2000))
-def test_any_note_round_trips_through_the_file(note: str) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        store = Store(Path(folder))
-        store.upsert(DAILY_LOG, [a_row(date(2026, 1, 1), note=note)])
-        clear_cache()
-        data = store.read(DAILY_LOG)
-        assert data.problems == ()
-        # A note of only spaces is saved as no note.
-        assert data.frame["note"].tolist() == [note if note.strip() else ""]
-
-
-def test_parse_table_of_serialised_frame_is_exact() -> None:
-    rows = [a_row(date(2026, 1, 1 + n), note=note) for n, note in enumerate(NOTES)]
-    frame = frame_from_columns(DAILY_LOG, {c: [r[c] for r in rows] for c in DAILY_LOG.header})
-    again = parse_table(DAILY_LOG, serialise(DAILY_LOG, frame).encode())
-    assert again.problems == ()
-    pd.testing.assert_frame_equal(again.frame, frame)
-    assert io.StringIO(serialise(DAILY_LOG, frame)).readline() == HEADER

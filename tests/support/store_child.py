@@ -1,6 +1,6 @@
-"""A separate process that writes one person's folder, for tests/test_storage.py.
+"""A separate process that writes one person's folder, for tests/test_store.py.
 
-Modes (``python storage_child.py MODE FOLDER ...``):
+Modes (``python store_child.py MODE FOLDER ...``):
 
 - ``crash FOLDER SLOW``: print ``started``, then upsert daily_log rows and merge settings forever; after each
   write returns, print what it committed (``row <date> <round>`` or ``settings <round>``). The test kills it
@@ -88,7 +88,7 @@ def _slow_down_writes() -> None:
         handle = real_open(file, mode, *args, **kwargs)
         return _SlowWrites(handle) if any(flag in mode for flag in "wax+") else handle
 
-    io.open = builtins.open = slow_open  # type: ignore[assignment]
+    io.open = builtins.open = slow_open
 
 
 def crash(folder: Path, slow: bool) -> None:

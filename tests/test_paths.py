@@ -1,0 +1,51 @@
+"""Where each person's data lives (winback.paths)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from winback import paths
+
+
+def test_the_data_folder_is_the_configured_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(paths.DATA_DIR_ENV, f"  {tmp_path / 'diary'}  ")
+    assert paths.data_root() == (tmp_path / "diary").resolve()
+
+
+def test_a_configured_folder_may_start_at_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv(paths.DATA_DIR_ENV, "~/diary")
+    assert paths.data_root() == (tmp_path / "diary").resolve()
+
+
+@pytest.mark.parametrize("configured", [None, "", "   "])
+def test_without_a_setting_it_is_this_systems_data_folder(
+    monkeypatch: pytest.MonkeyPatch, configured: str | None
+) -> None:
+    if configured is None:
+        monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
+    else:
+        monkeypatch.setenv(paths.DATA_DIR_ENV, configured)
+    assert paths.data_root() == Path(platformdirs.user_data_dir("winback", appauthor=False))
+
+
+def test_a_single_person_uses_the_root_itself(tmp_path: Path) -> None:
+    assert paths.person_folder(tmp_path) == tmp_path
+    assert paths.person_folder(tmp_path, "https://issuer.example", None) == tmp_path
+    assert paths.person_folder(tmp_path, None, "subject") == tmp_path
+
+
+def test_a_signed_in_person_gets_a_folder_named_by_a_hash_of_issuer_and_subject(tmp_path: Path) -> None:
+    folder = paths.person_folder(tmp_path, "https://issuer.example", "person-1")
+    digest = hashlib.sha256(b"https://issuer.example" + b"person-1").hexdigest()
+    assert folder == tmp_path / "users" / digest
+    assert paths.person_folder(tmp_path, "https://issuer.example", "person-2") != folder
+    assert paths.person_folder(tmp_path, "https://other.example", "person-1") != folder
+
+
+def test_the_sample_lives_beside_the_persons_tables(tmp_path: Path) -> None:
+    assert paths.sample_folder(tmp_path) == tmp_path / "sample"
