@@ -7,7 +7,9 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 
+from tests.support.clock import Clock
 from winback.schema import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, frame_from_columns
+from winback.store import Store
 
 
 def log(*rows: tuple[date, int, int, str, tuple[str, ...]]) -> pd.DataFrame:
@@ -81,3 +83,32 @@ def checkins(*rows: tuple[date, int]) -> pd.DataFrame:
 
 def concat(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(list(frames), ignore_index=True)
+
+
+GOOD = ("saw_friends", "exercise", "read", "skipped_bad_habit")
+
+
+def ready_for_step_4(store: Store, clock: Clock, verdict: str = "go", tier: str = "none") -> None:
+    """40 good days with no contact and a quiz two days ago: steps 1–3 are done, step 4 opens if it says go."""
+    today = clock.today
+    store.upsert(
+        "daily_log",
+        [
+            {"date": today - timedelta(days=n), "mood": 4, "missing_ex": 3, "contact": "none", "activities": GOOD}
+            for n in range(40)
+        ],
+    )
+    store.write_settings({"no_contact_start": (today - timedelta(days=40)).isoformat()})
+    store.upsert(
+        "quiz_attempts",
+        [
+            {
+                "attempt_id": "a1",
+                "taken_at": clock.now - timedelta(days=2),
+                "quiz_version": "test",
+                "worth": 80,
+                "tier": tier,
+                "verdict": verdict,
+            }
+        ],
+    )

@@ -173,3 +173,26 @@ def test_the_key_check_sees_a_spelled_key(tmp_path: Path) -> None:
     page = tmp_path / "page.py"
     page.write_text('st.button("Go", key="go")\nst.session_state["x"] = 1\nst.toggle("On", key=f"on_{n}")\n')
     assert len(list(spelled_keys(page))) == 3
+
+
+# Drawn by pages: tested through the page's AppTest in tests/pages. Parts of the sample history: through
+# tests/test_sample.py, which checks the history they make together.
+TESTED_THROUGH = {
+    "ui": "tests/pages",
+    "sample_story.py": "tests/test_sample.py",
+    "sample_tables.py": "tests/test_sample.py",
+}
+
+
+def test_tests_mirror_winback_and_pages() -> None:
+    missing = []
+    for path in MODULES:
+        relative = path.relative_to(PACKAGE)
+        if path.name == "__init__.py" or relative.parts[0] in TESTED_THROUGH or path.name in TESTED_THROUGH:
+            continue
+        expected = ROOT / "tests" / relative.parent / f"test_{path.name}"
+        if not expected.exists():
+            missing.append(str(expected.relative_to(ROOT)))
+    missing += [f"tests/pages/test_{page.name}" for page in (ROOT / "pages").glob("*.py")]
+    missing = [m for m in missing if not (ROOT / m).exists()]
+    assert missing == []

@@ -144,3 +144,7 @@ def test_the_shipped_quiz_file_loads_and_passes_its_checks() -> None:
     check_coverage(shipped)
     assert shipped == load_quiz()
     assert [s.kind for s in shipped.sections] == ["worth", "toxic"]
+
+
+def test_quiz_content_is_loaded_once() -> None:
+    assert load_quiz() is load_quiz()

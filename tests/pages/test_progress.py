@@ -1,0 +1,62 @@
+"""Progress: the five steps, then every chart view for every period; the step goals open and save."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.support.apptest import PAGE_FILES, open_page, texts
+from tests.support.clock import NOW, Clock, frozen_at
+from winback import sample
+from winback.store import Store
+
+VIEW_CHARTS = {"Mood": 1, "Year in pixels": 2, "What I did": 2, "Check-ins": 1, "Quiz": 1}
+
+
+@pytest.mark.parametrize("days", [0, 1, 365])
+def test_progress_draws_every_view_for_every_period(data_dir: Path, clock: Clock, days: int) -> None:
+    check_every_view(data_dir, days, clock.today)
+
+
+def test_progress_draws_every_view_for_every_period_over_ten_years(data_dir: Path) -> None:
+    with frozen_at(NOW) as clock:
+        check_every_view(data_dir, 3650, clock.today)
+
+
+def check_every_view(data_dir: Path, days: int, today: date) -> None:
+    if days:
+        sample.write_sample(Store(data_dir), days=days, today=today)
+    app = open_page(PAGE_FILES["Progress"])
+    assert not app.exception
+    assert [tab.label for tab in app.tabs] == ["Why", *VIEW_CHARTS]
+    # It opens on the reasons: the step bars are the only chart until a view is chosen.
+    assert len(app.get("plotly_chart")) == 1
+    assert "1. No contact" in texts(app) and not app.segmented_control
+    for view, count in VIEW_CHARTS.items():
+        app.session_state["progress_view"] = view
+        app.run()
+        for period in ("30 days", "90 days", "1 year", "All"):
+            app.segmented_control(key="progress_period").set_value(period).run()
+            assert not app.exception, (period, view)
+            drawn = len(app.get("plotly_chart"))
+            if days >= 365:
+                # The step bars, then the open view's charts; the other views are not drawn until opened.
+                assert drawn == 1 + count, (period, view, drawn)
+            elif days == 0:
+                assert drawn == 1, "only the step bars"
+                assert "daily log" in texts(app).lower()
+
+
+def test_progress_goals_are_drawn_when_opened_and_can_be_changed(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Progress"])
+    assert not app.select_slider, "the goals form waits until its expander is opened"
+    app.session_state["progress_goals"] = True
+    app.run()
+    app.select_slider(key="t_no_contact_days").set_value(14)
+    app.button(key="FormSubmitter:thresholds_form-Save goals").click().run()
+    assert not app.exception
+    assert "Goals saved" in texts(app)
+    settings, _ = Store(data_dir).read_settings()
+    assert settings["thresholds"]["no_contact_days"] == 14

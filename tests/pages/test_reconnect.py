@@ -1,0 +1,50 @@
+"""Reconnect: closed with its reasons (and help first after danger) until the quiz says go, then a journal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.builders import ready_for_step_4
+from tests.support.apptest import PAGE_FILES, open_page, texts
+from tests.support.clock import Clock
+from winback.store import Store
+
+
+def test_reconnect_is_closed_with_reasons_and_no_form_on_an_empty_folder(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Reconnect"])
+    assert "Closed for now" in texts(app)
+    assert "Take the readiness quiz first" in texts(app)
+    assert "No contact" in texts(app)
+    assert not app.get("form")
+
+
+@pytest.mark.parametrize(("verdict", "tier"), [("wait", "none"), ("dont", "toxic"), ("danger", "danger")])
+def test_reconnect_stays_closed_when_the_quiz_does_not_say_go(
+    data_dir: Path, clock: Clock, verdict: str, tier: str
+) -> None:
+    ready_for_step_4(Store(data_dir), clock, verdict, tier)
+    app = open_page(PAGE_FILES["Reconnect"])
+    assert "Closed for now" in texts(app)
+    assert not app.get("form")
+    if tier in ("toxic", "danger"):
+        assert "Help is here" in texts(app)
+
+
+def test_reconnect_opens_and_accepts_a_journal_entry(data_dir: Path, clock: Clock) -> None:
+    ready_for_step_4(Store(data_dir), clock)
+    app = open_page(PAGE_FILES["Reconnect"])
+    assert "Closed for now" not in texts(app)
+    assert app.get("form")
+    app.radio(key="journal_new_tone").set_value("friendly")
+    app.checkbox(key="journal_new_meet").check()
+    app.text_area(key="journal_new_note").input("Coffee next week <script>alert(1)</script>")
+    app.button(key="FormSubmitter:journal_form-Save contact").click().run()
+    assert "Saved the contact" in texts(app)
+    journal = Store(data_dir).read("reconnect").frame
+    assert len(journal) == 1
+    assert journal.iloc[0]["tone"] == "friendly" and bool(journal.iloc[0]["meeting_planned"])
+    app.run()
+    assert "Step 4: Reconnect" in texts(app)
+    assert "done" in texts(app)
