@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from tests.support.browser import SETTLED
+from tests.support.browser import drawn, rerun, visit, watch
 from tests.support.devserver import CHROMIUM_ARGS, ROOT, chromium_path, running
 from winback import sample, sitemap, views
 from winback.store import Store
@@ -54,21 +54,18 @@ def main() -> None:
                     context = browser.new_context(
                         viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1
                     )
-                    page = context.new_page()
+                    page = watch(context.new_page())
                     for name in wanted:
-                        page.goto(f"{server.url}/{PAGES[name]}")
-                        page.wait_for_selector(SETTLED, timeout=60_000)
-                        page.wait_for_timeout(1200)
-                        page.wait_for_selector(SETTLED, timeout=60_000)
+                        visit(page, f"{server.url}/{PAGES[name]}")
+                        drawn(page)
                         target = out / f"{name}-{data_set}-{scheme}-{width}.png"
                         page.screenshot(path=str(target), full_page=True)
                         print(target)
                         if name == "progress":
                             for view in views.CHART_VIEWS:
-                                page.get_by_role("tab", name=view, exact=True).click()
-                                page.wait_for_timeout(300)
-                                page.wait_for_selector(SETTLED, timeout=60_000)
-                                page.wait_for_timeout(1000)
+                                with rerun(page):
+                                    page.get_by_role("tab", name=view, exact=True).click()
+                                drawn(page)
                                 slug = view.lower().replace(" ", "_").replace("-", "")
                                 target = out / f"{name}-{slug}-{data_set}-{scheme}-{width}.png"
                                 page.screenshot(path=str(target), full_page=True)
@@ -85,10 +82,9 @@ def readme_shot(target: Path) -> None:
         sample.write_sample(Store(folder), days=365)
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         with running(ROOT / "app.py", folder, Path(tmp) / "server.log") as server:
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto(f"{server.url}/daily_log")
-            page.wait_for_selector(SETTLED, timeout=60_000)
-            page.wait_for_timeout(1500)
+            page = watch(browser.new_page(viewport={"width": 1280, "height": 1000}))
+            visit(page, f"{server.url}/daily_log")
+            drawn(page)
             page.screenshot(path=str(target))
         browser.close()
     print(target)

@@ -91,3 +91,16 @@ def rerun(page: Page) -> Iterator[None]:
     before = _RUNS[page].finished
     yield
     wait_for_run(page, before)
+
+
+# Drawn as a person sees it: no placeholder is left where a widget's code is still loading, and every chart a
+# person can see has drawn its SVG (a chart in a closed tab or expander is not drawn until it is opened).
+_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
+  && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .filter((chart) => chart.checkVisibility())
+    .every((chart) => chart.querySelector('.main-svg'))"""
+
+
+def drawn(page: Page, timeout: float = RUN_TIMEOUT_S) -> None:
+    """Wait until the page is drawn (for a screenshot or a measurement): widgets and visible charts."""
+    page.wait_for_function(_DRAWN, timeout=timeout * 1000)
