@@ -109,3 +109,19 @@ def test_the_export_downloads_as_a_zip_of_every_table(server: Server, page: Page
     download.value.save_as(saved)
     names = zipfile.ZipFile(io.BytesIO(saved.read_bytes())).namelist()
     assert "daily_log.csv" in names
+
+
+def test_coming_back_to_the_daily_log_shows_the_saved_day(server: Server, page: Page, moment: Moment) -> None:
+    visit(page, f"{server.url}/daily_log")
+    page.locator(".st-key-note textarea").fill("came back to this")
+    with rerun(page):
+        page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
+    with rerun(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Today", exact=True).click()
+    with rerun(page):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Daily log", exact=True).click()
+    expect(page.locator(".st-key-note textarea")).to_have_value("came back to this")
+    with rerun(page):
+        page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
+    saved = tracker.entry_for(Store(server.data_dir).read("daily_log").frame, moment.today())
+    assert saved is not None and saved.note == "came back to this"

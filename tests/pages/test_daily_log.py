@@ -40,6 +40,29 @@ def test_saving_the_same_day_again_updates_it(data_dir: Path, clock: Clock) -> N
     assert list(log["mood"]) == [5]
 
 
+def test_coming_back_to_the_page_shows_the_saved_day_and_saving_keeps_it(data_dir: Path, clock: Clock) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    app.select_slider(key="mood").set_value(4)
+    app.slider(key="missing_ex").set_value(7)
+    app.multiselect(key="activities").select("exercise")
+    app.text_area(key="note").input("a walk by the river")
+    app.button[0].click().run()
+    app.switch_page(PAGE_FILES["Today"]).run()
+    app.switch_page(PAGE_FILES["Daily log"]).run()
+    assert app.select_slider(key="mood").value == 4
+    assert app.slider(key="missing_ex").value == 7
+    assert app.multiselect(key="activities").value == ["exercise"]
+    assert app.text_area(key="note").value == "a walk by the river"
+    app.button[0].click().run()
+    row = Store(data_dir).read("daily_log").frame.iloc[0]
+    assert (row["mood"], row["missing_ex"], row["activities"], row["note"]) == (
+        4,
+        7,
+        ("exercise",),
+        "a walk by the river",
+    )
+
+
 def test_a_future_day_is_refused_and_nothing_is_saved(data_dir: Path, clock: Clock) -> None:
     app = open_page(PAGE_FILES["Daily log"])
     app.date_input(key="entry_day").set_value(clock.today + timedelta(days=1))

@@ -42,8 +42,10 @@ def pick_day(today: date) -> date:
 
 
 def prefill(day: date, existing: tracker.DailyEntry | None) -> None:
-    """When the chosen day changes, fill the form with that day's entry (or fresh defaults)."""
-    if st.session_state.get(state.DAILY_FORM_DAY) == day:
+    """When the chosen day changes, fill the form with that day's entry (or fresh defaults). Also when the form's
+    values are gone: Streamlit forgets a widget's value once a run goes by without it, as when the person opens
+    another page and comes back; the form must then show the stored day again, not blank widgets."""
+    if st.session_state.get(state.DAILY_FORM_DAY) == day and all(key in st.session_state for key in DEFAULTS):
         return
     values = dict(DEFAULTS)
     if existing is not None:
