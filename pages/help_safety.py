@@ -43,8 +43,9 @@ st.markdown(
     """
 - **Someone who monitors your phone or computer may see this app and its files.** If you think that is
   happening, use a device they can't reach, and talk to a helpline before you change anything they would notice.
-- **Quick exit** (in the sidebar) replaces this page with a weather page at once, so the Back button does
-  not return here. It only helps against someone looking over your shoulder; it does not erase anything.
+- **Quick exit** (the button at the top right of every page) replaces this page with a weather page at once,
+  so the Back button does not return here. It only helps against someone looking over your shoulder; it does
+  not erase anything.
 - To leave fewer traces, use a private browser window and clear your browser history.
 - Everything you enter stays in one folder on this computer. You can export it or delete it all on the
   **Data & privacy** page.
