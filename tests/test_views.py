@@ -139,6 +139,6 @@ def test_an_unknown_view_is_refused() -> None:
 
 @pytest.mark.parametrize("name", ["Everything", "", "mood", "What I did "])
 def test_an_unknown_name_is_never_another_view(name: str) -> None:
-    refused = re.escape(f"unknown Progress view {name!r}; choose from Mood, Year in pixels")
+    refused = re.escape(f"unknown Progress view {name!r}; choose from {', '.join(EXPECTED_VIEWS)}")
     with pytest.raises(ValueError, match=refused):
         views.chart_view(name)

@@ -67,7 +67,7 @@ def test_person_b_never_sees_person_a(data_dir: Path) -> None:
     log_a_day(alice, "alice's private note")
     alice.switch_page(PAGE_FILES["Readiness quiz"]).run()
     for question in load_quiz().questions:
-        choice = question.options[-1].id if question.section == "worth" else "never"
+        choice = question.options[-1].id if question.kind == "worth" else "never"
         alice.radio(key=f"q_{question.id}").set_value(choice)
     alice.run()
     alice.button(key="quiz_submit").click().run()

@@ -17,7 +17,7 @@ CONTENT = load_quiz()
 
 def answer_all(app: AppTest, *, worth: str = "best", **toxic: str) -> None:
     for question in CONTENT.questions:
-        if question.section == "worth":
+        if question.kind == "worth":
             ranked = sorted(question.options, key=lambda o: o.points or 0)
             choice = ranked[-1] if worth == "best" else ranked[0]
             app.radio(key=f"q_{question.id}").set_value(choice.id)
@@ -45,7 +45,8 @@ def texts_of(node: object) -> str:
 def test_a_complete_quiz_saves_one_attempt_and_shows_the_verdict(data_dir: Path) -> None:
     app = open_page(PAGE_FILES["Readiness quiz"])
     answer_all(app)
-    assert "35 of 35 answered" in app.get("progress")[0].proto.text
+    total = len(CONTENT.questions)
+    assert f"{total} of {total} answered" in app.get("progress")[0].proto.text
     app.button(key="quiz_submit").click().run()
     assert not app.exception
     assert app.success[0].value == "**Worth trying — start with step 1.**"
