@@ -271,3 +271,42 @@ def test_the_attempt_saved_last_is_the_latest_even_in_the_same_second(tmp_path: 
     assert latest is not None and latest.attempt_id == ids[-1]
     assert latest.verdict == "danger"
     assert sorted(attempts["taken_at"]) == list(attempts.set_index("attempt_id").loc[ids, "taken_at"])
+
+
+def test_the_lock_stays_closed_while_attempts_could_not_be_read() -> None:
+    go = attempts_frame(("a", RECENT, "go", "none", 80))
+    assert quiz.quiz_lock(go, TODAY).open
+    lock = quiz.quiz_lock(go, TODAY, unreadable=1)
+    assert not lock.open
+    assert "could not be read" in lock.reason
+
+
+def test_an_attempt_dated_after_today_keeps_the_lock_closed() -> None:
+    future_go = attempts_frame(
+        ("a", RECENT, "danger", "danger", 90), ("b", datetime(9999, 12, 31, 23, 59, 59), "go", "none", 80)
+    )
+    lock = quiz.quiz_lock(future_go, TODAY)
+    assert not lock.open
+    assert "after today" in lock.reason
+
+
+def test_an_attempt_saved_after_a_far_future_one_is_saved_at_its_own_time(tmp_path: Path, clock: Clock) -> None:
+    store = Store(tmp_path)
+    store.upsert(
+        "quiz_attempts",
+        [
+            {
+                "attempt_id": "future",
+                "taken_at": datetime(9999, 12, 31, 23, 59, 59),
+                "quiz_version": "test",
+                "worth": 80,
+                "tier": "none",
+                "verdict": "go",
+            }
+        ],
+    )
+    danger = answers_worth(80) | {"hit": "once"}
+    saved = quiz.save_attempt(store, TEST_QUIZ, danger, score(TEST_QUIZ, danger), clock.now)
+    attempts = store.read("quiz_attempts").frame.set_index("attempt_id")
+    assert attempts.loc[saved, "taken_at"] == pd.Timestamp(clock.now.replace(microsecond=0))
+    assert not quiz.quiz_lock(attempts.reset_index(), clock.today).open

@@ -139,10 +139,12 @@ def five_steps(
     area_of: Mapping[str, str],
     settings: Settings,
     today: date,
+    unreadable_attempts: int = 0,
 ) -> FiveSteps:
-    """Every step's progress, state and reasons as of ``today``; steps 4–5 read the quiz lock (quiz.quiz_lock)."""
+    """Every step's progress, state and reasons as of ``today``; steps 4–5 read the quiz lock (quiz.quiz_lock),
+    which stays closed while any quiz attempt could not be read."""
     t = settings.thresholds
-    lock = quiz.quiz_lock(attempts, today, t.quiz_valid_days)
+    lock = quiz.quiz_lock(attempts, today, t.quiz_valid_days, unreadable=unreadable_attempts)
     first_three = _first_three(log, checkins, area_of, settings, today)
     go_day = _latest_go(attempts)
     started = _reconnect_started(log, checkins, journal, area_of, settings, go_day) if lock.open else None
@@ -256,12 +258,14 @@ def from_store(store: Store, today: date) -> FiveSteps:
 def _compute(store: Store, today: date) -> FiveSteps:
     configured, _ = load_settings(store)
     known = activities.all_activities(store.read(CUSTOM_ACTIVITIES).frame)
+    attempts = store.read(QUIZ_ATTEMPTS)
     return five_steps(
         store.read(DAILY_LOG).frame,
         store.read(CHECKINS).frame,
-        store.read(QUIZ_ATTEMPTS).frame,
+        attempts.frame,
         store.read(RECONNECT).frame,
         activities.area_of(known),
         configured,
         today,
+        unreadable_attempts=len(attempts.rejected),
     )

@@ -137,12 +137,13 @@ def save_attempt(store: Store, quiz: Quiz, answers: Mapping[str, str], result: Q
     """Save the answers, then the attempt row: an attempt only exists once all its answers are saved.
 
     Times are kept to the second; an attempt saved in the same second as the latest one (or with the clock
-    set back) is stamped a second after it, so the attempt saved last is always the latest.
+    set back within the day) is stamped a second after it, so the attempt saved last is the latest. One dated
+    after today (a hand edit, an import) is not followed: the lock stays closed while it is there.
     """
     attempt_id = uuid.uuid4().hex[:12]
     taken = now.replace(microsecond=0)
     latest = latest_verdict(store.read(QUIZ_ATTEMPTS).frame)
-    if latest is not None and taken <= latest.taken:
+    if latest is not None and latest.taken.date() <= taken.date() and taken <= latest.taken:
         taken = latest.taken + timedelta(seconds=1)
     store.upsert(
         QUIZ_ANSWERS,
@@ -264,17 +265,31 @@ class QuizLock:
     for_safety: bool = False
 
 
-def quiz_lock(attempts: pd.DataFrame, today: date, valid_days: int | None = None) -> QuizLock:
+def quiz_lock(attempts: pd.DataFrame, today: date, valid_days: int | None = None, *, unreadable: int = 0) -> QuizLock:
     """The one place that decides whether quiz answers keep steps 4–5 closed.
 
     Only a *go* at most ``valid_days`` old opens them (steps.toml's ``quiz_valid_days``, 90 by default). A
     danger or toxic flag closes them while its attempt is the latest, and for good once a second attempt
-    repeats a flag; deleting attempts is the person's right, skipping the lock is not.
+    repeats a flag; deleting attempts is the person's right, skipping the lock is not. When some attempts
+    could not be read (``unreadable``) or the latest is dated after today, winback cannot tell what the latest
+    answers said, so the way back stays closed.
     """
+    if unreadable:
+        return QuizLock(
+            False,
+            "Some lines of quiz_attempts.csv could not be read, so winback cannot tell what your latest answers "
+            "said. The way back stays closed until those lines are fixed or removed (the notice names them).",
+        )
     latest = latest_verdict(attempts)
     if latest is None:
         return QuizLock(
             False, "Take the readiness quiz first: steps 4–5 open only if it says the relationship is worth trying."
+        )
+    if latest.taken.date() > today:
+        return QuizLock(
+            False,
+            f"Your latest quiz attempt is dated {day_words(latest.taken)}, after today, so winback cannot tell "
+            "which answers are your latest. The way back stays closed until it is deleted on the quiz page.",
         )
     if latest.verdict == "danger" or latest.tier == "danger":
         return QuizLock(

@@ -48,3 +48,13 @@ def test_reconnect_opens_and_accepts_a_journal_entry(data_dir: Path, clock: Cloc
     app.run()
     assert "Step 4: Reconnect" in texts(app)
     assert "done" in texts(app)
+
+
+def test_an_attempt_that_cannot_be_read_keeps_reconnect_closed(data_dir: Path, clock: Clock) -> None:
+    ready_for_step_4(Store(data_dir), clock)
+    with (data_dir / "quiz_attempts.csv").open("a", encoding="utf-8") as damaged:
+        damaged.write(f"dangerdanger,{clock.now:%Y-%m-%dT%H:%M:%S},2026.1,eighty,danger,danger\n")
+    app = open_page(PAGE_FILES["Reconnect"])
+    assert "Closed for now" in texts(app)
+    assert "could not be read" in texts(app)
+    assert not app.get("form")
