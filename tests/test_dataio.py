@@ -187,3 +187,16 @@ def test_long_lines_fold_at_75_octets_without_splitting_characters() -> None:
     assert all(p.startswith(" ") for p in pieces[1:])
     assert folded.replace("\r\n ", "") == line
     assert dataio.ics_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
+
+
+def test_delete_everything_leaves_files_that_are_not_winbacks(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    sample.write_sample(store, days=30, today=date(2026, 6, 1))
+    (tmp_path / "daily_log.rejected.csv").write_text("set_aside_at,line,problem,row\n", encoding="utf-8")
+    (tmp_path / ".daily_log.csv.abc123.tmp").write_text("half a write", encoding="utf-8")
+    (tmp_path / "my-thesis.docx").write_bytes(b"years of work")
+    (tmp_path / "notes.csv").write_text("not winback's\n", encoding="utf-8")
+    removed = dataio.delete_everything(store)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["my-thesis.docx", "notes.csv"]
+    assert removed >= 3
+    assert (tmp_path / "my-thesis.docx").read_bytes() == b"years of work"

@@ -34,6 +34,12 @@ CACHE_ENTRIES = 48
 TEMP_SUFFIX = ".tmp"
 
 
+def _aside(filename: str) -> str:
+    """Where the unreadable rows (or settings) of a file are set aside: daily_log.csv -> daily_log.rejected.csv."""
+    stem, suffix = os.path.splitext(filename)
+    return f"{stem}.rejected{suffix}"
+
+
 class StorageError(Exception):
     """A write could not be completed; the previous file is unchanged. The message is for people."""
 
@@ -332,7 +338,23 @@ class Store:
         return merged
 
     def files(self) -> list[Path]:
-        """Every file winback keeps in this folder (tables, settings, set-aside rows, locks)."""
+        """Every file winback keeps in this folder: tables, settings, set-aside rows, their locks and temporary
+        files. Anything else someone put in the folder is not winback's, so it is never listed (nor deleted)."""
         if not self.folder.exists():
             return []
-        return sorted(p for p in self.folder.iterdir() if p.is_file())
+        return sorted(p for p in self.folder.iterdir() if p.is_file() and _winbacks(p.name))
+
+
+# The files winback writes in a person's folder, by name: each table and settings.json, the rows or settings set
+# aside as unreadable, and a lock file for each (and for an import); a write's temporary file is named after
+# the file it replaces (".daily_log.csv.<random>.tmp").
+_WRITTEN = frozenset(
+    name for base in (*(t.filename for t in TABLES.values()), SETTINGS_FILE) for name in (base, _aside(base))
+)
+_OWN_NAMES = _WRITTEN | {f"{name}.lock" for name in _WRITTEN} | {".import.lock"}
+
+
+def _winbacks(name: str) -> bool:
+    if name in _OWN_NAMES:
+        return True
+    return name.endswith(TEMP_SUFFIX) and any(name.startswith(f".{written}.") for written in _WRITTEN)
