@@ -124,3 +124,16 @@ def test_the_reconnect_page_reads_the_lock_from_the_latest_attempt(data_dir: Pat
     app.switch_page(PAGE_FILES["Reconnect"]).run()
     assert "Your answers showed danger" in texts(app)
     assert not app.get("form")
+
+
+def test_answers_given_so_far_stay_when_the_person_looks_at_another_page(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    first = CONTENT.questions[:3]
+    for question in first:
+        app.radio(key=state.question(question.id)).set_value(question.options[0].id)
+    app.run()
+    app.switch_page(PAGE_FILES["Help & safety"]).run()
+    app.switch_page(PAGE_FILES["Readiness quiz"]).run()
+    assert [app.radio(key=state.question(q.id)).value for q in first] == [q.options[0].id for q in first]
+    total = len(CONTENT.questions)
+    assert f"3 of {total} answered" in app.get("progress")[0].proto.text

@@ -23,8 +23,16 @@ def _labels(question: Question) -> Callable[[str], str]:
 
 
 def questions(the_quiz: Quiz) -> dict[str, str | None]:
-    """Every question, numbered across both sections; returns the answers given so far."""
+    """Every question, numbered across the sections; returns the answers given so far, which stay given when
+    the person looks at another page and comes back."""
+    kept: dict[str, str] = st.session_state.setdefault(state.QUIZ_ANSWERS, {})
+    for question in the_quiz.questions:
+        key = state.question(question.id)
+        if key not in st.session_state and question.id in kept:
+            st.session_state[key] = kept[question.id]
     given = {q.id: st.session_state.get(state.question(q.id)) for q in the_quiz.questions}
+    kept.clear()
+    kept.update({question_id: str(answer) for question_id, answer in given.items() if answer})
     done = sum(1 for v in given.values() if v)
     st.progress(done / len(the_quiz.questions), text=f"{done} of {len(the_quiz.questions)} answered")
     for section in the_quiz.sections:
@@ -66,6 +74,7 @@ def submit(s: Store, the_quiz: Quiz, given: dict[str, str | None], now: datetime
     st.session_state[state.QUIZ_JUST_SUBMITTED] = True
     for question in the_quiz.questions:
         st.session_state.pop(state.question(question.id), None)
+    st.session_state.pop(state.QUIZ_ANSWERS, None)
     st.rerun()
 
 

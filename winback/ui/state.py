@@ -38,6 +38,8 @@ NO_CONTACT_START = "nc_start"
 
 # Readiness quiz.
 QUIZ_SHOWN = "quiz_shown_attempt"
+# The answers given so far, kept apart from the radios: Streamlit forgets a widget's value on another page.
+QUIZ_ANSWERS = "quiz_answers_given"
 QUIZ_JUST_SUBMITTED = "quiz_just_submitted"
 QUIZ_SUBMIT = "quiz_submit"
 QUIZ_AGAIN = "quiz_again"
