@@ -137,3 +137,17 @@ def test_spreadsheet_export_and_reminder_are_offered(data_dir: Path, clock: Cloc
     assert app.download_button(key="export_csv").proto.deferred_file_id, "built when clicked"
     assert not app.download_button(key="export_csv").proto.disabled
     assert app.download_button(key="reminder_ics").proto.url.endswith(".ics")
+
+
+def test_sample_mode_makes_its_year_again_after_everything_was_deleted(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.toggle(key="sample_toggle").set_value(True).run()
+    (data_dir / "sample" / "checkins.csv").unlink()
+    app.text_input(key="delete_confirm").input("delete everything")
+    app.button(key="FormSubmitter:delete_all-Delete everything").click().run()
+    assert "winback now starts fresh" in texts(app)
+    assert (data_dir / "sample" / "checkins.csv").exists(), "a new sample year, whole"
+    assert not (data_dir / "daily_log.csv").exists(), "the person's own folder is not touched"
+    app.switch_page(PAGE_FILES["Daily log"]).run()
+    app.segmented_control(key="history_period").set_value("All").run()
+    assert len(app.dataframe[0].value) > 300

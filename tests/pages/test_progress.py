@@ -60,3 +60,12 @@ def test_progress_goals_are_drawn_when_opened_and_can_be_changed(data_dir: Path)
     assert "Goals saved" in texts(app)
     settings, _ = Store(data_dir).read_settings()
     assert settings["thresholds"]["no_contact_days"] == 14
+
+
+def test_a_no_contact_goal_between_the_usual_choices_is_shown_as_it_is(data_dir: Path) -> None:
+    Store(data_dir).write_settings({"thresholds": {"no_contact_days": 15}})
+    app = open_page(PAGE_FILES["Progress"])
+    app.session_state["progress_goals"] = True
+    app.run()
+    assert not app.exception
+    assert app.select_slider(key="t_no_contact_days").value == 15

@@ -17,7 +17,8 @@ def _sliders(t: Thresholds) -> dict[str, float]:
     return {
         "no_contact_days": st.select_slider(
             "No contact: days",
-            options=list(t.no_contact_choices),
+            # A goal set in settings.json between the usual choices is shown as it is, not refused.
+            options=sorted({*t.no_contact_choices, t.no_contact_days}),
             value=t.no_contact_days,
             key=state.goal("no_contact_days"),
         ),

@@ -9,8 +9,11 @@ import streamlit as st
 from winback import dataio
 from winback.store import Store
 from winback.ui import session, state
+from winback.ui.widgets import pending_notice, rerun_with_notice
+from winback.words import count_phrase
 
 DELETE_WORDS = "delete everything"
+DELETED = "deleted"
 
 
 def folder_files(s: Store) -> bool:
@@ -79,6 +82,7 @@ def reminder(today: date) -> None:
 def delete_everything(s: Store) -> None:
     what = "the sample data" if session.in_sample_mode() else "all your entries, quiz results and settings"
     st.markdown(f"This removes {what} from this computer. It cannot be undone; export first if you want a copy.")
+    pending_notice(DELETED)
     with st.form(state.DELETE_FORM):
         typed = st.text_input(f'Type "{DELETE_WORDS}" to confirm', key=state.DELETE_CONFIRM)
         confirmed = st.form_submit_button("Delete everything", type="secondary")
@@ -89,5 +93,6 @@ def delete_everything(s: Store) -> None:
         return
     removed = dataio.delete_everything(s)
     st.cache_data.clear()
+    # The page starts over without anything the session held of the deleted diary.
     state.forget_person_state()
-    st.success(f"Deleted {removed} files. winback now starts fresh.", icon=":material/delete:")
+    rerun_with_notice(DELETED, f"Deleted {count_phrase(removed, 'file')}. winback now starts fresh.")

@@ -85,13 +85,14 @@ def _prepare_folder(folder: str) -> None:
     recover_interrupted_import(s)
 
 
-@st.cache_resource(max_entries=16, show_spinner="Preparing sample data…")
 def _ensure_sample(folder: str) -> None:
+    """Write the sample year when its folder has none: on first use, and again after everything was deleted."""
     from winback import sample
 
     store = Store(Path(folder))
     if not store.path("daily_log").exists():
-        sample.write_sample(store, days=SAMPLE_DAYS)
+        with st.spinner("Preparing sample data…"):
+            sample.write_sample(store, days=SAMPLE_DAYS)
 
 
 def start_run() -> None:
