@@ -1,4 +1,5 @@
-"""Small hand-built histories for model tests (the sample generator makes the big ones)."""
+"""Small hand-built histories for model tests, and the day the big sample histories end on (the sample generator
+makes those: tests/conftest.py has a year and a decade of it)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ import pandas as pd
 from tests.support.clock import Clock
 from winback.schema import CHECKINS, DAILY_LOG, QUIZ_ATTEMPTS, RECONNECT, frame_from_columns
 from winback.store import Store
+
+# The day the shared sample histories of tests/conftest.py end on.
+SAMPLE_END = date(2026, 3, 1)
 
 
 def log(*rows: tuple[date, int, int, str, tuple[str, ...]]) -> pd.DataFrame:

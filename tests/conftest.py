@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
+from tests.builders import SAMPLE_END
 from tests.support.clock import Clock, Moment, frozen_at, moments_to_run
+from winback import sample
 from winback.store import clear_cache
 
 # No property test may fail because the machine is busy: Hypothesis's per-example deadline is a timed assertion.
@@ -34,6 +37,18 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("WINBACK_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(scope="module")
+def year() -> dict[str, pd.DataFrame]:
+    """A year of sample history ending on SAMPLE_END (seed 7)."""
+    return sample.generate(365, seed=7, today=SAMPLE_END)
+
+
+@pytest.fixture(scope="module")
+def decade() -> dict[str, pd.DataFrame]:
+    """Ten years of sample history ending on SAMPLE_END (seed 7)."""
+    return sample.generate(3650, seed=7, today=SAMPLE_END)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

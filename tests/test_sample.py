@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from tests.builders import SAMPLE_END
 from tests.support.clock import Clock
 from winback import sample
 from winback.activities import catalogue
@@ -15,18 +16,8 @@ from winback.quiz import answers_of, score
 from winback.schema import TABLES, empty_frame
 from winback.store import Store
 
-TODAY = date(2026, 3, 1)
+TODAY = SAMPLE_END
 SLIPS = ("i_reached_out", "we_talked")
-
-
-@pytest.fixture(scope="module")
-def year() -> dict[str, pd.DataFrame]:
-    return sample.generate(365, seed=7, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def decade() -> dict[str, pd.DataFrame]:
-    return sample.generate(3650, seed=7, today=TODAY)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from winback.imports.plan import backup_folders
 from winback.paths import sample_folder
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES
 from winback.store import Store, clear_cache
+from winback.tracker import entries
 from winback.vocab import MOOD_WORDS
 
 SPREADSHEET_COLUMNS = ("date", "mood", "mood_label", "missing_ex", "contact", "activities", "note")
@@ -67,24 +68,15 @@ def spreadsheet_csv(store: Store) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(SPREADSHEET_COLUMNS)
-    columns = zip(
-        log["date"].dt.date.tolist(),
-        log["mood"].tolist(),
-        log["missing_ex"].tolist(),
-        log["contact"].tolist(),
-        log["activities"].tolist(),
-        log["note"].tolist(),
-        strict=True,
-    )
-    for day, mood, missing_ex, contact, activities, note in columns:
+    for entry in entries(log):
         cells: list[str | int | float] = [
-            day.isoformat(),
-            int(mood),
-            MOOD_WORDS.get(int(mood), ""),
-            int(missing_ex),
-            str(contact),
-            ", ".join(names.get(a, a) for a in activities),
-            str(note),
+            entry.day.isoformat(),
+            entry.mood,
+            MOOD_WORDS.get(entry.mood, ""),
+            entry.missing_ex,
+            entry.contact,
+            ", ".join(names.get(a, a) for a in entry.activities),
+            entry.note,
         ]
         writer.writerow([neutralise_cell(cell) for cell in cells])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -60,6 +60,23 @@ def save_entry(store: Store, entry: DailyEntry, today: date) -> bool:
     return store.upsert(DAILY_LOG, [entry.as_row()])[0]
 
 
+def entries(log: pd.DataFrame) -> list[DailyEntry]:
+    """Every row of the daily log as an entry, in the frame's order."""
+    columns = zip(
+        log["date"].dt.date.tolist(),
+        log["mood"].tolist(),
+        log["missing_ex"].tolist(),
+        log["contact"].tolist(),
+        log["activities"].tolist(),
+        log["note"].tolist(),
+        strict=True,
+    )
+    return [
+        DailyEntry(day, int(mood), int(missing), str(contact), tuple(activities), str(note))
+        for day, mood, missing, contact, activities, note in columns
+    ]
+
+
 def entry_for(log: pd.DataFrame, day: date) -> DailyEntry | None:
     match = log[log["date"] == pd.Timestamp(day)]
     if match.empty:

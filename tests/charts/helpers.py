@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from tests.builders import SAMPLE_END, log
 from winback.activities import area_of, catalogue
 from winback.charts.activities import activities_per_area, mood_by_activity
 from winback.charts.calendar import calendar_heatmap
@@ -16,9 +17,8 @@ from winback.charts.mood import mood_last_days, mood_over_time
 from winback.charts.quiz import quiz_history
 from winback.charts.theme import Chart
 from winback.progress import StepProgress
-from winback.schema import DAILY_LOG, frame_from_columns
 
-TODAY = date(2026, 3, 1)
+TODAY = SAMPLE_END
 GO_MIN, WAIT_MIN = 70, 45
 NAMES = {a.id: a.name for a in catalogue()} | {"custom_climbing": "Climbing", "custom_spanish_lessons": "Spanish"}
 AREAS = area_of(catalogue()) | {"custom_climbing": "Body", "custom_spanish_lessons": "Mind"}
@@ -33,17 +33,7 @@ STEPS = (
 
 def daily_log(rows: list[tuple[date, int, int, str, tuple[str, ...]]]) -> pd.DataFrame:
     """A daily log typed as storage reads it, from (date, mood, missing_ex, contact, activities)."""
-    return frame_from_columns(
-        DAILY_LOG,
-        {
-            "date": [r[0] for r in rows],
-            "mood": [r[1] for r in rows],
-            "missing_ex": [r[2] for r in rows],
-            "contact": [r[3] for r in rows],
-            "activities": [r[4] for r in rows],
-            "note": ["" for _ in rows],
-        },
-    )
+    return log(*rows)
 
 
 def trace_named(chart: Chart, name: str) -> Any:

@@ -21,6 +21,7 @@ from winback.imports.plan import PREVIEW_CHANGES, ImportPlan, ImportProblem, fin
 from winback.lru import LRU
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, frame_from_columns
 from winback.store import Store
+from winback.tracker import DailyEntry, entries
 from winback.vocab import MOOD_WORDS, NEUTRAL_MISSING_EX
 from winback.words import count_phrase
 
@@ -35,31 +36,11 @@ PARSES_KEPT = 4
 _parses: LRU[tuple[object, ...], DaylioParse] = LRU(PARSES_KEPT)
 
 
-@dataclass(frozen=True)
-class _Row:
-    day: date
-    mood: int
-    missing_ex: int
-    contact: str
-    activities: tuple[str, ...]
-    note: str
-
-    def as_row(self) -> dict[str, object]:
-        return {
-            "date": self.day,
-            "mood": self.mood,
-            "missing_ex": self.missing_ex,
-            "contact": self.contact,
-            "activities": self.activities,
-            "note": self.note,
-        }
-
-
 @dataclass
 class _Merge:
     """The days an import writes, the first of them described for the preview, and how many of each kind."""
 
-    rows: list[_Row] = field(default_factory=list)
+    rows: list[DailyEntry] = field(default_factory=list)
     preview: list[str] = field(default_factory=list)
     new: int = 0
     changed: int = 0
@@ -157,16 +138,16 @@ def _reconcile(proposed: Sequence[Activity], custom: pd.DataFrame) -> tuple[tupl
 
 
 def _merge_days(
-    entries: Sequence[DaylioDay],
-    existing: Mapping[date, _Row],
+    days: Sequence[DaylioDay],
+    existing: Mapping[date, DailyEntry],
     same_as: Mapping[str, str],
     names: Mapping[str, str],
     problems: list[ImportProblem],
 ) -> _Merge:
     """Each Daylio day merged into the day the person has (if any); a day that cannot be saved is a problem."""
     merge = _Merge()
-    for daylio in entries:
-        incoming = _Row(
+    for daylio in days:
+        incoming = DailyEntry(
             daylio.day,
             daylio.mood,
             NEUTRAL_MISSING_EX,
@@ -207,21 +188,9 @@ def _preview(merge: _Merge, added: Sequence[Activity]) -> list[str]:
     return preview
 
 
-def _rows(log: pd.DataFrame) -> dict[date, _Row]:
+def _rows(log: pd.DataFrame) -> dict[date, DailyEntry]:
     """The person's daily log by day."""
-    columns = zip(
-        log["date"].dt.date.tolist(),
-        log["mood"].tolist(),
-        log["missing_ex"].tolist(),
-        log["contact"].tolist(),
-        log["activities"].tolist(),
-        log["note"].tolist(),
-        strict=True,
-    )
-    return {
-        day: _Row(day, int(mood), int(missing_ex), str(contact), tuple(activities), str(note))
-        for day, mood, missing_ex, contact, activities, note in columns
-    }
+    return {entry.day: entry for entry in entries(log)}
 
 
 def _join_notes(mine: str, theirs: str) -> str:
@@ -233,7 +202,7 @@ def _join_notes(mine: str, theirs: str) -> str:
     return f"{mine}\n\n{theirs}"
 
 
-def _merge(current: _Row, incoming: _Row) -> _Row:
+def _merge(current: DailyEntry, incoming: DailyEntry) -> DailyEntry:
     return replace(
         current,
         mood=incoming.mood,
@@ -242,7 +211,7 @@ def _merge(current: _Row, incoming: _Row) -> _Row:
     )
 
 
-def _describe_change(current: _Row | None, row: _Row, names: Mapping[str, str]) -> str:
+def _describe_change(current: DailyEntry | None, row: DailyEntry, names: Mapping[str, str]) -> str:
     if current is None:
         parts = [f"mood {MOOD_WORDS[row.mood]}"]
         if row.activities:
@@ -262,7 +231,7 @@ def _describe_change(current: _Row | None, row: _Row, names: Mapping[str, str]) 
 
 
 def _frames(
-    log: pd.DataFrame, custom: pd.DataFrame, rows: Sequence[_Row], added: Sequence[Activity]
+    log: pd.DataFrame, custom: pd.DataFrame, rows: Sequence[DailyEntry], added: Sequence[Activity]
 ) -> dict[str, pd.DataFrame]:
     """The new custom activities (when there are any) and the daily log with the merged days."""
     frames: dict[str, pd.DataFrame] = {}
@@ -272,7 +241,7 @@ def _frames(
     return frames
 
 
-def _with_days(log: pd.DataFrame, rows: Sequence[_Row]) -> pd.DataFrame:
+def _with_days(log: pd.DataFrame, rows: Sequence[DailyEntry]) -> pd.DataFrame:
     replaced = pd.to_datetime(pd.Series([r.day for r in rows], dtype="object")).astype("datetime64[s]")
     incoming = frame_from_columns(
         DAILY_LOG,

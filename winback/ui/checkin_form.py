@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
 
 from winback import checkin
-from winback.content.checkin import load_checkin
+from winback.content.checkin import Scale, load_checkin
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.ui.widgets import save_error
@@ -25,34 +26,27 @@ def checkin_form(s: Store, today: date) -> None:
             icon=":material/event_available:",
         )
     with st.form(state.CHECKIN_FORM):
-        st.markdown(f"**{texts.wellbeing.title}**")
-        wellbeing = [
-            st.select_slider(
-                item,
-                options=list(range(6)),
-                value=3,
-                format_func=texts.wellbeing.labels.__getitem__,
-                key=state.wellbeing_item(n),
-            )
-            for n, item in enumerate(texts.wellbeing.items)
-        ]
-        st.markdown(f"**{texts.self_worth.title}**")
-        worth = [
-            st.select_slider(
-                item,
-                options=list(range(4)),
-                value=2,
-                format_func=texts.self_worth.labels.__getitem__,
-                key=state.self_worth_item(n),
-            )
-            for n, item in enumerate(texts.self_worth.items)
-        ]
+        wellbeing = _scale(texts.wellbeing, state.wellbeing_item, start=3)
+        worth = _scale(texts.self_worth, state.self_worth_item, start=2)
         replace_ok = True
         if done is not None:
             replace_ok = st.checkbox("Yes, replace this week's check-in", key=state.CHECKIN_REPLACE)
         sent = st.form_submit_button("Save check-in")
     if sent:
-        _save(s, today, [int(v) for v in wellbeing], [int(v) for v in worth], replace_ok)
+        _save(s, today, wellbeing, worth, replace_ok)
+
+
+def _scale(scale: Scale, key: Callable[[int], str], *, start: int) -> list[int]:
+    """One scale's title and its five items, each a slider over the scale's answers; the answers chosen."""
+    st.markdown(f"**{scale.title}**")
+    return [
+        int(
+            st.select_slider(
+                item, options=list(range(scale.top + 1)), value=start, format_func=scale.labels.__getitem__, key=key(n)
+            )
+        )
+        for n, item in enumerate(scale.items)
+    ]
 
 
 def _save(s: Store, today: date, wellbeing: list[int], worth: list[int], replace_ok: bool) -> None:
