@@ -13,7 +13,6 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 from numpy.random import Generator, SeedSequence
-from numpy.typing import NDArray
 
 from winback import sample_tables
 from winback.sample_tables import Plan, Timeline
@@ -28,10 +27,6 @@ from winback.schema import (
     Table,
 )
 from winback.store import Store
-
-Floats = NDArray[np.float64]
-Flags = NDArray[np.bool_]
-Ints = NDArray[np.int64]
 
 NO_CONTACT_TARGET_DAYS = 30
 MIN_DAYS_FOR_QUIZ = 90
