@@ -88,6 +88,20 @@ def test_step_2_mean_mood_boundary_349_vs_350(moods: list[int], done: bool) -> N
     assert step.state == ("done" if done else "active")
 
 
+@pytest.mark.parametrize(
+    ("moods", "words"),
+    [
+        ([4] * 14, "Average mood 4.0 (goal 3.5)"),
+        ([3] * 7 + [4] * 6, "Average mood 3.46 (goal 3.5)"),
+        ([3] * 14, "Average mood 3.0 (goal 3.5)"),
+    ],
+)
+def test_step_2_names_the_average_mood_beside_its_goal(moods: list[int], words: str) -> None:
+    rows = [(TODAY - timedelta(days=n), mood, 3, "none", ()) for n, mood in enumerate(moods)]
+    step = model(log(*sorted(rows))).step(2)
+    assert step.reasons[0] == f"{words} over the last 14 days."
+
+
 @pytest.mark.parametrize(("logged", "done"), [(6, False), (7, True)])
 def test_step_2_needs_7_logged_days_in_14(logged: int, done: bool) -> None:
     step = model(log(*days(TODAY, logged, mood=5, acts=("saw_friends",)))).step(2)

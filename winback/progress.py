@@ -47,6 +47,12 @@ def _count(value: int, target: int, what: str) -> str:
     return f"{value} of {target} {what}." if value < target else f"{value} {what} ({target} needed)."
 
 
+def _mood_words(mood: float, goal: float) -> str:
+    """The average to one decimal, or two where one would round a shortfall up to the goal (3.46 -> "3.46")."""
+    shown = f"{mood:.1f}"
+    return f"{mood:.2f}" if mood < goal and float(shown) >= goal else shown
+
+
 def _window(log: pd.DataFrame, today: date, days: int) -> pd.DataFrame:
     first = pd.Timestamp(today - timedelta(days=days - 1))
     return log[(log["date"] >= first) & (log["date"] <= pd.Timestamp(today))]
@@ -81,7 +87,8 @@ def step_stay_positive(log: pd.DataFrame, area_of: Mapping[str, str], settings: 
     progress = (0.5 * _share(mood, t.positive_mood) + 0.5 * _share(social, t.positive_social_days)) * coverage
     done = logged >= t.positive_min_logged and mood >= t.positive_mood and social >= t.positive_social_days
     reasons = [
-        f"Average mood {mood:.1f} of {t.positive_mood:g} over the last {t.positive_window} days."
+        f"Average mood {_mood_words(mood, t.positive_mood)} (goal {t.positive_mood:g}) over the last "
+        f"{t.positive_window} days."
         if logged
         else f"No days logged in the last {t.positive_window} days.",
         _count(social, t.positive_social_days, "days with a Social or Joy activity"),

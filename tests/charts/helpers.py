@@ -24,7 +24,7 @@ NAMES = {a.id: a.name for a in catalogue()} | {"custom_climbing": "Climbing", "c
 AREAS = area_of(catalogue()) | {"custom_climbing": "Body", "custom_spanish_lessons": "Mind"}
 STEPS = (
     StepProgress(1, "No contact", 1.0, "done", ("30 of 30 days without contact",)),
-    StepProgress(2, "Stay positive", 0.62, "active", ("Average mood 3.1 of 3.5 over the last 14 days",)),
+    StepProgress(2, "Stay positive", 0.62, "active", ("Average mood 3.1 (goal 3.5) over the last 14 days",)),
     StepProgress(3, "Improve your life and self-value", 1 / 3, "active", ()),
     StepProgress(4, "Reconnect", 0.0, "locked", ("Steps 1–3 come first",)),
     StepProgress(5, "Be kind and meet maturely", 0.25, "locked", ()),
