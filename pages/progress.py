@@ -5,8 +5,8 @@ import streamlit as st
 from winback import progress, settings, sitemap, tracker
 from winback.charts.steps import step_bars
 from winback.ui import goals_form, session, state, widgets
-from winback.views import CHART_VIEWS, WHY_VIEW, view_charts
-from winback.vocab import DEFAULT_PERIOD, PERIODS
+from winback.views import CHART_VIEWS, WHY_VIEW, chart_view, view_charts
+from winback.vocab import PERIODS
 
 store = session.store()
 st.title("Progress")
@@ -22,6 +22,20 @@ if count == 0:
     st.page_link(sitemap.DAILY_LOG.file, label="Log your first day to start", icon=sitemap.DAILY_LOG.icon)
 
 
+def period_control(view: str) -> str:
+    """The view's period: the one the person picked last on any view, else the view's own (a year of pixels)."""
+    key = state.progress_period(view)
+    # Set before the control is drawn (Streamlit keeps a tab's control state after the tab closes, so a
+    # default alone would not follow the person's latest pick); a cleared choice falls back to the view's own.
+    st.session_state[key] = st.session_state.get(state.PROGRESS_PERIOD) or chart_view(view).period
+
+    def remember() -> None:
+        st.session_state[state.PROGRESS_PERIOD] = st.session_state[key]
+
+    picked = st.segmented_control("Period", PERIODS, key=key, on_change=remember)
+    return str(picked or chart_view(view).period)
+
+
 @st.fragment
 def views() -> None:
     """Why the steps stand where they do, or one view of charts: switching redraws only this part of the page."""
@@ -35,8 +49,8 @@ def views() -> None:
         if not tab.open:
             continue
         with tab:
-            period = st.segmented_control("Period", PERIODS, default=DEFAULT_PERIOD, key=state.PROGRESS_PERIOD)
-            for shown in view_charts(store, view, period or DEFAULT_PERIOD, today):
+            period = period_control(view)
+            for shown in view_charts(store, view, period, today):
                 st.markdown(f"**{shown.title}**")
                 widgets.show_chart(shown.chart, shown.key)
 

@@ -29,6 +29,7 @@ from winback.content.quiz import load_quiz
 from winback.lru import LRU
 from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, Table
 from winback.store import Store
+from winback.vocab import DEFAULT_PERIOD, Period
 
 WHY_VIEW = "Why"
 CHARTS_KEPT = 32
@@ -73,6 +74,8 @@ class ChartView:
     name: str
     tables: tuple[Table, ...]
     build: Callable[[ViewSource], tuple[PageChart, ...]]
+    # The period it opens on until the person picks one: a year in pixels is a year.
+    period: Period = DEFAULT_PERIOD
 
 
 def _mood(source: ViewSource) -> tuple[PageChart, ...]:
@@ -119,7 +122,7 @@ def _quiz(source: ViewSource) -> tuple[PageChart, ...]:
 # The tabs, in the page's order. The daily log gives every dated view the first day of "All".
 VIEWS: tuple[ChartView, ...] = (
     ChartView("Mood", (DAILY_LOG,), _mood),
-    ChartView("Year in pixels", (DAILY_LOG,), _year_in_pixels),
+    ChartView("Year in pixels", (DAILY_LOG,), _year_in_pixels, period="1 year"),
     ChartView("What I did", (DAILY_LOG, CUSTOM_ACTIVITIES), _what_i_did),
     ChartView("Check-ins", (DAILY_LOG, CHECKINS), _checkins),
     ChartView("Quiz", (QUIZ_ATTEMPTS,), _quiz),

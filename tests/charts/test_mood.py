@@ -30,6 +30,11 @@ def test_mood_trend_is_pandas_7_day_rolling_mean_over_logged_days_with_gaps() ->
     assert points.customdata[0] == "Thu 1 Jan 2026<br>Mood: awful (1)"
     missing = trace_named(chart, "Missing my ex")
     assert missing.yaxis == "y2"
+    # Its own panel below mood, not a second scale over it, so 0–10 never reads as a mood word.
+    mood_axis, missing_axis = chart.figure.layout.yaxis, chart.figure.layout.yaxis2
+    assert missing_axis.overlaying is None
+    assert max(missing_axis.domain) < min(mood_axis.domain)
+    assert missing_axis.title.text == "Missing my ex"
     assert missing.line.dash == "dot"
     np.testing.assert_allclose(
         np.asarray(missing.y, dtype=float), log.set_index("date")["missing_ex"].rolling("7D").mean().to_numpy()

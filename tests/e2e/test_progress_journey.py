@@ -9,6 +9,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.support.browser import new_page, rerun, visit
 from tests.support.devserver import ROOT, Server
+from winback.ui import state
 
 pytestmark = pytest.mark.e2e
 
@@ -66,7 +67,7 @@ def test_changing_the_period_redraws_the_open_view(year_server: Server, browser:
     open_view(page, "What I did")
     before = page.get_by_test_id("stPlotlyChart").nth(1).locator(".main-svg").first.inner_html()
     with rerun(page):
-        page.locator(".st-key-progress_period").get_by_text("1 year").click()
+        page.locator(f".st-key-{state.progress_period('What I did')}").get_by_text("1 year").click()
     expect(page.get_by_role("tab", name="What I did", exact=True)).to_have_attribute("aria-selected", "true")
     check_charts(page, VIEWS["What I did"], 1280)
     after = page.get_by_test_id("stPlotlyChart").nth(1).locator(".main-svg").first.inner_html()

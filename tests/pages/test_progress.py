@@ -11,6 +11,7 @@ from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import NOW, Clock, frozen_at
 from winback import sample
 from winback.store import Store
+from winback.ui import state
 
 VIEW_CHARTS = {"Mood": 1, "Year in pixels": 2, "What I did": 2, "Check-ins": 1, "Quiz": 1}
 
@@ -23,6 +24,24 @@ def test_progress_draws_every_view_for_every_period(data_dir: Path, clock: Clock
 def test_progress_draws_every_view_for_every_period_over_ten_years(data_dir: Path) -> None:
     with frozen_at(NOW) as clock:
         check_every_view(data_dir, 3650, clock.today)
+
+
+def test_each_view_opens_on_its_own_period_until_the_person_picks_one(data_dir: Path, clock: Clock) -> None:
+    sample.write_sample(Store(data_dir), days=365, today=clock.today)
+    app = open_page(PAGE_FILES["Progress"])
+
+    def opens_on(view: str) -> object:
+        app.session_state["progress_view"] = view
+        app.run()
+        return app.segmented_control(key=state.progress_period(view)).value
+
+    assert opens_on("Year in pixels") == "1 year"
+    assert opens_on("Mood") == "90 days"
+    app.segmented_control(key=state.progress_period("Mood")).set_value("30 days").run()
+    # Once picked, a period follows the person to the other views.
+    assert opens_on("Year in pixels") == "30 days"
+    assert opens_on("What I did") == "30 days"
+    assert not app.exception
 
 
 def check_every_view(data_dir: Path, days: int, today: date) -> None:
@@ -38,7 +57,7 @@ def check_every_view(data_dir: Path, days: int, today: date) -> None:
         app.session_state["progress_view"] = view
         app.run()
         for period in ("30 days", "90 days", "1 year", "All"):
-            app.segmented_control(key="progress_period").set_value(period).run()
+            app.segmented_control(key=state.progress_period(view)).set_value(period).run()
             assert not app.exception, (period, view)
             drawn = len(app.get("plotly_chart"))
             if days >= 365:

@@ -51,7 +51,7 @@ class _MoodLines:
 
 
 def mood_over_time(log: pd.DataFrame, start: date | None, today: date) -> Chart:
-    """Mood per logged day with its 7-day rolling mean, and *missing my ex* (same mean) on a second axis.
+    """Mood per logged day with its 7-day rolling mean, and *missing my ex* (same mean) in its own panel below.
 
     The mean is pandas' time-based ``rolling("7D")`` over the logged days of the period. Over more than
     ``DAILY_MAX_DAYS`` the points are weekly means and the line a 4-week mean (monthly and 3-month beyond
@@ -71,7 +71,7 @@ def mood_over_time(log: pd.DataFrame, start: date | None, today: date) -> Chart:
         lines = _daily_lines(by_day, trend, missing, resolution)
     else:
         lines = _averaged_lines(by_day["mood"], trend, missing, resolution)
-    figure = build_figure(_mood_traces(lines, resolution), _mood_layout(first, today, resolution.unit), 340)
+    figure = build_figure(_mood_traces(lines, resolution), _mood_layout(first, today, resolution.unit), 400)
     return Chart(figure, _mood_alt(span_words, by_day["mood"], trend, missing, resolution), empty)
 
 
@@ -169,18 +169,22 @@ def _mood_traces(lines: _MoodLines, resolution: Resolution) -> list[go.Scatter]:
 
 
 def _mood_layout(first: date, today: date, unit: Unit) -> dict[str, Any]:
+    # Missing my ex (0–10) gets its own panel under mood (1–5): on one shared axis its line read as a mood.
     return {
-        "xaxis": {"type": "date", "range": x_range(first, today, unit)},
-        # Mood 1–5 and missing 0–10 share gridlines: mood 1 sits on missing 0, mood 5 on missing 10.
-        "yaxis": {"range": [0.6, 5.4], "tickvals": [1, 2, 3, 4, 5], "ticktext": list(MOOD_WORDS.values())},
+        "xaxis": {"type": "date", "range": x_range(first, today, unit), "anchor": "y2"},
+        "yaxis": {
+            "domain": [0.4, 1.0],
+            "range": [0.6, 5.4],
+            "tickvals": [1, 2, 3, 4, 5],
+            "ticktext": list(MOOD_WORDS.values()),
+            "title": {"text": "Mood", "font": {"size": 12}},
+        },
         "yaxis2": {
-            "overlaying": "y",
-            "side": "right",
-            "range": [-1, 11],
+            "domain": [0.0, 0.3],
+            "range": [-0.5, 10.5],
             "tickvals": [0, 5, 10],
-            "showgrid": False,
             "zeroline": False,
-            "tickfont": {"color": PALETTE["orange"]},
+            "title": {"text": "Missing my ex", "font": {"size": 12, "color": PALETTE["orange"]}},
         },
     }
 
@@ -191,7 +195,7 @@ def _mood_alt(span_words: str, mood: pd.Series, trend: pd.Series, missing: pd.Se
         f"Mood over {span_words}{shown}: {count_phrase(len(mood), 'day')} logged, average {mood.mean():.1f} of 5 "
         f"(1 {MOOD_WORDS[1]}, 5 {MOOD_WORDS[5]}); the {resolution.trend} of mood is "
         f"{trend_words(trend, resolution.window_days, 0.25)}. "
-        f"Missing my ex (0 to 10, dotted, right-hand scale), {resolution.trend}: "
+        f"Missing my ex (0 to 10, dotted, in its own panel below), {resolution.trend}: "
         f"{trend_words(missing, resolution.window_days, 0.5)}."
     )
 

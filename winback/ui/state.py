@@ -46,6 +46,8 @@ QUIZ_AGAIN = "quiz_again"
 
 # Progress.
 PROGRESS_VIEW = "progress_view"
+# The period the person picked last (any view); each view's control has its own key, so a view the person has
+# not set opens on its own period (a year of pixels, 90 days of mood) until they pick one.
 PROGRESS_PERIOD = "progress_period"
 PROGRESS_GOALS = "progress_goals"
 GOALS_FORM = "thresholds_form"
@@ -150,6 +152,10 @@ def import_upload(kind: str) -> str:
 
 def mood_map(label_key: str) -> str:
     return f"mood_map_{label_key}"
+
+
+def progress_period(view: str) -> str:
+    return f"progress_period_{view.lower().replace(' ', '_').replace('-', '_')}"
 
 
 def chart(name: str) -> str:
