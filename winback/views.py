@@ -26,6 +26,7 @@ from winback.charts.period import period_start
 from winback.charts.quiz import quiz_history
 from winback.charts.theme import Chart
 from winback.content.quiz import load_quiz
+from winback.content.steps import default_thresholds
 from winback.lru import LRU
 from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, Table
 from winback.store import Store
@@ -98,7 +99,11 @@ def _what_i_did(source: ViewSource) -> tuple[PageChart, ...]:
     known = activities.all_activities(source.frame(CUSTOM_ACTIVITIES))
     return (
         PageChart(
-            "What I did, by life area", activities_per_area(log, start, today, activities.area_of(known)), "areas"
+            "What I did, by life area",
+            activities_per_area(
+                log, start, today, activities.area_of(known), default_thresholds().self_value_area_names
+            ),
+            "areas",
         ),
         PageChart(
             "Mood on days with and without",

@@ -97,3 +97,35 @@ def test_mood_by_activity_sorts_by_difference_and_shows_names_as_text(year: dict
     assert list(difference) == sorted(difference, reverse=True)
     labels = list(trace_named(chart, "Days with it").y)
     assert "&lt;b&gt;Read&lt;/b&gt;" in labels and "<b>Read</b>" not in labels
+
+
+def test_mood_by_activity_zooms_to_its_data_with_every_marker_inside(year: dict[str, pd.DataFrame]) -> None:
+    chart = mood_by_activity(year["daily_log"], None, TODAY, NAMES)
+    assert chart.figure is not None
+    low, high = chart.figure.layout.xaxis.range
+    shown = [
+        *trace_named(chart, "Days with it").x,
+        *trace_named(chart, "Days without it").x,
+    ]
+    assert low < min(shown) and max(shown) < high
+    # Zoomed in: the sample year's gaps sit within about one mood, not spread over the whole 1–5 scale.
+    assert high - low < 2.5 and (low, high) != (0.6, 5.4)
+    ticks = list(chart.figure.layout.xaxis.ticktext)
+    assert ticks and all(t.split()[0].replace(".", "").isdigit() for t in ticks)
+    assert any(t.endswith(" good") or t.endswith(" meh") for t in ticks)
+
+
+def test_mood_by_activity_keeps_a_narrow_gap_at_least_half_a_mood_wide() -> None:
+    chart = mood_by_activity(_qualifying_log(), date(2026, 2, 1), TODAY, NAMES)
+    assert chart.figure is not None
+    low, high = chart.figure.layout.xaxis.range
+    assert low >= 0.9 and high <= 5.1 and high - low >= 0.5
+
+
+def test_activities_per_area_names_the_area_step_3_does_not_count(year: dict[str, pd.DataFrame]) -> None:
+    step_3 = ("Body", "Mind", "Money", "Habits", "Social")
+    chart = activities_per_area(year["daily_log"], None, TODAY, AREAS, step_3)
+    assert chart.figure is not None
+    names = [trace.name for trace in chart.figure.data]
+    assert "Joy (not in step 3)" in names and "Body" in names and "Joy" not in names
+    assert "Step 3 counts Body, Mind, Money, Habits, Social; Joy counts toward step 2 instead." in chart.alt

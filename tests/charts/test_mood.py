@@ -94,6 +94,11 @@ def test_mood_last_days_shows_gaps_and_weekday_names() -> None:
     assert list(bars.x)[-1] == "2026-03-01"
     assert list(chart.figure.layout.xaxis.ticktext) == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     assert bars.customdata[0] == "Mon 23 Feb 2026<br>Mood: good (4)"
+    # Labelled on the bar itself, in ink that reads on its colour: no legend needed.
+    assert list(bars.text) == ["good", "", "", "bad", "", "", "great"]
+    assert bars.textposition == "inside"
+    inks = dict(zip(bars.text, bars.insidetextfont.color, strict=True))
+    assert inks["great"] == "#FFFFFF" and inks["bad"] == "#000000"
     assert "3 of 7 logged" in chart.alt
 
 

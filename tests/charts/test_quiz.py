@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pandas as pd
 import pytest
 
 from tests.charts.helpers import GO_MIN, WAIT_MIN, trace_named
 from winback.charts.quiz import quiz_history, worth_gauge
-from winback.charts.theme import PALETTE
+from winback.charts.theme import PALETTE, short_day
 from winback.schema import QUIZ_ATTEMPTS, frame_from_columns
 
 
@@ -19,7 +19,7 @@ def _attempts(worth: list[int], tiers: list[str]) -> pd.DataFrame:
         QUIZ_ATTEMPTS,
         {
             "attempt_id": [f"a{i}" for i in range(n)],
-            "taken_at": [datetime(2026, 1, 1 + 7 * i, 20, 0) for i in range(n)][::-1],
+            "taken_at": [datetime(2026, 1, 1, 20, 0) + timedelta(days=7 * i) for i in range(n)][::-1],
             "quiz_version": ["1"] * n,
             "worth": worth[::-1],
             "tier": tiers[::-1],
@@ -38,7 +38,11 @@ def test_quiz_history_marks_flagged_attempts_and_the_thresholds() -> None:
     assert all("Signs of abuse flagged" in text for text in flagged.customdata)
     assert chart.figure is not None
     assert sorted(shape.y0 for shape in chart.figure.layout.shapes) == [WAIT_MIN, GO_MIN]
-    assert "attempts 2, 4" in chart.alt and "40, 55, 72, 80" in chart.alt
+    days = [short_day((datetime(2026, 1, 1) + timedelta(days=7 * i)).date()) for i in range(4)]
+    assert f"attempts of {days[1]}, {days[3]}" in chart.alt and "40, 55, 72, 80" in chart.alt
+    # Each attempt is labelled with its day, not a number.
+    assert chart.figure.layout.xaxis.tickvals == (1, 2, 3, 4)
+    assert [t.replace("\u00a0", " ") for t in chart.figure.layout.xaxis.ticktext] == days
     assert "latest attempt flagged signs of abuse" in chart.alt
 
 
@@ -74,3 +78,12 @@ def test_worth_gauge_without_a_score_is_empty() -> None:
     chart = worth_gauge(None, GO_MIN, WAIT_MIN)
     assert chart.is_empty
     assert chart.alt.strip() and chart.empty.strip()
+
+
+def test_quiz_history_labels_at_most_twelve_days_ending_on_the_latest() -> None:
+    count = 30
+    chart = quiz_history(_attempts(list(range(count)), ["none"] * count), GO_MIN, WAIT_MIN)
+    assert chart.figure is not None
+    ticks = chart.figure.layout.xaxis.tickvals
+    assert len(ticks) <= 12 and ticks[-1] == count
+    assert len(chart.figure.layout.xaxis.ticktext) == len(ticks)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -26,11 +26,18 @@ from winback.words import count_phrase
 MIN_DAYS_EACH_SIDE = 3
 
 
-def activities_per_area(log: pd.DataFrame, start: date | None, today: date, area_of: Mapping[str, str]) -> Chart:
+def activities_per_area(
+    log: pd.DataFrame,
+    start: date | None,
+    today: date,
+    area_of: Mapping[str, str],
+    step_3_areas: Sequence[str] = LIFE_AREAS,
+) -> Chart:
     """Activity-days (one activity ticked on one day) per life area per ISO week, stacked.
 
     Over more than ``DAILY_MAX_DAYS`` the bars are per calendar month. Activities whose area is unknown
-    (a deleted custom activity) are left out.
+    (a deleted custom activity) are left out. An area step 3 does not count (Joy) says so in its legend entry,
+    so the chart and the step agree.
     """
     empty = (
         "Tick what you did on the Daily log — exercise, seeing friends, saving money — to see which life areas "
@@ -54,11 +61,16 @@ def activities_per_area(log: pd.DataFrame, start: date | None, today: date, area
         .sort_index()
     )
     buckets = [pd.Timestamp(b).date() for b in counts.index]
-    figure = build_figure(_area_bars(counts, buckets, unit), _areas_layout(first, today, unit), 320)
-    return Chart(figure, _areas_alt(counts, buckets, unit, span_words), empty)
+    figure = build_figure(_area_bars(counts, buckets, unit, step_3_areas), _areas_layout(first, today, unit), 320)
+    return Chart(figure, _areas_alt(counts, buckets, unit, span_words, step_3_areas), empty)
 
 
-def _area_bars(counts: pd.DataFrame, buckets: list[date], unit: Unit) -> list[go.Bar]:
+def area_name(area: str, step_3_areas: Sequence[str]) -> str:
+    """The legend's name of an area: "Joy (not in step 3)" for one step 3 does not count."""
+    return area if area in step_3_areas else f"{area} (not in step 3)"
+
+
+def _area_bars(counts: pd.DataFrame, buckets: list[date], unit: Unit, step_3_areas: Sequence[str]) -> list[go.Bar]:
     """One bar trace per life area with any activity-day, in the order of vocab.LIFE_AREAS."""
     x = [iso_day(b) for b in buckets]
     words = [bucket_label(b, unit) for b in buckets]
@@ -71,7 +83,7 @@ def _area_bars(counts: pd.DataFrame, buckets: list[date], unit: Unit) -> list[go
             go.Bar(
                 x=x,
                 y=column.tolist(),
-                name=area,
+                name=area_name(area, step_3_areas),
                 marker={"color": AREA_COLOURS[area]},
                 customdata=[
                     f"{w}<br>{area}: {count_phrase(int(n), 'activity-day')}" for w, n in zip(words, column, strict=True)
@@ -93,7 +105,9 @@ def _areas_layout(first: date, today: date, unit: Unit) -> dict[str, Any]:
     }
 
 
-def _areas_alt(counts: pd.DataFrame, buckets: list[date], unit: Unit, span_words: str) -> str:
+def _areas_alt(
+    counts: pd.DataFrame, buckets: list[date], unit: Unit, span_words: str, step_3_areas: Sequence[str]
+) -> str:
     per = "week" if unit == "week" else "month"
     totals = counts.sum()
     per_bucket = counts.sum(axis=1)
@@ -104,8 +118,15 @@ def _areas_alt(counts: pd.DataFrame, buckets: list[date], unit: Unit, span_words
         f"{count_phrase(int(totals.sum()), 'activity-day')} in {count_phrase(len(counts), per)} — "
         + ", ".join(f"{area} {int(totals[area]):,}" for area in LIFE_AREAS)
         + f". Busiest {per}: {bucket_label(buckets[busiest], unit)} "
-        f"with {int(per_bucket.iloc[busiest])}."
+        f"with {int(per_bucket.iloc[busiest])}." + _not_counted_words(step_3_areas)
     )
+
+
+def _not_counted_words(step_3_areas: Sequence[str]) -> str:
+    left = [area for area in LIFE_AREAS if area not in step_3_areas]
+    if not left:
+        return ""
+    return f" Step 3 counts {', '.join(step_3_areas)}; {' and '.join(left)} counts toward step 2 instead."
 
 
 def mood_by_activity(log: pd.DataFrame, start: date | None, today: date, names: Mapping[str, str]) -> Chart:
@@ -134,7 +155,9 @@ def mood_by_activity(log: pd.DataFrame, start: date | None, today: date, names: 
         return Chart(None, f"Mood with and without each activity over {span_words}: no activity yet; {rule}.", empty)
     labels = _unique_labels(stats)
     height = max(220, 110 + 34 * len(stats))
-    figure = build_figure(_gap_traces(stats, labels), _gap_layout(labels), height, note="Association, not cause")
+    figure = build_figure(
+        _gap_traces(stats, labels), _gap_layout(labels, _zoom(stats)), height, note="Association, not cause"
+    )
     left_out = int(pairs["activities"].nunique()) - len(stats)
     return Chart(figure, _by_activity_alt(stats, span_words, left_out, rule), empty)
 
@@ -204,9 +227,28 @@ def _gap_traces(stats: pd.DataFrame, labels: list[str]) -> list[go.Scatter]:
     ]
 
 
-def _gap_layout(labels: list[str]) -> dict[str, Any]:
+def _zoom(stats: pd.DataFrame) -> tuple[float, float]:
+    """The mood range the chart shows: the data and a margin, at least half a mood wide, within 1–5.
+
+    On the whole 1–5 scale most gaps are a few pixels around "good"; zoomed in they can be read.
+    """
+    low = float(min(stats["with_mean"].min(), stats["without_mean"].min()))
+    high = float(max(stats["with_mean"].max(), stats["without_mean"].max()))
+    margin = max(0.1, (high - low) * 0.15, (0.5 - (high - low)) / 2)
+    return max(0.9, low - margin), min(5.1, high + margin)
+
+
+def _mood_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
+    """Ticks every half mood (every whole one on a wide range); whole moods carry their word: "4 good"."""
+    step = 0.5 if high - low <= 2.5 else 1.0
+    values = [v / 2 for v in range(2, 11) if low <= v / 2 <= high and (v / 2) % step == 0]
+    return values, [f"{v:g} {MOOD_WORDS[int(v)]}" if v == int(v) else f"{v:g}" for v in values]
+
+
+def _gap_layout(labels: list[str], zoom: tuple[float, float]) -> dict[str, Any]:
+    tickvals, ticktext = _mood_ticks(*zoom)
     return {
-        "xaxis": {"range": [0.6, 5.4], "tickvals": [1, 2, 3, 4, 5], "ticktext": list(MOOD_WORDS.values())},
+        "xaxis": {"range": list(zoom), "tickvals": tickvals, "ticktext": ticktext},
         "yaxis": {
             "categoryorder": "array",
             "categoryarray": labels,

@@ -75,9 +75,7 @@ def quiz_history(attempts: pd.DataFrame, go_min: int, wait_min: int) -> Chart:
         for n, d, w, f in zip(numbers, taken, worth, flagged, strict=True)
     ]
     shown = _Attempts(numbers, worth, flagged, taken, hover)
-    figure = build_figure(
-        _attempt_traces(shown), _history_layout(len(rows), go_min, wait_min), 300, legend=any(flagged)
-    )
+    figure = build_figure(_attempt_traces(shown), _history_layout(taken, go_min, wait_min), 300, legend=any(flagged))
     return Chart(figure, _history_alt(shown, go_min, wait_min), empty)
 
 
@@ -110,18 +108,27 @@ def _attempt_traces(shown: _Attempts) -> list[go.Scatter]:
     return traces
 
 
-def _history_layout(count: int, go_min: int, wait_min: int) -> dict[str, Any]:
-    """Attempts 1…count along the bottom, worth 0–100 up the side, and a dashed line at each threshold."""
+def _date_ticks(taken: list[date]) -> tuple[list[int], list[str]]:
+    """Each attempt's day under it, in order (two on one day keep their own places); at most 12 labels."""
+    every = max(1, -(-len(taken) // 12))
+    shown = list(range(len(taken) - 1, -1, -every))[::-1]
+    return [i + 1 for i in shown], [short_day(taken[i]).replace(" ", "\u00a0", 1) for i in shown]
+
+
+def _history_layout(taken: list[date], go_min: int, wait_min: int) -> dict[str, Any]:
+    """The attempts in order along the bottom, labelled with their days; worth 0–100 up the side, and a dashed
+    line at each threshold. Evenly spaced rather than on a date axis, so two attempts a day apart stay apart."""
     lines = (
         (go_min, PALETTE["green"], f"worth trying ({go_min}+)"),
         (wait_min, PALETTE["orange"], f"unclear ({wait_min}+)"),
     )
+    tickvals, ticktext = _date_ticks(taken)
     return {
         "xaxis": {
-            "range": [0.5, count + 0.5],
-            "tickvals": list(range(1, count + 1)) if count <= 12 else None,
-            "tickformat": "d",
-            "title": {"text": "Attempt", "font": {"size": 12}},
+            "range": [0.5, len(taken) + 0.5],
+            "tickvals": tickvals,
+            "ticktext": ticktext,
+            "title": {"text": "Attempt, by the day it was taken", "font": {"size": 12}},
         },
         "yaxis": {"range": [-3, 103], "tickvals": [0, 25, 50, 75, 100]},
         "shapes": [
@@ -159,9 +166,10 @@ def _history_alt(shown: _Attempts, go_min: int, wait_min: int) -> str:
     latest_words = (
         "flagged signs of abuse" if shown.flagged[-1] else f"{latest}, in the '{_zone(latest, go_min, wait_min)}' zone"
     )
-    flags = [str(n) for n, f in zip(shown.numbers, shown.flagged, strict=True) if f]
+    flags = [short_day(d) for d, f in zip(shown.taken, shown.flagged, strict=True) if f]
     flag_words = (
-        f" Signs of abuse were flagged in attempt{'s' if len(flags) > 1 else ''} {', '.join(flags)} (marked with an X)."
+        f" Signs of abuse were flagged in the attempt{'s' if len(flags) > 1 else ''} of {', '.join(flags)} "
+        "(marked with an X)."
         if flags
         else ""
     )
