@@ -43,5 +43,5 @@ else:
     if latest is None:
         st.page_link(sitemap.QUIZ.file, label="You have not taken the readiness quiz yet", icon=sitemap.QUIZ.icon)
     else:
-        st.markdown(f"**Latest quiz** ({day_words(latest.taken)}): {latest.headline}")
+        st.markdown(f"**Latest quiz** ({day_words(latest.taken)}): {latest.verdict_words}")
     st.page_link(sitemap.DAILY_LOG.file, label="Log today", icon=sitemap.DAILY_LOG.icon)

@@ -234,6 +234,9 @@ def test_keep_your_self_value_when_steps_2_and_3_fall_back_after_reconnecting() 
     assert steps.step(2).state == "active"
     assert steps.keep_self_value
     assert not ready(GO).keep_self_value
+    # Having reconnected, the person is on step 5: a slipping step 2 is "keep your self-value", not step 2 again.
+    assert steps.current == 5
+    assert "Step 2" not in steps.next_action
 
 
 def test_next_action_follows_the_current_step() -> None:

@@ -195,8 +195,18 @@ def five_steps(
 
     steps = (*first_three, step4, step5)
     keep = step4.state == "done" and any(s.state != "done" for s in first_three[1:])
-    current = next((s.number for s in steps if s.state == "active"), 3 if not lock.open else 5)
+    current = _current(steps, lock.open)
     return FiveSteps(steps, current, _next_action(steps, current, settings), keep, lock.reason, lock.for_safety)
+
+
+def _current(steps: Sequence[StepProgress], lock_open: bool) -> int:
+    """Where the person is: once they have reconnected, step 5 (steps 2–3 slipping is "keep your self-value",
+    not a step back); with the journal open, step 4; else the first of steps 1–3 not done yet."""
+    if steps[3].state == "done":
+        return 5
+    if steps[3].state == "active":
+        return 4
+    return next((s.number for s in steps[:3] if s.state == "active"), 3 if not lock_open else 5)
 
 
 def _first_three(

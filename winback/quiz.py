@@ -242,6 +242,12 @@ class Attempt:
     def headline(self) -> str:
         return headline_for(self.verdict, self.tier)
 
+    @property
+    def verdict_words(self) -> str:
+        """The verdict without its advice ("Worth trying."): on Today, where the step card says what to do now,
+        "start with step 1" would contradict a person who is further on."""
+        return self.headline.split(" — ")[0].rstrip(".") + "."
+
 
 def latest_verdict(attempts: pd.DataFrame) -> Attempt | None:
     if attempts.empty:
