@@ -157,8 +157,27 @@ def test_reminder_is_a_well_formed_daily_event_with_an_alert() -> None:
     assert event["DTSTART"] == "20260310T210500"  # floating: no Z, no TZID
     assert "DTSTART;TZID" not in data.decode()
     assert event["RRULE"] == "FREQ=DAILY"
-    assert event["SUMMARY"] == "winback check-in"
-    assert parts["VALARM"] == {"ACTION": "DISPLAY", "DESCRIPTION": "winback check-in", "TRIGGER": "PT0S"}
+    assert event["SUMMARY"] == "Daily check-in"
+    assert "DESCRIPTION" not in event
+    assert parts["VALARM"] == {"ACTION": "DISPLAY", "DESCRIPTION": "Daily check-in", "TRIGGER": "PT0S"}
+    assert b"winback" not in data.lower()
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("Water the plants", "Water the plants"),
+        ("  ", "Daily check-in"),
+        ("Tea;\u0000 time, now", "Tea; time, now"),
+        ("x" * 80, "x" * 60),
+    ],
+)
+def test_reminder_title_is_the_persons_own_and_nothing_else(typed: str, title: str) -> None:
+    data = dataio.reminder_ics(time(7, 0), date(2026, 3, 10), title=typed)
+    event = components(unfold(data))["VEVENT"]
+    assert event["SUMMARY"] == dataio.ics_text(title)
+    assert "DESCRIPTION" not in event
+    assert dataio.reminder_title(typed) == title
 
 
 def test_reminder_uid_is_stable_and_the_file_holds_nothing_but_the_time() -> None:

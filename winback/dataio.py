@@ -22,10 +22,10 @@ SPREADSHEET_COLUMNS = ("date", "mood", "mood_label", "missing_ex", "contact", "a
 # OWASP's CSV-injection list, plus NUL: a spreadsheet may read a text cell starting with one as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
 
-REMINDER_UID = "daily-check-in@winback.local"
-REMINDER_SUMMARY = "winback check-in"
+REMINDER_UID = "daily-check-in-reminder@localhost"
+REMINDER_SUMMARY = "Daily check-in"
+REMINDER_TITLE_MAX = 60
 # Shown on a lock screen, so it says nothing about an ex or a breakup.
-REMINDER_DESCRIPTION = "A minute for yourself: open winback and log how today went."
 REMINDER_LENGTH = timedelta(minutes=10)
 ICS_LINE_OCTETS = 75
 
@@ -82,14 +82,25 @@ def spreadsheet_csv(store: Store) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def reminder_title(title: str) -> str:
+    """The title a reminder will carry: printable characters only, trimmed, capped; blank is the default."""
+    kept = "".join(c for c in title if c.isprintable()).strip()[:REMINDER_TITLE_MAX].strip()
+    return kept or REMINDER_SUMMARY
+
+
 def reminder_ics(
     time_of_day: time,
     start: date,
     tz_name: str | None = None,
     *,
     stamp: datetime | None = None,
+    title: str = REMINDER_SUMMARY,
 ) -> bytes:
-    """An iCalendar file with one daily "winback check-in" at ``time_of_day`` from ``start``, with an alert.
+    """An iCalendar file with one daily event at ``time_of_day`` from ``start``, with an alert.
+
+    The event holds only ``title`` (default the neutral "Daily check-in"; blank gives the default, control
+    characters are dropped, at most ``REMINDER_TITLE_MAX`` characters): no description, and nothing that names
+    winback, because a calendar is seen by others more often than the app is.
 
     Times are floating (no TZID): the reminder rings at that clock time wherever the phone is, across
     daylight-saving changes, and needs no VTIMEZONE. ``tz_name`` (an IANA name, checked) is only given as
@@ -102,12 +113,13 @@ def reminder_ics(
             ZoneInfo(tz_name)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"{tz_name!r} is not a time zone name like Europe/London") from None
+    shown = reminder_title(title)
     begins = datetime.combine(start, time_of_day.replace(tzinfo=None, microsecond=0))
     stamped = (stamp or datetime.now(UTC)).astimezone(UTC)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//winback//Daily check-in reminder//EN",
+        "PRODID:-//Daily check-in reminder//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         *([f"X-WR-TIMEZONE:{tz_name}"] if tz_name else []),
@@ -117,13 +129,13 @@ def reminder_ics(
         f"DTSTART:{begins:%Y%m%dT%H%M%S}",
         f"DTEND:{begins + REMINDER_LENGTH:%Y%m%dT%H%M%S}",
         "RRULE:FREQ=DAILY",
-        f"SUMMARY:{ics_text(REMINDER_SUMMARY)}",
-        f"DESCRIPTION:{ics_text(REMINDER_DESCRIPTION)}",
+        f"SUMMARY:{ics_text(shown)}",
         "CLASS:PRIVATE",
         "TRANSP:TRANSPARENT",
         "BEGIN:VALARM",
         "ACTION:DISPLAY",
-        f"DESCRIPTION:{ics_text(REMINDER_SUMMARY)}",
+        # RFC 5545 requires a DESCRIPTION in a DISPLAY alarm: the title again, nothing more.
+        f"DESCRIPTION:{ics_text(shown)}",
         "TRIGGER;RELATED=START:PT0S",
         "END:VALARM",
         "END:VEVENT",

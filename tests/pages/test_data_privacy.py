@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
-from winback import sample
+from winback import dataio, sample
 from winback.store import Store
 
 
@@ -137,6 +138,25 @@ def test_spreadsheet_export_and_reminder_are_offered(data_dir: Path, clock: Cloc
     assert app.download_button(key="export_csv").proto.deferred_file_id, "built when clicked"
     assert not app.download_button(key="export_csv").proto.disabled
     assert app.download_button(key="reminder_ics").proto.url.endswith(".ics")
+
+
+def test_the_reminder_carries_the_title_the_person_typed(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # AppTest's media store goes with its run, so the file is caught as the page makes it.
+    made: list[bytes] = []
+    make = dataio.reminder_ics
+
+    def catch(*args: Any, **kwargs: Any) -> bytes:
+        made.append(make(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(dataio, "reminder_ics", catch)
+    app = open_page(PAGE_FILES["Data & privacy"])
+    assert app.text_input(key="reminder_title").value == "Daily check-in"
+    app.text_input(key="reminder_title").input("Water the plants").run()
+    assert not app.exception
+    data = made[-1]
+    assert b"SUMMARY:Water the plants\r\n" in data and b"DESCRIPTION:Water the plants\r\n" in data
+    assert b"winback" not in data.lower()
 
 
 def test_sample_mode_makes_its_year_again_after_everything_was_deleted(data_dir: Path) -> None:

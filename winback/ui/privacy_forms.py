@@ -67,11 +67,21 @@ def export_buttons(s: Store, today: date, has_files: bool) -> None:
 
 
 def reminder(today: date) -> None:
-    st.caption("A calendar file with a daily reminder to check in. It says only 'winback check-in'.")
+    st.caption(
+        "A calendar file with a daily reminder to check in. The event holds only the title below: no "
+        "description, and nothing that names winback."
+    )
+    title = st.text_input(
+        "Title in your calendar",
+        value=dataio.REMINDER_SUMMARY,
+        max_chars=dataio.REMINDER_TITLE_MAX,
+        key=state.REMINDER_TITLE,
+        help="Pick words that mean nothing to anyone else who sees your calendar.",
+    )
     at = st.time_input("Remind me at", value=time(21, 0), step=900, key=state.REMINDER_TIME)
     st.download_button(
         "Download reminder (.ics)",
-        data=dataio.reminder_ics(at, today),
+        data=dataio.reminder_ics(at, today, title=title),
         file_name="winback-reminder.ics",
         mime="text/calendar",
         key=state.REMINDER_ICS,
