@@ -58,12 +58,13 @@ def test_the_first_three_steps_and_the_lock_at_every_moment(clock: Clock) -> Non
     assert thin.step(2).state == "active", "six logged days are fewer than the seven step 2 needs"
 
 
-@pytest.mark.parametrize(("start_days_ago", "done"), [(29, False), (30, True)])
+@pytest.mark.parametrize(("start_days_ago", "done"), [(28, False), (29, True)])
 def test_step_1_no_contact_boundary(start_days_ago: int, done: bool) -> None:
+    # The start day counts: started 29 days before today, today is day 30.
     step = model(good_days(), config=settings(TODAY - timedelta(days=start_days_ago))).step(1)
     assert step.state == ("done" if done else "active")
-    assert step.progress == pytest.approx(min(1.0, start_days_ago / 30))
-    assert f"{start_days_ago}" in step.reasons[0]
+    assert step.progress == pytest.approx(min(1.0, (start_days_ago + 1) / 30))
+    assert f"{start_days_ago + 1}" in step.reasons[0]
 
 
 def test_a_slip_resets_step_1() -> None:
@@ -180,7 +181,7 @@ def test_a_go_older_than_90_days_keeps_step_4_locked() -> None:
 
 
 def test_step_4_locked_lists_what_is_missing() -> None:
-    steps = model(log(*days(TODAY, 18, mood=3)), GO, config=settings(TODAY - timedelta(days=18)))
+    steps = model(log(*days(TODAY, 18, mood=3)), GO, config=settings(TODAY - timedelta(days=17)))
     step = steps.step(4)
     assert step.state == "locked"
     assert "No contact: 18 of 30 days without contact." in step.reasons

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.builders import days, log
-from tests.support.clock import Clock
+from tests.support.clock import Clock, Moment, frozen_at
 from winback import tracker
 from winback.store import Store
 
@@ -62,7 +62,8 @@ START = date(2026, 6, 1)
 
 def test_no_contact_counts_from_the_start_date() -> None:
     state = tracker.no_contact(log(*days(TODAY, 10)), START, TODAY)
-    assert (state.days, state.since, state.slips, state.longest_run) == (29, START, 0, 29)
+    # 1 to 30 June: the start day and today both count.
+    assert (state.days, state.since, state.slips, state.longest_run) == (30, START, 0, 30)
 
 
 def test_a_slip_restarts_the_count_and_is_counted() -> None:
@@ -76,31 +77,57 @@ def test_a_slip_restarts_the_count_and_is_counted() -> None:
     assert state.since == date(2026, 6, 20)
     assert state.days == 10
     assert state.slips == 2
-    assert state.longest_run == 10  # 1 → 10 June is 9 days, 10 → 20 June 10 days, 20 → 30 June 10 days
+    assert state.longest_run == 10  # 1–9 June is 9 days, 11–19 June 9 days, 21–30 June 10 days
     assert state.last_contact == date(2026, 6, 20)
 
 
 def test_they_reached_out_without_a_reply_keeps_the_count() -> None:
     history = log(*days(TODAY, 30, contact="they_reached_out_no_reply"))
-    assert tracker.no_contact(history, START, TODAY).days == 29
+    assert tracker.no_contact(history, START, TODAY).days == 30
 
 
 def test_gaps_in_logging_count_as_no_contact() -> None:
     history = log((date(2026, 6, 2), 3, 5, "we_talked", ()), (date(2026, 6, 28), 3, 5, "none", ()))
     state = tracker.no_contact(history, START, TODAY)
-    assert (state.days, state.slips) == (28, 1)
+    assert (state.days, state.slips) == (28, 1)  # 3 to 30 June
 
 
 def test_contact_before_the_start_is_not_a_slip() -> None:
     history = log((date(2026, 5, 20), 3, 5, "we_talked", ()), (date(2026, 6, 5), 3, 5, "none", ()))
     state = tracker.no_contact(history, START, TODAY)
-    assert (state.days, state.slips) == (29, 0)
+    assert (state.days, state.slips) == (30, 0)
 
 
 def test_without_a_start_counting_begins_on_the_first_logged_day() -> None:
     state = tracker.no_contact(log(*days(TODAY, 5)), None, TODAY)
-    assert state.days == 4
+    assert state.days == 5
     assert tracker.no_contact(log(), None, TODAY).days == 0
+
+
+def test_the_first_day_logged_without_contact_is_day_1() -> None:
+    state = tracker.no_contact(log(*days(TODAY, 1)), None, TODAY)
+    assert (state.days, state.longest_run, state.slips) == (1, 1, 0)
+    assert tracker.no_contact(log(), TODAY, TODAY).days == 1, "a start date of today is day 1 too"
+    assert tracker.no_contact(log(), TODAY + timedelta(days=1), TODAY).days == 0, "a start tomorrow has not begun"
+
+
+def test_the_day_after_contact_is_day_1_again() -> None:
+    yesterday = TODAY - timedelta(days=1)
+    history = log((yesterday, 3, 5, "i_reached_out", ()), (TODAY, 3, 5, "none", ()))
+    state = tracker.no_contact(history, START, TODAY)
+    assert (state.days, state.since, state.slips) == (1, yesterday, 1)
+    assert state.longest_run == 28  # 1–28 June; 29 June was the contact; today is day 1 of the next run
+    assert tracker.no_contact(history, START, yesterday).days == 0, "the day of contact itself is 0"
+
+
+def test_the_count_turns_over_at_local_midnight() -> None:
+    start = date(2026, 12, 31)
+    with frozen_at(Moment("before-midnight", datetime(2026, 12, 31, 23, 59, 30))) as before:
+        assert tracker.no_contact(log(), start, date.today()).days == 1
+        assert before.today == start
+    with frozen_at(Moment("after-midnight", datetime(2027, 1, 1, 0, 0, 30))) as after:
+        assert tracker.no_contact(log(), start, date.today()).days == 2
+        assert after.today == start + timedelta(days=1)
 
 
 def test_contact_today_means_zero_days() -> None:
@@ -134,7 +161,8 @@ def test_no_contact_and_low_mood_at_every_moment(clock: Clock) -> None:
     today = clock.today
     history = log(*days(today, 10, mood=1, contact="none"))
     state = tracker.no_contact(history, today - timedelta(days=10), today)
-    assert (state.days, state.slips) == (10, 0)
+    assert (state.days, state.slips) == (11, 0)
+    assert tracker.no_contact(history, today, today).days == 1, "the start day is day 1"
     assert tracker.needs_low_mood_care(history, today)
     slipped = log(*days(today, 3, contact="we_talked"))
     assert tracker.no_contact(slipped, today - timedelta(days=10), today).days == 0

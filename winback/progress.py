@@ -156,7 +156,7 @@ def five_steps(
     go_day = _latest_go(attempts)
     started = _reconnect_started(log, checkins, journal, area_of, settings, go_day) if lock.open else None
     if started is not None and first_three[0].state != "done":
-        kept = tracker.no_contact(log, settings.no_contact_start, started - timedelta(days=1)).days + 1
+        kept = tracker.no_contact(log, settings.no_contact_start, started - timedelta(days=1)).days
         reason = f"You kept no contact for {kept} days before reconnecting."
         first_three = (StepProgress(1, STEP_NAMES[1], 1.0, "done", (reason,)), *first_three[1:])
     all_three = all(s.state == "done" for s in first_three)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -131,29 +131,29 @@ class NoContact:
 
 
 def no_contact(log: pd.DataFrame, start: date | None, today: date) -> NoContact:
-    """Days since the later of the chosen start and the last day logged *we talked* or *I reached out*.
+    """Days without contact, counting today: from the later of the chosen start and the day after the last day
+    logged *we talked* or *I reached out*.
 
-    *They reached out, no reply* keeps the count. Days not logged count as no contact: winback only knows
-    what was logged. Without a start date, counting begins on the first logged day.
+    The start day counts (a person who starts today is on day 1: "1 day without contact"); a day with contact
+    does not, so the day after it is day 1 again and the day itself is 0. *They reached out, no reply* keeps
+    the count. Days not logged count as no contact: winback only knows what was logged. Without a start date,
+    counting begins on the first logged day. The longest run and the slips use the same rule.
     """
     upto = log[log["date"] <= pd.Timestamp(today)]
     contact_days: list[date] = sorted(upto.loc[upto["contact"].isin(CONTACT_SLIPS), "date"].dt.date)
     first_logged: date | None = upto["date"].min().date() if len(upto) else None
     origin = start if start is not None else first_logged
-    if origin is None and not contact_days:
+    if origin is None:  # nothing logged and no start date (a logged contact day would be the first logged day)
         return NoContact(0, None, 0, 0, start, None)
-    slips = [d for d in contact_days if origin is None or d >= origin]
+    slips = [d for d in contact_days if d >= origin]
     last_contact = contact_days[-1] if contact_days else None
-    references = [d for d in (origin, last_contact) if d is not None]
-    since = max(references)
-    runs: list[int] = []
-    previous = origin if origin is not None else slips[0]
-    for slip in slips:
-        if slip > previous:
-            runs.append((slip - previous).days)
-        previous = max(previous, slip)
-    current = max(0, (today - since).days)
-    return NoContact(current, since, max([current, *runs]), len(slips), start, last_contact)
+    since = origin if last_contact is None else max(origin, last_contact)
+    # Each run goes from its first day without contact (the origin, then the day after each slip) up to the
+    # next slip, or up to and including today.
+    firsts = [origin, *(slip + timedelta(days=1) for slip in slips)]
+    ends = [*slips, today + timedelta(days=1)]
+    runs = [max(0, (end - first).days) for first, end in zip(firsts, ends, strict=True)]
+    return NoContact(runs[-1], since, max(runs), len(slips), start, last_contact)
 
 
 LOW_MOOD_WINDOW = 7

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
+from winback import progress
 from winback import store as store_module
 from winback.store import Store
 from winback.words import day_words
@@ -159,12 +160,21 @@ def test_a_custom_activity_can_be_added_and_logged(data_dir: Path) -> None:
     assert Store(data_dir).read("daily_log").frame.iloc[0]["activities"] == ("custom_climbing",)
 
 
+def test_the_first_day_logged_without_contact_counts_as_one(data_dir: Path, clock: Clock) -> None:
+    Store(data_dir).upsert("daily_log", [{"date": clock.today, "mood": 3, "missing_ex": 5, "contact": "none"}])
+    for page in ("Daily log", "Today"):
+        app = open_page(PAGE_FILES[page])
+        counter = next(m for m in app.metric if m.label == "Days without contact")
+        assert counter.value == "1", page
+    assert "1 of 30 days without contact" in " ".join(progress.from_store(Store(data_dir), clock.today).step(1).reasons)
+
+
 def test_no_contact_counter_and_low_mood_care(data_dir: Path, clock: Clock) -> None:
     store = Store(data_dir)
     rows = [{"date": clock.today - timedelta(days=n), "mood": 1, "missing_ex": 10, "contact": "none"} for n in range(7)]
     store.upsert("daily_log", rows)
     app = open_page(PAGE_FILES["Daily log"])
-    assert app.metric[0].value == "6"
+    assert app.metric[0].value == "7", "seven logged days without contact, today among them"
     assert "really hard" in texts(app)
     assert "988" not in texts(app)  # the default country shows the international lines
     assert "findahelpline.com" in texts(app)

@@ -35,6 +35,7 @@ ONE_ARGUMENT: dict[str, tuple[Callable[[Any], str], tuple[Any, Any]]] = {
     "import_upload": (state.import_upload, ("daylio", "backup")),
     "mood_map": (state.mood_map, ("rad", "meh")),
     "chart": (state.chart, ("mood", "contact")),
+    "progress_period": (state.progress_period, ("Mood", "Year in pixels")),
     "step_card": (state.step_card, (1, 2)),
 }
 

@@ -39,7 +39,7 @@ def summary(now: tracker.NoContact, thresholds: Thresholds) -> None:
 
 
 def start_form(s: Store, current: date | None, today: date) -> None:
-    st.caption("The day you stopped contact. Days since then (or since your last contact) count for step 1.")
+    st.caption("The day you stopped contact. It counts as day 1; a day with contact starts the count again.")
     with st.form(state.NO_CONTACT_FORM):
         chosen = st.date_input(
             "No contact since", value=current or today, format="YYYY-MM-DD", key=state.NO_CONTACT_START
