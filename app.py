@@ -21,6 +21,7 @@ try:
     frame.sidebar(pages[sitemap.HELP_SAFETY])
     frame.safety_bar(pages[sitemap.HELP_SAFETY])
     frame.shared_diary_warning()
+    frame.undone_import_notice()
     navigation.run()
 finally:
     session.end_run()

@@ -1,9 +1,10 @@
 """The storage guarantees of SPEC §7 and §10 that winback.store keeps, proved with real files, real processes
 and real kills.
 
-Each group below is one guarantee: atomic writes under kill -9, the lock across threads and processes, bad
-rows kept aside by the next write, failed writes leaving the old file, caching on the file's identity, and
-typed values written and read back through the folder.
+Each group below is one guarantee: atomic writes under kill -9, the lock across threads and processes, no
+write over an import that is running or that a crash stopped, bad rows kept aside by the next write, failed
+writes leaving the old file, caching on the file's identity, and typed values written and read back through
+the folder.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from tests.imports.helpers import backups, files, two_people
+from tests.support.import_crash import crash_import, start_import
 from tests.support.store_child import append_row, crash_row
 from tests.support.table_files import (
     BAD_ROWS,
@@ -253,6 +256,64 @@ def test_eight_threads_and_two_processes_writing_at_once_lose_nothing(tmp_path: 
     assert dict(zip(dates(on_disk.frame), on_disk.frame["note"], strict=True)) == expected
     assert len(Store(folder).read(DAILY_LOG).frame) == total
     assert temp_files(folder) == []
+
+
+# No write lands on half an import: every writer holds the folder's import lock, and the first undoes an
+# import that a crash stopped.
+
+
+def test_a_write_after_a_crashed_import_undoes_the_import_first(tmp_path: Path) -> None:
+    store, plan, before = two_people(tmp_path)
+    crash_import(store, plan, tables=1)
+    assert files(store.folder)["daily_log.csv"] != before["daily_log.csv"]  # the import's first table is written
+    row = a_row(date(2027, 1, 1))
+    Store(store.folder).upsert(DAILY_LOG, [row])
+    clear_cache()
+    after = files(store.folder)
+    assert {n: after[n] for n in before if n != "daily_log.csv"} == {
+        n: b for n, b in before.items() if n != "daily_log.csv"
+    }
+    written = store.read(DAILY_LOG).frame
+    earlier = parse_table(DAILY_LOG, before["daily_log.csv"]).frame
+    assert written[written["date"] != pd.Timestamp(row["date"])].reset_index(drop=True).equals(earlier)
+    assert backups(store.folder) == []
+
+
+def test_no_write_runs_while_an_import_is_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, plan, before = two_people(tmp_path)
+    importing = start_import(store, plan, tables=1)
+    try:
+        assert importing.hear() == "written"
+        # The import waits halfway with the import lock held; a save gives up after its (shortened) wait.
+        monkeypatch.setattr(store_module, "LOCK_TIMEOUT_SECONDS", 0.2)
+        with pytest.raises(StorageError, match="kept it busy"):
+            Store(store.folder).upsert(DAILY_LOG, [a_row(date(2027, 1, 1))])
+        with pytest.raises(StorageError, match="kept it busy"):
+            Store(store.folder).write_settings({"country": "GB"})
+    finally:
+        importing.kill()
+    assert files(store.folder)["settings.json"] == before["settings.json"]
+    Store(store.folder).upsert(DAILY_LOG, [a_row(date(2027, 1, 1))])
+    assert backups(store.folder) == []
+
+
+def test_the_import_lock_is_reentrant_within_a_thread(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    with store.exclusive(), store.exclusive():
+        store.upsert(DAILY_LOG, [a_row(date(2026, 1, 1))])
+        store.write_settings({"country": "GB"})
+    assert len(store.read(DAILY_LOG).frame) == 1
+
+
+def test_files_lists_the_copies_and_the_notice_an_undone_import_leaves(tmp_path: Path) -> None:
+    for name in ("daily_log.before-import.csv", "settings.before-import.json", ".import-undone.json"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "daily_log.before-import.csv.bak").write_text("not winback's", encoding="utf-8")
+    assert [p.name for p in Store(tmp_path).files()] == [
+        ".import-undone.json",
+        "daily_log.before-import.csv",
+        "settings.before-import.json",
+    ]
 
 
 # Rows that cannot be read are kept aside by the next write, and so is a damaged settings file.

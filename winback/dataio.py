@@ -170,12 +170,15 @@ def delete_everything(store: Store) -> int:
     """Remove every file winback keeps in the folder (tables, settings, set-aside rows, locks, temp files,
     import backups); returns how many files were removed."""
     removed = 0
-    for path in store.files():
-        path.unlink(missing_ok=True)
-        removed += 1
-    for folder in backup_folders(store):
-        removed += sum(1 for p in folder.rglob("*") if p.is_file())
-        shutil.rmtree(folder, ignore_errors=True)
+    # Under the import lock, like every write: no import or save runs meanwhile, and one a crash stopped is
+    # undone first, so nothing it puts back can appear after the files are gone.
+    with store.exclusive():
+        for path in store.files():
+            path.unlink(missing_ok=True)
+            removed += 1
+        for folder in backup_folders(store):
+            removed += sum(1 for p in folder.rglob("*") if p.is_file())
+            shutil.rmtree(folder, ignore_errors=True)
     # Sample data belongs to the same person; other people's folders (users/) are never touched.
     sample = sample_folder(store.folder)
     if sample.is_dir():

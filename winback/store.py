@@ -4,6 +4,9 @@ Writes take a lock file shared by threads and processes, write a temporary file 
 it, ``os.replace`` it over the table and fsync the folder, so a crash leaves either the old file or the new
 one. A row that cannot be read is copied to ``<table>.rejected.csv`` before the next write replaces the file.
 Parsed tables are cached on the file's identity (device, inode, size, times).
+
+Every write first holds the folder's import lock (``Store.exclusive``), so no write runs while an import
+does, and an import that a crash left half done is undone (``winback.undo``) before anything is written.
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from filelock import FileLock, Timeout
+from filelock import Timeout
 
+from winback import locks, undo
 from winback.csvcodec import format_cell, parse_table, row_keys, serialise, validate_row
 from winback.lru import LRU
 from winback.schema import SETTINGS_FILE, TABLES, RowProblem, Table, TableData, empty_frame, frame_from_columns
@@ -32,6 +36,8 @@ from winback.schema import SETTINGS_FILE, TABLES, RowProblem, Table, TableData, 
 LOCK_TIMEOUT_SECONDS = 30.0
 CACHE_ENTRIES = 48
 TEMP_SUFFIX = ".tmp"
+# The folder-wide lock (".import.lock") an import holds while it writes, and every other writer around its own.
+IMPORT_LOCK = ".import"
 
 
 def _aside(filename: str) -> str:
@@ -47,7 +53,6 @@ class StorageError(Exception):
 _cache: LRU[tuple[str, tuple[int, ...]], TableData] = LRU(CACHE_ENTRIES)
 _counts_guard = threading.Lock()
 _parse_counts: dict[str, int] = {}
-_thread_locks: dict[str, threading.Lock] = {}
 
 
 def parse_count(path: Path | None = None) -> int:
@@ -109,6 +114,16 @@ def atomic_write(path: Path, text: str | bytes) -> None:
         _fsync_folder(folder)
 
 
+def _in_key_order(t: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(list(t.key), kind="stable").reset_index(drop=True)
+
+
+def table_text(table: Table | str, frame: pd.DataFrame) -> str:
+    """The text ``Store.replace_all(table, frame)`` writes, so an import can know it before writing."""
+    t = TABLES[table] if isinstance(table, str) else table
+    return serialise(t, _in_key_order(t, frame))
+
+
 @dataclass
 class Store:
     """The tables in one person's folder."""
@@ -158,28 +173,49 @@ class Store:
 
     @contextlib.contextmanager
     def locked(self, name: str) -> Iterator[None]:
-        """Serialise writers of one file across threads (a plain lock) and processes (a lock file)."""
+        """Serialise writers of one file across threads and processes: the folder's import lock first (see
+        ``exclusive``), then the file's own lock file. Always in that order, so two writers cannot deadlock."""
+        with self.exclusive(), self._hold(name):
+            self._sweep(name)
+            yield
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[list[undo.UndoneImport]]:
+        """Hold the folder's import lock, which an import holds while it writes: no other writer in any thread or
+        process runs meanwhile. A thread's first hold (not one inside another, like an import's own writes)
+        first undoes an import a crash stopped, so nothing is written over half of one; it yields what it undid."""
+        with self._hold(IMPORT_LOCK) as first:
+            yield self._undo_interrupted() if first else []
+
+    def _undo_interrupted(self) -> list[undo.UndoneImport]:
+        if not undo.pending(self.folder):
+            return []
+        try:
+            return undo.undo_interrupted(self.folder, atomic_write)
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise StorageError(f"Nothing was saved: an interrupted import could not be undone ({error}).") from error
+
+    @contextlib.contextmanager
+    def _hold(self, name: str) -> Iterator[bool]:
+        """Hold ``<name>.lock``; yields True for a thread's first hold, False for a hold inside it."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        key = str(self.folder / name)
-        with _counts_guard:
-            thread_lock = _thread_locks.setdefault(key, threading.Lock())
-        with thread_lock:
-            try:
-                with FileLock(self.folder / f"{name}.lock", timeout=LOCK_TIMEOUT_SECONDS):
-                    self._sweep(name)
-                    yield
-            except Timeout:
-                raise StorageError(
-                    f"Could not save {name}: another winback window kept it busy. Nothing was changed; try again."
-                ) from None
-            except OSError as error:
-                raise StorageError(_explain(error, self.folder / name)) from error
+        try:
+            with locks.hold(self.folder / f"{name}.lock", LOCK_TIMEOUT_SECONDS) as first:
+                yield first
+        except Timeout:
+            busy = "your data" if name == IMPORT_LOCK else name
+            raise StorageError(
+                f"Could not save {busy}: another winback window kept it busy. Nothing was changed; try again."
+            ) from None
+        except OSError as error:
+            raise StorageError(_explain(error, self.folder / name)) from error
 
     @staticmethod
-    def _temp_patterns(name: str) -> tuple[str, str]:
-        """Temporary files of a file and of its set-aside copy, both written under that file's lock."""
+    def _temp_patterns(name: str) -> tuple[str, ...]:
+        """Temporary files of a file, of its set-aside rows and of its copy from before an undone import: the
+        first two are written under that file's lock, the last under the import lock, and a sweep holds both."""
         stem, suffix = os.path.splitext(name)
-        return f".{name}.*{TEMP_SUFFIX}", f".{stem}.rejected{suffix}.*{TEMP_SUFFIX}"
+        return tuple(f".{n}.*{TEMP_SUFFIX}" for n in (name, f"{stem}.rejected{suffix}", undo.copy_name(name)))
 
     def _sweep(self, name: str) -> None:
         """Remove temporary files a crashed writer left (safe: we hold the file's lock)."""
@@ -218,7 +254,7 @@ class Store:
         self, t: Table, frame: pd.DataFrame, rejected: Sequence[RowProblem], checked: pd.DataFrame | None = None
     ) -> None:
         path = self.path(t)
-        frame = frame.sort_values(list(t.key), kind="stable").reset_index(drop=True)
+        frame = _in_key_order(t, frame)
         text = serialise(t, frame)
         # What is cached must be exactly what a fresh read of the file gives, so check it the same way.
         if checked is None:
@@ -346,12 +382,15 @@ class Store:
 
 
 # The files winback writes in a person's folder, by name: each table and settings.json, the rows or settings set
-# aside as unreadable, and a lock file for each (and for an import); a write's temporary file is named after
-# the file it replaces (".daily_log.csv.<random>.tmp").
+# aside as unreadable, a file's version from before an undone import, the notice of an undone import, and a lock
+# file for each (and for an import); a write's temporary file is named after the file it replaces
+# (".daily_log.csv.<random>.tmp").
 _WRITTEN = frozenset(
-    name for base in (*(t.filename for t in TABLES.values()), SETTINGS_FILE) for name in (base, _aside(base))
-)
-_OWN_NAMES = _WRITTEN | {f"{name}.lock" for name in _WRITTEN} | {".import.lock"}
+    name
+    for base in (*(t.filename for t in TABLES.values()), SETTINGS_FILE)
+    for name in (base, _aside(base), undo.copy_name(base))
+) | {undo.NOTICE_FILE}
+_OWN_NAMES = _WRITTEN | {f"{name}.lock" for name in _WRITTEN} | {f"{IMPORT_LOCK}.lock"}
 
 
 def _winbacks(name: str) -> bool:

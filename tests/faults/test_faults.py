@@ -1,6 +1,7 @@
-"""The fault suite (marker ``faults``): kill -9 mid-write, concurrent writers, a full disk, a read-only folder
-and damaged files. Each case checks what the person is told and that every row written before the fault is
-still there; the totals are printed as one summary line at the end of the run."""
+"""The fault suite (marker ``faults``): kill -9 mid-write, kill -9 mid-import with a second server saving,
+concurrent writers, a full disk, a read-only folder and damaged files. Each case checks what the person is
+told and that every row written before the fault is still there; the totals are printed as one summary line
+at the end of the run."""
 
 from __future__ import annotations
 
@@ -17,12 +18,18 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.faults import writer
 from tests.faults.tally import TALLY
+from tests.imports.helpers import files
 from tests.support.apptest import PAGE_FILES, open_page, texts
-from winback import tracker
+from tests.support.import_crash import Say, Wait, fork, start_import
+from winback import dataio, sample, tracker
+from winback.csvcodec import parse_table
+from winback.imports.plan import recover_interrupted_import, undone_imports
+from winback.imports.winback_zip import read_export_zip
 from winback.schema import DAILY_LOG
 from winback.store import StorageError, Store, clear_cache
 
@@ -156,6 +163,81 @@ def test_eight_threads_and_two_processes_lose_no_writes(tmp_path: Path) -> None:
     TALLY.rows_checked += len(expected)
     TALLY.cases += 1
     assert not missing
+
+
+TWO_SERVER_ROUNDS = 6
+SERVER_DAY = date(2026, 3, 10)  # "today" for both servers
+# What a server does when it starts on a folder (winback.ui.session._prepare_folder), in a fresh process.
+SERVER_START = (
+    "import sys; from pathlib import Path; from winback.store import Store; "
+    "from winback.imports.plan import recover_interrupted_import\n"
+    "store = Store(Path(sys.argv[1])); store.sweep_all(); print(recover_interrupted_import(store))\n"
+)
+
+
+def _server_b(folder: Path, note: str, say: Say, wait: Wait) -> None:
+    """A second server, already running on the folder: it started and showed the diary, then saves today's note."""
+    store = Store(folder)
+    store.sweep_all()
+    recover_interrupted_import(store)
+    store.read(DAILY_LOG)
+    say("ready")
+    wait()
+    replaced = tracker.save_entry(store, tracker.DailyEntry(SERVER_DAY, 4, 2, "none", (), note), SERVER_DAY)
+    say(f"saved {replaced}")
+
+
+def two_server_round(tmp_path: Path, number: int, save_during_import: bool) -> int:
+    """Server A imports an export and is killed (SIGKILL) after its first table; server B, already running,
+    saves today's note (while A still holds the import, or after A is gone); then a server starts on the
+    folder. Counts the rows lost (every row from before the import and B's note must be there: 0)."""
+    mine = Store(tmp_path / f"mine{number}")
+    sample.write_sample(mine, days=365, seed=number, today=SERVER_DAY)
+    other = Store(tmp_path / f"other{number}")
+    sample.write_sample(other, days=200, seed=100 + number, today=SERVER_DAY)
+    plan = read_export_zip(dataio.export_zip(other), mine)
+    before = files(mine.folder)
+    note = f"server B, round {number}"
+    server_b = fork(lambda say, wait: _server_b(mine.folder, note, say, wait))
+    assert server_b.hear() == "ready"
+    server_a = start_import(mine, plan, tables=1)
+    assert server_a.hear() == "written"
+    if save_during_import:
+        server_b.tell()  # B now waits for the import lock that A holds, until A is killed
+    server_a.kill()
+    if not save_during_import:
+        server_b.tell()
+    assert server_b.hear() == "saved True"  # B said "Updated": today was already logged
+    assert server_b.finish() == 0
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    subprocess.run([sys.executable, "-c", SERVER_START, str(mine.folder)], env=env, check=True, timeout=120)
+
+    clear_cache()
+    after = files(mine.folder)
+    lost = 0
+    for name, old in before.items():
+        if name == DAILY_LOG.filename or name.endswith(".json"):
+            continue
+        lost += 0 if after.get(name) == old else len(old.splitlines()) - 1
+    log = parse_table(DAILY_LOG, after[DAILY_LOG.filename]).frame
+    earlier = parse_table(DAILY_LOG, before[DAILY_LOG.filename]).frame
+    today = pd.Timestamp(SERVER_DAY)
+    kept = log[log["date"] != today].reset_index(drop=True)
+    lost += 0 if kept.equals(earlier[earlier["date"] != today].reset_index(drop=True)) else len(earlier)
+    lost += 0 if list(log[log["date"] == today]["note"]) == [note] else 1
+    lost += 0 if after.get("settings.json") == before.get("settings.json") else 1
+    TALLY.rows_checked += len(earlier) + sum(len(b.splitlines()) - 1 for n, b in before.items() if n.endswith(".csv"))
+    TALLY.rounds += 1
+    TALLY.lost += lost
+    assert lost == 0, f"round {number}: {lost} rows lost"
+    assert [u.kept for u in undone_imports(mine)] == [()]  # undone by B's save, and the person will be told
+    return lost
+
+
+def test_a_server_killed_mid_import_never_costs_another_servers_save(tmp_path: Path) -> None:
+    for number in range(TWO_SERVER_ROUNDS):
+        two_server_round(tmp_path, number, save_during_import=number % 2 == 1)
+    TALLY.cases += 1
 
 
 @pytest.fixture

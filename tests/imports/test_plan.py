@@ -1,6 +1,6 @@
 """What every import shares (SPEC §9): the upload guard, and a plan applied all or nothing — put back byte
-for byte when a write fails or the process is killed halfway, and refused when the data changed since the
-preview."""
+for byte when a write fails or the process is killed halfway (but never over a file saved after the crash,
+and the person is told once), and refused when the data changed since the preview."""
 
 from __future__ import annotations
 
@@ -26,13 +26,21 @@ from tests.imports.helpers import (
     seed_store,
     two_people,
 )
+from tests.support.import_crash import crash_import
 from winback import dataio
 from winback.imports import plan as plan_module
 from winback.imports.daylio_plan import daylio_plan
-from winback.imports.plan import BACKUP_PREFIX, MAX_UPLOAD_BYTES, apply_plan, recover_interrupted_import
+from winback.imports.plan import (
+    BACKUP_PREFIX,
+    MAX_UPLOAD_BYTES,
+    apply_plan,
+    recover_interrupted_import,
+    undone_imports,
+)
 from winback.imports.winback_zip import read_export_zip
 from winback.schema import DAILY_LOG, SETTINGS_FILE
 from winback.store import StorageError, Store, atomic_write
+from winback.words import day_words
 
 
 def test_a_file_over_twenty_megabytes_is_refused_before_reading(tmp_path: Path) -> None:
@@ -149,6 +157,49 @@ def test_an_import_killed_halfway_is_put_back_on_recovery(tmp_path: Path) -> Non
     assert files(store.folder) == before
     assert backups(store.folder) == []
     assert recover_interrupted_import(store) is False
+
+
+def test_undoing_never_overwrites_a_file_saved_after_the_crash_and_undoes_the_rest(tmp_path: Path) -> None:
+    store, plan, before = two_people(tmp_path)
+    crash_import(store, plan, tables=2)
+    halfway = files(store.folder)
+    assert halfway["daily_log.csv"] != before["daily_log.csv"]
+    assert halfway["checkins.csv"] != before["checkins.csv"]
+    # Someone (an older winback, a hand edit) saves the daily log after the crash, before anything undid it.
+    saved_later = before["daily_log.csv"] + b"2027-01-01,4,2,none,,saved after the crash\n"
+    (store.folder / "daily_log.csv").write_bytes(saved_later)
+
+    assert recover_interrupted_import(store) is True
+    after = files(store.folder)
+    assert after["daily_log.csv"] == saved_later
+    assert (store.folder / "daily_log.before-import.csv").read_bytes() == before["daily_log.csv"]
+    assert {n: b for n, b in after.items() if n != "daily_log.csv"} == {
+        n: b for n, b in before.items() if n != "daily_log.csv"
+    }
+    assert backups(store.folder) == []
+    [undone] = undone_imports(store)
+    assert undone.kept == ("daily_log.csv",)
+    assert undone.copies == ("daily_log.before-import.csv",)
+    assert "daily_log.csv was saved again after the import stopped" in undone.words()
+
+
+def test_the_person_is_told_once_that_an_interrupted_import_was_undone(tmp_path: Path) -> None:
+    store, plan, before = two_people(tmp_path)
+    crash_import(store, plan, tables=1)
+    assert undone_imports(store) != []  # finding the notice first undoes the import
+    assert files(store.folder) == before
+    assert undone_imports(store) == []
+    assert not (store.folder / ".import-undone.json").exists()
+
+    crash_import(store, plan, tables=3)
+    assert recover_interrupted_import(store) is True
+    assert (store.folder / ".import-undone.json").exists()
+    [undone] = undone_imports(store)
+    assert undone.kept == ()
+    assert undone.words() == (
+        f"An import on {day_words(undone.started.date())} was interrupted and undone; your data is as it was before it."
+    )
+    assert undone_imports(store) == []
 
 
 def test_a_backup_without_its_manifest_changed_nothing_and_is_just_removed(tmp_path: Path) -> None:

@@ -1,15 +1,22 @@
-"""Every page renders for an empty folder and for a year of sample data, and reruns reuse parsed files."""
+"""Every page renders for an empty folder and for a year of sample data, reruns reuse parsed files, and the
+frame tells the person once that an import a crash stopped was undone."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from tests.imports.helpers import files
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
-from winback import sample
+from tests.support.import_crash import crash_import
+from winback import dataio, sample
+from winback.imports.winback_zip import read_export_zip
 from winback.store import Store, clear_cache, parse_count
+from winback.ui import state
+from winback.words import day_words
 
 
 @pytest.mark.parametrize("title", list(PAGE_FILES))
@@ -69,3 +76,31 @@ def test_a_bad_row_is_reported_with_its_line_on_the_page(data_dir: Path) -> None
     assert "could not be read" in app.warning[0].value
     assert "daily_log.csv line 3: mood 9 is above 5" in texts(app)
     assert len(app.dataframe[0].value) == 1
+
+
+def warnings(app: AppTest) -> list[str]:
+    return [str(w.value) for w in app.warning]
+
+
+def test_an_import_a_crash_stopped_is_undone_and_told_once_on_the_next_visit(
+    data_dir: Path, tmp_path: Path, clock: Clock
+) -> None:
+    store = Store(data_dir)
+    sample.write_sample(store, days=30, today=clock.today)
+    other = Store(tmp_path / "other")
+    sample.write_sample(other, days=20, seed=8, today=clock.today)
+    before = files(data_dir)
+    crash_import(store, read_export_zip(dataio.export_zip(other), store), tables=1)
+    assert files(data_dir) != before
+    told = f"An import on {day_words(clock.today)} was interrupted and undone; your data is as it was before it."
+
+    app = open_page(PAGE_FILES["Daily log"])
+    assert not app.exception, app.exception
+    assert warnings(app) == [told]
+    assert files(data_dir) == before
+    assert not (data_dir / ".import-undone.json").exists()
+    app.switch_page(PAGE_FILES["Progress"]).run()
+    assert warnings(app) == [told]  # on every page until the person closes it
+    app.button(key=state.UNDONE_IMPORTS_SEEN).click().run()
+    assert told not in warnings(app)
+    assert told not in warnings(open_page(PAGE_FILES["Today"]))

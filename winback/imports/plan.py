@@ -3,38 +3,32 @@ upload passes, and applying a plan to the person's folder all or nothing.
 
 Nothing here raises on a bad upload: every problem comes back in the plan by file and line, and a plan with
 problems cannot be applied. Several files cannot be replaced in one atomic step, so ``apply_plan`` first
-copies the current files into a backup folder inside the person's folder and puts them back if any write
-fails; a backup left by a crash is put back by ``recover_interrupted_import`` (and by the next import).
+backs up the files it will touch, with the digest of what it will write in each (``winback.undo``), and puts
+them back if any write fails. It holds the folder's import lock throughout, which every other write waits
+for; an import a crash stopped is undone by the next write or visit under that lock, and never over a file
+someone saved after the crash (``undone_imports`` then tells the person).
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
 import math
-import os
-import shutil
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from winback import undo
 from winback.csvcodec import UTF8_BOM, decode_text
 from winback.schema import SETTINGS_FILE, TABLES
-from winback.store import StorageError, Store, atomic_write
+from winback.store import StorageError, Store, atomic_write, table_text
+from winback.undo import BACKUP_PREFIX as BACKUP_PREFIX
+from winback.undo import EXPORT_FILES as EXPORT_FILES
+from winback.undo import UndoneImport
 
 MEGABYTE = 1024 * 1024
 MAX_UPLOAD_BYTES = 20 * MEGABYTE
 PREVIEW_CHANGES = 20
-
-# Every file an import may write or remove: what an export holds.
-EXPORT_FILES = (*(t.filename for t in TABLES.values()), SETTINGS_FILE)
-BACKUP_PREFIX = ".import-backup-"
-BACKUP_MANIFEST = "manifest.json"
-IMPORT_LOCK = ".import"
 
 BINARY_SIGNATURES = (
     b"PK\x03\x04",
@@ -142,16 +136,9 @@ def latin_note(what: str, line: int) -> str:
     )
 
 
-def _fingerprint(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return None
-
-
 def fingerprints(store: Store, names: Sequence[str]) -> dict[str, str | None]:
     """Each file's SHA-256 now (None: it does not exist), for ``ImportPlan.based_on``."""
-    return {name: _fingerprint(store.folder / name) for name in names}
+    return {name: undo.fingerprint(store.folder / name) for name in names}
 
 
 def apply_plan(store: Store, plan: ImportPlan) -> None:
@@ -164,16 +151,20 @@ def apply_plan(store: Store, plan: ImportPlan) -> None:
         raise ValueError("This import has problems and cannot be applied; show plan.problems instead.")
     if not plan.has_changes:
         return
-    with store.locked(IMPORT_LOCK):
-        _recover(store)
-        moved = [name for name, digest in plan.based_on.items() if _fingerprint(store.folder / name) != digest]
+    # Holding the import lock first undoes an import a crash stopped, then keeps every other writer waiting.
+    with store.exclusive():
+        moved = [name for name, digest in plan.based_on.items() if undo.fingerprint(store.folder / name) != digest]
         if moved:
             raise StorageError(
                 f"Nothing was imported: {', '.join(moved)} changed after the preview was made. "
                 "Look at the preview again, then import."
             )
         try:
-            backup = _make_backup(store, _targets(plan))
+            contents = _contents(plan)
+        except (ValueError, TypeError, KeyError) as error:
+            raise StorageError(f"Nothing was imported: the import could not be prepared ({error}).") from error
+        try:
+            backup = undo.start(store.folder, contents, atomic_write)
         except OSError as error:
             raise StorageError(
                 f"Nothing was imported: winback could not first copy your current files ({error.strerror or error})."
@@ -187,16 +178,17 @@ def apply_plan(store: Store, plan: ImportPlan) -> None:
             if isinstance(error, Exception):
                 raise StorageError(f"The import failed ({error}) and was undone; your data is as it was.") from error
             raise
-        _discard(backup)
+        undo.discard(backup)
 
 
-def _targets(plan: ImportPlan) -> list[str]:
-    """The files a plan writes or removes."""
-    return [
-        *(TABLES[name].filename for name in plan.frames),
-        *([SETTINGS_FILE] if plan.settings_text is not None else []),
-        *plan.remove,
-    ]
+def _contents(plan: ImportPlan) -> dict[str, bytes | None]:
+    """What the plan will write in each file it touches (None: it removes the file), as bytes."""
+    contents: dict[str, bytes | None] = {
+        TABLES[name].filename: table_text(name, frame).encode("utf-8") for name, frame in plan.frames.items()
+    }
+    if plan.settings_text is not None:
+        contents[SETTINGS_FILE] = plan.settings_text.encode("utf-8")
+    return {**contents, **dict.fromkeys(plan.remove)}
 
 
 def _write(store: Store, plan: ImportPlan) -> None:
@@ -210,85 +202,35 @@ def _write(store: Store, plan: ImportPlan) -> None:
             (store.folder / filename).unlink(missing_ok=True)
 
 
+def _put_back(store: Store, backup: Path) -> None:
+    """After a failed write, while the import lock is still held: every file back as it was."""
+    try:
+        undo.put_back(store.folder, backup, atomic_write)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise StorageError(
+            "The import failed and winback could not yet put every file back. A copy of your earlier files is "
+            f"kept in {backup} and is put back before winback next saves anything. ({error})"
+        ) from error
+    undo.discard(backup)
+
+
 def recover_interrupted_import(store: Store) -> bool:
-    """Put back the files of an import that a crash stopped halfway; True when something was put back."""
-    if not backup_folders(store):
+    """Undo an import that a crash stopped halfway (as every write would first); True when one was undone."""
+    if not undo.pending(store.folder):
         return False
-    with store.locked(IMPORT_LOCK):
-        return _recover(store)
+    with store.exclusive() as undone:
+        return bool(undone)
+
+
+def undone_imports(store: Store) -> list[UndoneImport]:
+    """The imports a crash stopped and winback undid that the person has not been told about, each once (the
+    notice is removed as it is read); an import interrupted since is undone first."""
+    if not (undo.pending(store.folder) or undo.notice_waiting(store.folder)):
+        return []
+    with store.exclusive():
+        return undo.take_notices(store.folder)
 
 
 def backup_folders(store: Store) -> list[Path]:
     """Backups an import keeps while it runs (and a crash may leave); removed by delete-everything too."""
-    if not store.folder.is_dir():
-        return []
-    return sorted(p for p in store.folder.iterdir() if p.is_dir() and p.name.startswith(BACKUP_PREFIX))
-
-
-def _recover(store: Store) -> bool:
-    restored = False
-    for folder in backup_folders(store):
-        if (folder / BACKUP_MANIFEST).exists():
-            _put_back(store, folder)
-            restored = True
-        else:
-            # The manifest is written before the first table is touched, so without it nothing was changed.
-            shutil.rmtree(folder, ignore_errors=True)
-    return restored
-
-
-def _write_durably(path: Path, data: bytes) -> None:
-    with path.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def _make_backup(store: Store, targets: Sequence[str]) -> Path:
-    """Copy the files an import will touch; the manifest, written last, says the copy is complete."""
-    store.folder.mkdir(parents=True, exist_ok=True)
-    folder = store.folder / f"{BACKUP_PREFIX}{uuid.uuid4().hex}"
-    folder.mkdir()
-    try:
-        existed: dict[str, bool] = {}
-        for name in dict.fromkeys(targets):
-            try:
-                data = (store.folder / name).read_bytes()
-            except FileNotFoundError:
-                existed[name] = False
-                continue
-            _write_durably(folder / name, data)
-            existed[name] = True
-        atomic_write(folder / BACKUP_MANIFEST, json.dumps({"files": existed}, indent=2) + "\n")
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return folder
-
-
-def _put_back(store: Store, folder: Path) -> None:
-    """Restore every file of a backup as it was (and remove those that did not exist), then drop the backup."""
-    try:
-        manifest = json.loads((folder / BACKUP_MANIFEST).read_text(encoding="utf-8"))
-        for name, existed in manifest["files"].items():
-            if name not in EXPORT_FILES:
-                continue
-            with store.locked(name):
-                target = store.folder / name
-                if existed:
-                    atomic_write(target, (folder / name).read_bytes())
-                else:
-                    target.unlink(missing_ok=True)
-    except (OSError, ValueError, KeyError, AttributeError, StorageError) as error:
-        raise StorageError(
-            "The import failed and winback could not yet put every file back. A copy of your earlier files is "
-            f"kept in {folder} and is put back the next time winback imports or starts. ({error})"
-        ) from error
-    _discard(folder)
-
-
-def _discard(folder: Path) -> None:
-    """Remove the manifest first, so a crash while removing the rest never restores a finished import."""
-    with contextlib.suppress(OSError):
-        (folder / BACKUP_MANIFEST).unlink(missing_ok=True)
-    shutil.rmtree(folder, ignore_errors=True)
+    return undo.backup_folders(store.folder)

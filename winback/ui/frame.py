@@ -1,4 +1,5 @@
-"""What frames every page: the sign-in screen, the sidebar, the quick exit and the shared-diary warning."""
+"""What frames every page: the sign-in screen, the sidebar, the quick exit, the shared-diary warning and the
+notice of an import that was undone."""
 
 from __future__ import annotations
 
@@ -67,6 +68,16 @@ def shared_diary_warning() -> None:
         "Use it only on your own computer, or ask whoever runs it to set up sign-in.",
         icon=":material/group:",
     )
+
+
+def undone_import_notice() -> None:
+    """After a crash stopped an import and winback undid it: say so calmly, on every page until closed."""
+    words = session.undone_import_words()
+    if not words:
+        return
+    for text in words:
+        st.warning(text, icon=":material/history:")
+    st.button("OK", key=state.UNDONE_IMPORTS_SEEN, on_click=session.forget_undone_imports)
 
 
 def sidebar(help_page: StreamlitPage) -> None:

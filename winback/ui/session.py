@@ -16,9 +16,9 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from winback import paths
 from winback.content.resources import DEFAULT_COUNTRY, countries
-from winback.imports.plan import recover_interrupted_import
+from winback.imports.plan import recover_interrupted_import, undone_imports
 from winback.settings import load as load_settings
-from winback.store import Store
+from winback.store import StorageError, Store
 from winback.ui import state
 
 SAMPLE_DAYS = 365
@@ -123,6 +123,24 @@ def _run_the_router_instead() -> NoReturn:
     draw anything, so nothing is drawn twice."""
     runpy.run_path(str(ROUTER), run_name="__main__")
     st.stop()
+
+
+def undone_import_words() -> list[str]:
+    """What to tell the person about imports a crash stopped and winback undid, until they close it. Taking
+    the notices from the folder on every run also undoes an import interrupted since (by another server)."""
+    if state.UNDONE_IMPORTS not in st.session_state:
+        try:
+            undone = undone_imports(store())
+        except StorageError:
+            return []  # an import is still running in another window: ask again on the next run
+        if not undone:
+            return []
+        st.session_state[state.UNDONE_IMPORTS] = [u.words() for u in undone]
+    return list(st.session_state[state.UNDONE_IMPORTS])
+
+
+def forget_undone_imports() -> None:
+    st.session_state.pop(state.UNDONE_IMPORTS, None)
 
 
 def in_sample_mode() -> bool:

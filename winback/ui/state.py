@@ -14,6 +14,9 @@ import streamlit as st
 FOLDER = "winback_folder"
 SAMPLE_MODE = "winback_sample_mode"
 ROUTED = "winback_routed"
+# What the frame tells the person about imports a crash stopped and winback undid, until they close it.
+UNDONE_IMPORTS = "winback_undone_imports"
+UNDONE_IMPORTS_SEEN = "undone_imports_seen"
 
 # Daily log.
 ENTRY_DAY = "entry_day"
