@@ -66,6 +66,20 @@ def test_text_that_a_spreadsheet_could_run_is_neutralised(text: str, safe: str) 
     assert dataio.neutralise_cell(text) == safe
 
 
+@pytest.mark.parametrize(
+    "text",
+    [" =1+1", "\n=1+1", "\r\n=1+1", "  \t+SUM(A1)", "\t\r -2+3", "\u00a0@cmd", "\u3000=1", "\ufeff=1", "\u200b=1"],
+    ids=["space", "newline", "crlf", "spaces-tab", "tab-cr-space", "nbsp", "ideographic-space", "bom", "zero-width"],
+)
+def test_a_formula_after_blanks_is_neutralised_too(text: str) -> None:
+    assert dataio.neutralise_cell(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["  plain", "\n\nnote", " 3 = 3", "\u00a0", "   "])
+def test_text_whose_first_non_blank_is_not_a_formula_is_left_alone(text: str) -> None:
+    assert dataio.neutralise_cell(text) == text
+
+
 @pytest.mark.parametrize("number", [-3, -3.5, 0, 5, 1e9])
 def test_numbers_are_never_touched(number: float) -> None:
     assert dataio.neutralise_cell(number) is number

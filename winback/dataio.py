@@ -21,6 +21,10 @@ from winback.vocab import MOOD_WORDS
 SPREADSHEET_COLUMNS = ("date", "mood", "mood_label", "missing_ex", "contact", "activities", "note")
 # OWASP's CSV-injection list, plus NUL: a spreadsheet may read a text cell starting with one as a formula.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\0")
+FORMULA_STARTS = ("=", "+", "-", "@")
+# What a spreadsheet may pass over before it looks for a formula: any space or line end (" =1+1", "\n=1+1"),
+# and NUL, the byte-order mark and the zero-width characters, which show as nothing.
+BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\0\ufeff\u200b\u200c\u200d\u2060"
 
 REMINDER_UID = "daily-check-in-reminder@localhost"
 REMINDER_SUMMARY = "Daily check-in"
@@ -47,11 +51,14 @@ def export_zip(store: Store) -> bytes:
 def neutralise_cell(value: str | int | float) -> str | int | float:
     """A text cell that a spreadsheet could run as a formula gets a leading ``'``; numbers are left alone.
 
-    Text is neutralised by its first character only, whatever follows, so a note "-3" or "- gym" becomes
-    "'-3" or "'- gym": in a text column it is text, and the quote is what keeps it text. Numbers (ints and
-    floats, such as a mood or -3) are never touched.
+    Text is neutralised when it starts with one of ``FORMULA_TRIGGERS`` or its first character that is not
+    blank is ``=``, ``+``, ``-`` or ``@`` (" =1+1", "\\n=1+1"), whatever follows, so a note "-3" or "- gym"
+    becomes "'-3" or "'- gym": in a text column it is text, and the quote is what keeps it text. Numbers
+    (ints and floats, such as a mood or -3) are never touched.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and (
+        value.startswith(FORMULA_TRIGGERS) or value.lstrip(BLANKS).startswith(FORMULA_STARTS)
+    ):
         return "'" + value
     return value
 
