@@ -27,7 +27,7 @@ from tests.support.table_files import (
     write_bytes,
 )
 from winback.csvcodec import parse_table, serialise
-from winback.schema import DAILY_LOG, frame_from_columns
+from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ANSWERS, Table, frame_from_columns
 from winback.store import Store, clear_cache
 
 
@@ -164,12 +164,44 @@ def test_a_200000_character_note_is_reported_as_too_long_and_kept(tmp_path: Path
     assert {int(r["line"]): r["row"] for r in rejected_rows(store)} == {2: rows[0], 4: rows[2], 204: rows[3]}
 
 
-def test_a_repeated_key_uses_the_later_row_and_says_so(tmp_path: Path) -> None:
-    text = HEADER + "2026-01-01,3,4,none,,first\n2026-01-01,4,4,none,,second\n"
+def test_a_repeated_day_is_kept_aside_naming_the_line_it_repeats(tmp_path: Path) -> None:
+    # A hand edit that pasted a day twice: the first is kept, the second set aside, never silently dropped.
+    second = "2026-01-01,4,4,none,,second"
+    text = HEADER + "2026-01-01,3,4,none,,first\n" + "2026-01-02,3,4,none,,other\n" + second + "\n"
+    store = Store(tmp_path)
     write_bytes(tmp_path, "daily_log.csv", text.encode())
-    data = Store(tmp_path).read(DAILY_LOG)
-    assert data.frame["note"].tolist() == ["second"]
-    assert [(p.line, p.kept_aside) for p in data.problems] == [(3, False)]
+    data = store.read(DAILY_LOG)
+    assert data.frame["note"].tolist() == ["first", "other"]
+    assert [(p.line, p.message, p.raw, p.kept_aside) for p in data.problems] == [
+        (4, "is the same day as line 2; line 2 is kept and this row is set aside", second, True)
+    ]
+    store.upsert(DAILY_LOG, [a_row(date(2026, 1, 9))])
+    assert [(r["line"], r["problem"], r["row"]) for r in rejected_rows(store)] == [
+        ("4", "is the same day as line 2; line 2 is kept and this row is set aside", second)
+    ]
+    assert store.read(DAILY_LOG).frame["note"].tolist() == ["first", "other", ""]
+
+
+@pytest.mark.parametrize(
+    ("table", "rows", "same"),
+    [
+        (
+            CHECKINS,
+            ["2026-W02,2026-01-05,50,50,1|2,3|4", "2026-W02,2026-01-06,60,60,1|2,3|4"],
+            "the same week",
+        ),
+        (QUIZ_ANSWERS, ["a1,q1,o1", "a1,q2,o1", "a1,q1,o2"], "the same attempt and question"),
+        (CUSTOM_ACTIVITIES, ["custom_x,Climbing,Body,false", "custom_x,Bouldering,Body,false"], "the same activity"),
+    ],
+    ids=["checkins", "quiz-answers", "custom-activities"],
+)
+def test_every_keyed_table_keeps_a_repeated_key_aside(tmp_path: Path, table: Table, rows: list[str], same: str) -> None:
+    text = ",".join(table.header) + "\n" + "\n".join(rows) + "\n"
+    data = parse_table(table, text.encode())
+    assert len(data.frame) == len(rows) - 1
+    assert [(p.line, p.message, p.raw) for p in data.rejected] == [
+        (len(rows) + 1, f"is {same} as line 2; line 2 is kept and this row is set aside", rows[-1])
+    ]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

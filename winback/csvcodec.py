@@ -204,10 +204,12 @@ def parse_table(table: Table, data: bytes) -> TableData:
         except ValueError as error:
             problems.append(RowProblem(table.name, line, str(error), raw))
             continue
-        if rows.add(values):
-            problems.append(
-                RowProblem(table.name, line, "repeats an earlier row's key; this later one is used", raw, False)
+        earlier = rows.add(values, line)
+        if earlier:
+            message = (
+                f"is the same {table.key_words} as line {earlier}; line {earlier} is kept and this row is set aside"
             )
+            problems.append(RowProblem(table.name, line, message, raw))
     return TableData(table, rows.frame(), tuple(problems))
 
 
@@ -255,24 +257,22 @@ def _row_problem(table: Table, header: list[str], cells: list[str]) -> str | Non
 
 
 class _Rows:
-    """Good rows by column; a later row for a key already seen replaces it, as if saved afterwards."""
+    """Good rows by column, each key once: a row whose key is already taken is not added (it is set aside)."""
 
     def __init__(self, table: Table) -> None:
         self.table = table
         self.columns: dict[str, list[Any]] = {c.name: [] for c in table.columns}
-        self.index: dict[tuple[Any, ...], int] = {}
+        self.lines: dict[tuple[Any, ...], int] = {}
 
-    def add(self, values: dict[str, Any]) -> bool:
-        """Add a row; True when it replaced an earlier row with the same key."""
+    def add(self, values: dict[str, Any], line: int) -> int:
+        """Add a row read at ``line``; 0 when added, else the line of the earlier row with the same key."""
         key = tuple(values[k] for k in self.table.key)
-        if key in self.index:
-            for name, value in values.items():
-                self.columns[name][self.index[key]] = value
-            return True
-        self.index[key] = len(self.columns[self.table.key[0]])
+        earlier = self.lines.setdefault(key, line)
+        if earlier != line:
+            return earlier
         for name, value in values.items():
             self.columns[name].append(value)
-        return False
+        return 0
 
     def frame(self) -> pd.DataFrame:
         return frame_from_columns(self.table, self.columns)

@@ -42,9 +42,12 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
+    """A table file: its columns, the key no two rows share, and what that key is in words ("day")."""
+
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
+    key_words: str
 
     @property
     def filename(self) -> str:
@@ -72,6 +75,7 @@ DAILY_LOG = Table(
         Column("note", "text", required=False, max_length=NOTE_LIMIT),
     ),
     key=("date",),
+    key_words="day",
 )
 CHECKINS = Table(
     "checkins",
@@ -84,6 +88,7 @@ CHECKINS = Table(
         Column("self_worth_items", "multi"),
     ),
     key=("week",),
+    key_words="week",
 )
 QUIZ_ATTEMPTS = Table(
     "quiz_attempts",
@@ -96,6 +101,7 @@ QUIZ_ATTEMPTS = Table(
         Column("verdict", "choice", choices=VERDICTS),
     ),
     key=("attempt_id",),
+    key_words="attempt",
 )
 QUIZ_ANSWERS = Table(
     "quiz_answers",
@@ -105,6 +111,7 @@ QUIZ_ANSWERS = Table(
         Column("option_id", "text"),
     ),
     key=("attempt_id", "question_id"),
+    key_words="attempt and question",
 )
 RECONNECT = Table(
     "reconnect",
@@ -119,6 +126,7 @@ RECONNECT = Table(
         Column("note", "text", required=False, max_length=NOTE_LIMIT),
     ),
     key=("entry_id",),
+    key_words="journal entry",
 )
 CUSTOM_ACTIVITIES = Table(
     "custom_activities",
@@ -129,6 +137,7 @@ CUSTOM_ACTIVITIES = Table(
         Column("retired", "bool"),
     ),
     key=("activity_id",),
+    key_words="activity",
 )
 
 TABLES: dict[str, Table] = {
