@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.support.clock import Clock
 from tests.support.table_files import (
     BAD_ROWS,
     HEADER,
@@ -26,9 +27,18 @@ from tests.support.table_files import (
     rejected_rows,
     write_bytes,
 )
-from winback.csvcodec import parse_table, serialise
-from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ANSWERS, Table, frame_from_columns
+from winback.csvcodec import decode_text, parse_table, serialise
+from winback.schema import (
+    CHECKINS,
+    CUSTOM_ACTIVITIES,
+    DAILY_LOG,
+    QUIZ_ANSWERS,
+    QUIZ_ATTEMPTS,
+    Table,
+    frame_from_columns,
+)
 from winback.store import Store, clear_cache
+from winback.words import day_words
 
 
 def test_bad_rows_are_reported_by_line_and_the_good_ones_load(tmp_path: Path) -> None:
@@ -202,6 +212,78 @@ def test_every_keyed_table_keeps_a_repeated_key_aside(tmp_path: Path, table: Tab
     assert [(p.line, p.message, p.raw) for p in data.rejected] == [
         (len(rows) + 1, f"is {same} as line 2; line 2 is kept and this row is set aside", rows[-1])
     ]
+
+
+@pytest.mark.parametrize("text", ["3_0", "\u0663", "+3", "\uff13", "3.0", "0x3", "-0", "-3", "1e1", "3 4", "9" * 5000])
+def test_numbers_are_plain_ascii_digits(text: str) -> None:
+    data = parse_table(DAILY_LOG, (HEADER + f"2026-01-01,3,{text},none,,\n").encode())
+    assert data.frame.empty
+    shown = repr(text) if len(text) <= 40 else repr(text[:40]) + "…"
+    assert problems_by_line(data) == {2: f"missing_ex {shown} is not a whole number from 0 to 10"}
+
+
+def test_numbers_with_leading_zeros_or_spaces_are_still_numbers() -> None:
+    data = parse_table(DAILY_LOG, (HEADER + "2026-01-01,03, 7 ,none,,\n").encode())
+    assert data.problems == ()
+    assert (data.frame["mood"].tolist(), data.frame["missing_ex"].tolist()) == ([3], [7])
+
+
+def test_days_before_1900_are_kept_aside_and_later_days_are_read(tmp_path: Path, clock: Clock) -> None:
+    # The charts cannot place year 1 on an axis. Days after today are still read: a computer whose clock is
+    # days behind must not set the person's latest rows aside (imports refuse them: see test_winback_zip).
+    today = clock.today
+    days = [date(1, 1, 1), date(1899, 12, 31), date(1900, 1, 1), today, today + timedelta(days=2)]
+    text = HEADER + "".join(f"{day.isoformat()},3,4,none,,\n" for day in days)
+    store = Store(tmp_path)
+    write_bytes(tmp_path, "daily_log.csv", text.encode())
+    data = store.read(DAILY_LOG)
+    assert dates(data.frame) == [date(1900, 1, 1), today, today + timedelta(days=2)]
+    earliest = day_words(date(1900, 1, 1))
+    assert problems_by_line(data) == {
+        2: f"date 0001-01-01 is before {earliest}, the earliest day winback keeps",
+        3: f"date 1899-12-31 is before {earliest}, the earliest day winback keeps",
+    }
+    assert all(p.kept_aside for p in data.problems)
+    store.upsert(DAILY_LOG, [a_row(today - timedelta(days=1), note="saved")])
+    assert [r["line"] for r in rejected_rows(store)] == ["2", "3"]
+    with pytest.raises(ValueError, match="is before"):
+        store.upsert(DAILY_LOG, [a_row(date(1899, 12, 31))])
+
+
+def test_a_quiz_attempt_before_1900_is_kept_aside() -> None:
+    header = ",".join(QUIZ_ATTEMPTS.header) + "\n"
+    text = header + "a1,0001-01-01T00:00:00,1,50,none,go\na2,1900-01-01T00:00:00,1,50,none,go\n"
+    data = parse_table(QUIZ_ATTEMPTS, text.encode())
+    assert data.frame["attempt_id"].tolist() == ["a2"]
+    assert problems_by_line(data) == {
+        2: f"taken_at 0001-01-01T00:00:00 is before {day_words(date(1900, 1, 1))}, the earliest day winback keeps"
+    }
+
+
+def test_windows_1252_hand_edits_keep_their_quotes_and_euro_signs(tmp_path: Path) -> None:
+    note = "“Dinner” cost 20 € – worth it…"
+    undefined = b"2026-01-02,3,4,none,,caf\xe9 \x81"  # 0x81 is not a Windows-1252 character: read as Latin-1
+    data = HEADER.encode() + f"2026-01-01,3,4,none,,{note}\n".encode("cp1252") + undefined + b"\n"
+    write_bytes(tmp_path, "daily_log.csv", data)
+    parsed = Store(tmp_path).read(DAILY_LOG)
+    assert parsed.frame["note"].tolist() == [note, "café \x81"]
+    assert [(p.line, p.kept_aside) for p in parsed.problems] == [(2, False), (3, False)]
+    assert all("Windows-1252" in p.message for p in parsed.problems)
+
+
+def test_the_store_and_the_imports_share_one_decoder() -> None:
+    import winback.imports.plan as plan_module
+
+    data = "“quoted” €\n".encode("cp1252")
+    assert plan_module.decode_upload(data) == (decode_text(data)[0], 1)
+    assert decode_text(data) == ("“quoted” €\n", [1])
+
+
+def test_a_problem_quotes_at_most_a_little_of_a_huge_cell() -> None:
+    huge = "9" * 1_000_000
+    data = parse_table(DAILY_LOG, (HEADER + f"{huge},3,4,none,,\n2026-01-01,{huge},4,none,,\n").encode())
+    assert [len(p.message) < 120 for p in data.problems] == [True, True]
+    assert len(data.problems[0].raw) > 1_000_000  # the row itself is kept whole, to be set aside
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

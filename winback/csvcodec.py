@@ -1,65 +1,83 @@
 """One table file as text and back: typed cells, CSV rows, and every row problem with its line number.
 
 Reads never fail on a bad row: it becomes a ``RowProblem`` (line, message, the raw text) and the good rows
-become the frame. ``serialise`` writes what ``parse_table`` reads back unchanged.
+become the frame. ``serialise`` writes what ``parse_table`` reads back unchanged. ``decode_text`` is the one
+way winback reads bytes as text, for its own tables and for imports alike.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Mapping, Sequence
-from datetime import date, datetime
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
 
-from winback.schema import Column, RowProblem, Table, TableData, empty_frame, frame_from_columns
+from winback.schema import (
+    DAYS_AHEAD_READ,
+    EARLIEST_DAY,
+    Column,
+    RowProblem,
+    Table,
+    TableData,
+    empty_frame,
+    frame_from_columns,
+)
+from winback.words import day_words
 
 MULTI_SEPARATOR = "|"
 UTF8_BOM = b"\xef\xbb\xbf"
+# How much of a cell a message quotes: enough to find it, and a cell of a million characters stays one line.
+QUOTED_CHARACTERS = 40
+# Python's int() also reads "3_0" (30), "+3", " 3" and digits of other scripts ("٣"); a table holds only these.
+_DIGITS = re.compile(r"[0-9]{1,18}")
+_SIGNED_DIGITS = re.compile(r"-?[0-9]{1,18}")
 
 # Python's csv stops at 131,072 characters a field; a longer note must be read to be reported as too long.
 csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
 
 
-def parse_cell(column: Column, text: str) -> Any:
-    """Typed value of one cell, or raise ValueError with a message a person can act on."""
+def quoted(text: str) -> str:
+    """A cell's text quoted for a message, cut to ``QUOTED_CHARACTERS`` (with "…") so messages stay short."""
+    if len(text) <= QUOTED_CHARACTERS:
+        return repr(text)
+    return f"{text[:QUOTED_CHARACTERS]!r}…"
+
+
+def latest_day(today: date) -> date:
+    """The last day an imported table may hold: ``today``, lenient by ``DAYS_AHEAD_READ`` for time zones."""
+    return today + timedelta(days=DAYS_AHEAD_READ)
+
+
+def parse_cell(column: Column, text: str, latest: date | None = None) -> Any:
+    """Typed value of one cell, or raise ValueError with a message a person can act on.
+
+    A day or time must be from ``EARLIEST_DAY`` on, and a day no later than ``latest`` when one is given (an
+    import). The person's own tables are read without ``latest``: a computer whose clock is wrong by days would
+    otherwise set their latest rows aside, and a quiz attempt dated after today is the quiz's to judge.
+    """
     value = text.strip()
     if value == "":
         if column.required:
             raise ValueError(f"{column.name} is empty")
         return () if column.kind == "multi" else ""
-    if column.kind == "date":
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"{column.name} {value!r} is not a date like 2026-01-31") from None
-    if column.kind == "datetime":
-        try:
-            return datetime.fromisoformat(value).replace(tzinfo=None, microsecond=0)
-        except ValueError:
-            raise ValueError(f"{column.name} {value!r} is not a time like 2026-01-31T20:15:00") from None
+    if column.kind in ("date", "datetime"):
+        return _moment(column, value, latest)
     if column.kind == "int":
-        try:
-            number = int(value)
-        except ValueError:
-            raise ValueError(f"{column.name} {value!r} is not a whole number") from None
-        if column.minimum is not None and number < column.minimum:
-            raise ValueError(f"{column.name} {number} is below {column.minimum}")
-        if column.maximum is not None and number > column.maximum:
-            raise ValueError(f"{column.name} {number} is above {column.maximum}")
-        return number
+        return _whole_number(column, value)
     if column.kind == "bool":
         lowered = value.lower()
         if lowered in ("true", "yes", "1"):
             return True
         if lowered in ("false", "no", "0"):
             return False
-        raise ValueError(f"{column.name} {value!r} is not yes/no")
+        raise ValueError(f"{column.name} {quoted(value)} is not yes/no")
     if column.kind == "choice":
         if value not in column.choices:
-            raise ValueError(f"{column.name} {value!r} is not one of {', '.join(column.choices)}")
+            raise ValueError(f"{column.name} {quoted(value)} is not one of {', '.join(column.choices)}")
         return value
     if column.kind == "multi":
         return tuple(part.strip() for part in value.split(MULTI_SEPARATOR) if part.strip())
@@ -68,12 +86,48 @@ def parse_cell(column: Column, text: str) -> Any:
     return text
 
 
-def validate_row(table: Table, row: Mapping[str, Any]) -> dict[str, Any]:
-    """Typed copy of ``row`` (values may be typed or text), or ValueError naming the problem."""
+def _moment(column: Column, value: str, latest: date | None) -> date | datetime:
+    moment: date | datetime
+    try:
+        if column.kind == "date":
+            moment = date.fromisoformat(value)
+            day = moment
+        else:
+            moment = datetime.fromisoformat(value).replace(tzinfo=None, microsecond=0)
+            day = moment.date()
+    except ValueError:
+        example = "a date like 2026-01-31" if column.kind == "date" else "a time like 2026-01-31T20:15:00"
+        raise ValueError(f"{column.name} {quoted(value)} is not {example}") from None
+    if day < EARLIEST_DAY:
+        raise ValueError(
+            f"{column.name} {moment.isoformat()} is before {day_words(EARLIEST_DAY)}, the earliest day winback keeps"
+        )
+    if latest is not None and column.kind == "date" and day > latest:
+        raise ValueError(f"{column.name} {moment.isoformat()} is in the future")
+    return moment
+
+
+def _whole_number(column: Column, value: str) -> int:
+    """ASCII digits, with a leading minus only in a column that allows negative numbers."""
+    negative = column.minimum is None or column.minimum < 0
+    if not (_SIGNED_DIGITS if negative else _DIGITS).fullmatch(value):
+        bounds = f" from {column.minimum} to {column.maximum}" if None not in (column.minimum, column.maximum) else ""
+        raise ValueError(f"{column.name} {quoted(value)} is not a whole number{bounds}")
+    number = int(value)
+    if column.minimum is not None and number < column.minimum:
+        raise ValueError(f"{column.name} {number} is below {column.minimum}")
+    if column.maximum is not None and number > column.maximum:
+        raise ValueError(f"{column.name} {number} is above {column.maximum}")
+    return number
+
+
+def validate_row(table: Table, row: Mapping[str, Any], latest: date | None = None) -> dict[str, Any]:
+    """Typed copy of ``row`` (values may be typed or text), or ValueError naming the problem (a day after
+    ``latest``, when given, is one)."""
     out: dict[str, Any] = {}
     for c in table.columns:
         value = row.get(c.name)
-        out[c.name] = parse_cell(c, format_cell(c, value))
+        out[c.name] = parse_cell(c, format_cell(c, value), latest)
     return out
 
 
@@ -130,11 +184,12 @@ def row_keys(table: Table, frame: pd.DataFrame) -> list[tuple[str, ...]]:
     return list(zip(*columns, strict=True)) if columns else []
 
 
-def decode_text(data: bytes, first_try: Sequence[str] = ()) -> tuple[str, list[int]]:
+def decode_text(data: bytes) -> tuple[str, list[int]]:
     """The text without a UTF-8 BOM, and the lines (from 1) that were not UTF-8.
 
-    Each such line is read with the first of ``first_try`` that can read it, else as Latin-1 (which reads
-    any bytes). Lines are split at ``\\n`` only, so a ``\\r`` stays in the text for csv to read.
+    Each such line is read as Windows-1252, what Excel and Notepad save on Windows (its “ ” € … are control
+    characters in Latin-1), or, when it holds one of the five bytes Windows-1252 lacks, as Latin-1, which
+    reads any bytes. Lines are split at ``\\n`` only, so a ``\\r`` stays in the text for csv to read.
     """
     data = data.removeprefix(UTF8_BOM)
     try:
@@ -149,19 +204,16 @@ def decode_text(data: bytes, first_try: Sequence[str] = ()) -> tuple[str, list[i
             continue
         except UnicodeDecodeError:
             odd.append(number)
-        for encoding in first_try:
-            try:
-                decoded.append(line.decode(encoding))
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
+        try:
+            decoded.append(line.decode("cp1252"))
+        except UnicodeDecodeError:
             decoded.append(line.decode("latin-1"))
     return "\n".join(decoded), odd
 
 
 def _decode(data: bytes, table: Table) -> tuple[str, list[RowProblem]]:
-    """Text of the file; lines that are not UTF-8 are read as Latin-1 and reported, never dropped."""
+    """Text of the file; lines that are not UTF-8 are read as Windows-1252 (see ``decode_text``) and reported,
+    never dropped."""
     text, odd = decode_text(data)
     if not odd:
         return text, []
@@ -170,7 +222,7 @@ def _decode(data: bytes, table: Table) -> tuple[str, list[RowProblem]]:
         RowProblem(
             table.name,
             number,
-            "was not UTF-8 text; read it as Latin-1 (check accented letters)",
+            "was not UTF-8 text; read it as Latin-1 (Windows-1252): check accented letters and quotes",
             lines[number - 1],
             kept_aside=False,
         )
@@ -178,8 +230,11 @@ def _decode(data: bytes, table: Table) -> tuple[str, list[RowProblem]]:
     ]
 
 
-def parse_table(table: Table, data: bytes) -> TableData:
-    """Validate every row of a table file; bad rows become problems, good rows the frame."""
+def parse_table(table: Table, data: bytes, *, latest: date | None = None) -> TableData:
+    """Validate every row of a table file; bad rows become problems, good rows the frame.
+
+    Days before ``EARLIEST_DAY`` or, when given, after ``latest`` are problems.
+    """
     text, problems = _decode(data, table)
     if "\x00" in text:
         text = text.replace("\x00", "")
@@ -200,7 +255,7 @@ def parse_table(table: Table, data: bytes) -> TableData:
             problems.append(RowProblem(table.name, line, problem, raw))
             continue
         try:
-            values = {c.name: parse_cell(c, cells[positions[c.name]]) for c in table.columns}
+            values = {c.name: parse_cell(c, cells[positions[c.name]], latest) for c in table.columns}
         except ValueError as error:
             problems.append(RowProblem(table.name, line, str(error), raw))
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Literal
 
 import pandas as pd
@@ -27,6 +28,12 @@ from winback.vocab import (
 )
 
 ColumnKind = Literal["text", "int", "date", "datetime", "choice", "multi", "bool"]
+
+# The days a table may hold: charts, weeks and periods are only sure to work from here, and nobody logs earlier.
+EARLIEST_DAY = date(1900, 1, 1)
+# An imported table's days may be up to this many days after today: the export may have been made where it
+# already was tomorrow (another time zone).
+DAYS_AHEAD_READ = 1
 
 
 @dataclass(frozen=True)

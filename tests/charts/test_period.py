@@ -14,7 +14,7 @@ from winback.charts.activities import activities_per_area, mood_by_activity
 from winback.charts.calendar import calendar_heatmap
 from winback.charts.checkins import checkin_scores
 from winback.charts.mood import mood_last_days, mood_over_time
-from winback.charts.period import in_period, period_start
+from winback.charts.period import Unit, in_period, period_start, x_range
 from winback.schema import QUIZ_ATTEMPTS, frame_from_columns
 from winback.vocab import PERIOD_DAYS, PERIODS
 
@@ -81,3 +81,20 @@ def test_nothing_logged_in_the_period_is_empty_even_with_older_data(year: dict[s
     assert mood_by_activity(log, start, later, NAMES).figure is None
     assert checkin_scores(year["checkins"], start, later).figure is None
     assert mood_last_days(log, later).figure is None
+
+
+@pytest.mark.parametrize("unit", ["day", "week", "month"])
+def test_the_earliest_day_winback_keeps_fits_on_every_date_axis(unit: Unit) -> None:
+    # 1 January 1900 is a Monday and the 1st of a month: the axis pads before it without leaving the calendar.
+    first = date(1900, 1, 1)
+    low, high = x_range(first, TODAY, unit)
+    assert low < first.isoformat() < high
+    assert period_start("All", TODAY, first) == first
+
+
+def test_the_mood_chart_of_all_time_from_the_earliest_day_draws() -> None:
+    log = sample.generate(2, seed=3, today=TODAY)["daily_log"]
+    log.loc[0, "date"] = pd.Timestamp(1900, 1, 1)
+    chart = mood_over_time(log, period_start("All", TODAY, date(1900, 1, 1)), TODAY)
+    assert chart.figure is not None
+    assert "monthly averages" in chart.alt

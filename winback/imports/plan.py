@@ -124,8 +124,9 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode_upload(data: bytes) -> tuple[str, int]:
-    """The text, and the first line that was not UTF-8 (0: none), which is read as Windows-1252/Latin-1."""
-    text, odd = decode_text(data, ("cp1252",))
+    """The text as winback's own tables are read (``csvcodec.decode_text``), and the first line that was not
+    UTF-8 (0: none)."""
+    text, odd = decode_text(data)
     return text, odd[0] if odd else 0
 
 
