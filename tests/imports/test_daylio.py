@@ -17,6 +17,7 @@ from winback import dataio, sample
 from winback.activities import Activity, catalogue
 from winback.imports.daylio import UnknownMood, parse_daylio
 from winback.store import Store
+from winback.words import day_words
 
 
 def test_renamed_moods_with_stray_spaces_wait_to_be_mapped_and_are_still_reported() -> None:
@@ -228,3 +229,49 @@ def test_a_latin_1_file_is_read_with_its_accents_and_a_note() -> None:
     assert result.new_activities[0].name == "Café"
     assert any("read as Latin-1" in note for note in result.notes)
     assert not any("Latin-1" in note for note in parse(text.encode("utf-8")).notes)
+
+
+def test_a_daylio_file_saved_by_excel_with_semicolons_and_windows_1252_is_read() -> None:
+    rows = [
+        ["full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note"],
+        ["2026-01-05", "5 janv.", "lundi", "21:05", "good", "Café | Read", "“Soirée”", "Crème brûlée; 5 €"],
+        ["2026-01-06", "6 janv.", "mardi", "08:00", "meh", "", "", "Zwei, drei"],
+    ]
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(rows)
+    result = parse(buffer.getvalue().encode("cp1252"))
+    assert result.problems == ()
+    days = by_day(result)
+    assert days["2026-01-05"].note == "“Soirée” — Crème brûlée; 5 €"
+    assert days["2026-01-05"].activities == ("custom_café", "read")
+    assert days["2026-01-06"].note == "Zwei, drei"
+    assert any("semicolons" in note for note in result.notes)
+
+
+def test_days_before_1900_are_a_problem_and_1900_is_a_day() -> None:
+    text = DAYLIO_HEADER + "0001-01-01,,,10:00,good,,,\n1899-12-31,,,10:00,good,,,\n1900-01-01,,,10:00,good,,,\n"
+    result = parse(text.encode())
+    earliest = day_words(date(1900, 1, 1))
+    assert messages(result.problems) == [
+        (2, f"0001-01-01 is before {earliest}, the earliest day winback keeps"),
+        (3, f"1899-12-31 is before {earliest}, the earliest day winback keeps"),
+    ]
+    assert [d.day for d in result.entries] == [date(1900, 1, 1)]
+
+
+def test_a_day_with_thousands_of_entries_is_one_short_problem() -> None:
+    text = DAYLIO_HEADER + "2026-01-05,,,10:00,good,,,a note of some length\n" * 20_000
+    result = parse(text.encode())
+    assert len(result.problems) == 1
+    problem = result.problems[0]
+    assert problem.line == 2
+    assert problem.message.startswith("the notes of 2026-01-05's 20,000 entries (lines 2, 3, 4, 5, 6 and 19,995 more)")
+    assert len(problem.message) < 300
+
+
+def test_a_huge_cell_is_quoted_only_in_part() -> None:
+    huge = "x" * 1_000_000
+    text = DAYLIO_HEADER + f"{huge},,,{huge},{huge},,,\n"
+    result = parse(text.encode())
+    assert result.problems and all(len(p.message) < 300 for p in result.problems)
+    assert all(len(m.label) < 300 for m in result.unknown_moods)

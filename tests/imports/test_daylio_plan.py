@@ -131,3 +131,24 @@ def test_an_upload_plan_is_the_plan_of_its_parse(tmp_path: Path) -> None:
         expected.counts,
         expected.notes,
     )
+
+
+def test_a_file_of_bad_rows_shows_the_first_fifty_problems_and_says_there_are_more(tmp_path: Path) -> None:
+    text = DAYLIO_HEADER + "2026-01-05,,,25:00,good,,,\n" * 10_000
+    plan = upload_plan(text.encode(), Store(tmp_path), TODAY, {})
+    assert len(plan.problems) == 51
+    assert [p.line for p in plan.problems[:50]] == list(range(2, 52))
+    assert plan.problems[-1].describe() == (
+        "…and more: winback stopped checking after 50 problems, so lines 52 to 10,001 were not checked"
+    )
+    assert not plan.can_apply
+
+
+def test_a_preview_line_names_at_most_twenty_activities(tmp_path: Path) -> None:
+    activities = " | ".join(f"hobby {n}" for n in range(30))
+    plan = upload_plan(
+        (DAYLIO_HEADER + f"2026-01-05,,,10:00,good,{activities},,\n").encode(), Store(tmp_path), TODAY, {}
+    )
+    assert plan.preview[0].startswith("Adds 30 activities of your own: hobby 0, hobby 1, ")
+    assert "hobby 19 and 10 more (life area Joy" in plan.preview[0]
+    assert plan.preview[1].startswith("2026-01-05 · new: mood ") and plan.preview[1].endswith("hobby 19 and 10 more")

@@ -10,15 +10,22 @@ from __future__ import annotations
 import csv
 import io
 import operator
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from winback.activities import custom_id
 from winback.content.activities import Activity, catalogue
-from winback.imports.plan import ImportProblem, decode_upload, latin_note, looks_binary, upload_problem
+from winback.csvcodec import quoted
+from winback.imports.daylio_cells import ActivityResolver, clock_seconds, daylio_date, daylio_note, label_key
+from winback.imports.plan import (
+    MAX_PROBLEMS,
+    ImportProblem,
+    decode_upload,
+    latin_note,
+    looks_binary,
+    upload_problem,
+)
 from winback.vocab import ACTIVITY_NAME_LIMIT, MOODS, NEUTRAL_MISSING_EX, NOTE_LIMIT
 from winback.words import count_phrase
 
@@ -28,15 +35,18 @@ if TYPE_CHECKING:
 DAYLIO_COLUMNS = ("full_date", "date", "weekday", "time", "mood", "activities", "note_title", "note")
 DAYLIO_NEEDED = ("full_date", "time", "mood", "activities", "note")
 DAYLIO_MOODS: Mapping[str, int] = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}
-DAYLIO_SEPARATOR = "|"
-NEW_ACTIVITY_AREA = "Joy"
 NO_DAYLIO_FIELDS = (
     "Daylio has no 'missing my ex' or contact with your ex, so each new day gets 'missing my ex' "
     f"{NEUTRAL_MISSING_EX} of 10 (the middle) and contact 'none'; change any day on the Daily log page."
 )
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE)
+# Excel saves a CSV with semicolons where the decimal comma is in use (much of Europe), in Windows-1252.
+EXCEL_NOTE = "The file has semicolons between its columns, as Excel saves it in many countries; it was read so."
+# Daylio has a handful of moods, renamed or not: this many labels winback does not know, or a label this long,
+# is not a Daylio file, and each one would be a question for the person.
+MAX_UNKNOWN_MOODS = 50
+MOOD_LABEL_LIMIT = ACTIVITY_NAME_LIMIT
+# How many of a day's lines a problem lists before it says how many more.
+LINES_LISTED = 5
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,8 @@ class DaylioParse:
     new_activities: tuple[Activity, ...] = ()
     notes: tuple[str, ...] = ()
     rows: int = 0
+    # Lines not read: reading stops after MAX_PROBLEMS problems (see plan.stopped_at).
+    unchecked: range = range(0)
 
 
 @dataclass(frozen=True)
@@ -92,11 +104,6 @@ class _Entry:
     mood: int
     activities: tuple[str, ...]
     note: str
-
-
-def label_key(label: str) -> str:
-    """How mood labels and activity names are compared: case, stray and doubled spaces do not count."""
-    return " ".join(label.split()).casefold()
 
 
 def parse_daylio(
@@ -116,8 +123,9 @@ def parse_daylio(
     appearance, notes are joined with a blank line in time order (``time`` — "21:05", "9:05 pm" — only
     orders them), a title and its note read "title — note". Activities are matched to ``known`` (default:
     the catalogue) by name or id, case aside; any other becomes a proposed custom activity in area Joy.
-    A bad or future date, an unreadable time or a note over 2,000 characters is a problem for its line,
-    never shortened or guessed.
+    A bad or future date, a date before 1900, an unreadable time or a note over 2,000 characters is a
+    problem for its line, never shortened or guessed; after ``MAX_PROBLEMS`` problems the rest of the file is
+    not read (``unchecked``). A file Excel saved with semicolons between columns is read the same.
     """
     problem = upload_problem(data)
     if problem is None and looks_binary(data):
@@ -126,15 +134,15 @@ def parse_daylio(
         return DaylioParse(problems=(ImportProblem(0, problem),))
     text, latin_line = decode_upload(data)
     notes = [latin_note("The file", latin_line)] if latin_line else []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = _reader(text, notes)
     columns = _columns(reader, notes)
     if isinstance(columns, ImportProblem):
         return DaylioParse(problems=(columns,), notes=tuple(notes))
 
     problems: list[ImportProblem] = []
     moods = _mood_scale(mood_map, problems)
-    rows = _Rows(moods, _ActivityResolver(catalogue() if known is None else known), today or date.today())
-    rows.read(reader, columns, problems)
+    rows = _Rows(moods, ActivityResolver(catalogue() if known is None else known), today or date.today())
+    unchecked = rows.read(reader, columns, problems, text)
     if rows.count == 0 and not problems:
         problems.append(ImportProblem(0, "the file has a header but no entries"))
     days, several = _days(rows.entries, problems)
@@ -151,7 +159,17 @@ def parse_daylio(
         new_activities=tuple(rows.resolver.proposed),
         notes=tuple(notes),
         rows=rows.count,
+        unchecked=unchecked,
     )
+
+
+def _reader(text: str, notes: list[str]) -> Reader:
+    """A CSV reader with the file's separator: a semicolon when the header has more of them than commas."""
+    header = io.StringIO(text, newline="").readline()
+    if header.count(";") > header.count(","):
+        notes.append(EXCEL_NOTE)
+        return csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True)
+    return csv.reader(io.StringIO(text, newline=""), strict=True)
 
 
 @dataclass(frozen=True)
@@ -186,7 +204,7 @@ def _columns(reader: Iterator[list[str]], notes: list[str]) -> _Columns | Import
 class _Rows:
     """Daylio's rows as entries, with every unmapped mood label and every activity winback does not know."""
 
-    def __init__(self, moods: Mapping[str, int], resolver: _ActivityResolver, today: date) -> None:
+    def __init__(self, moods: Mapping[str, int], resolver: ActivityResolver, today: date) -> None:
         self.moods = moods
         self.resolver = resolver
         self.today = today
@@ -194,14 +212,17 @@ class _Rows:
         self.entries: list[_Entry] = []
         self.count = 0
 
-    def read(self, reader: Reader, columns: _Columns, problems: list[ImportProblem]) -> None:
-        """Every row after the header; a problem carries the physical line its row starts on."""
+    def read(self, reader: Reader, columns: _Columns, problems: list[ImportProblem], text: str) -> range:
+        """Every row after the header, until ``MAX_PROBLEMS`` problems; a problem carries the physical line its
+        row starts on. Returns the lines left unread (the line count is only worked out then)."""
         start = reader.line_num + 1
         while True:
+            if len(problems) >= MAX_PROBLEMS:
+                return range(start, sum(1 for _ in io.StringIO(text, newline="")) + 1)
             try:
                 cells = next(reader)
             except StopIteration:
-                break
+                return range(0)
             except csv.Error as error:
                 problems.append(ImportProblem(start, f"is not valid CSV ({error})"))
                 start = reader.line_num + 1
@@ -219,26 +240,36 @@ class _Rows:
     def _entry(self, line: int, cell: Mapping[str, str]) -> list[str]:
         """Keep the row's entry when it is whole; what is wrong with it otherwise."""
         messages: list[str] = []
-        day = _daylio_date(cell["full_date"], self.today, messages)
-        seconds = _clock_seconds(cell["time"], messages)
+        day = daylio_date(cell["full_date"], self.today, messages)
+        seconds = clock_seconds(cell["time"], messages)
         mood = self._mood(cell["mood"].strip(), line, messages)
         activities = self.resolver.ids(cell["activities"], messages)
-        note = _daylio_note(cell.get("note_title", ""), cell["note"], messages)
+        note = daylio_note(cell.get("note_title", ""), cell["note"], messages)
         if not (messages or mood is None or day is None or seconds is None):
             self.entries.append(_Entry(line, day, seconds, mood, activities, note))
         return messages
 
     def _mood(self, label: str, line: int, messages: list[str]) -> int | None:
         """The label's place on 1–5; an unmapped label is counted for the person to map, not a problem here."""
-        mood = self.moods.get(label_key(label))
+        key = label_key(label)
+        mood = self.moods.get(key)
+        seen = self.unknown.get(key)
         if not label:
             messages.append("the mood is empty")
-        elif mood is None:
-            seen = self.unknown.get(label_key(label))
-            self.unknown[label_key(label)] = (
-                UnknownMood(" ".join(label.split()), 1, line) if seen is None else replace(seen, count=seen.count + 1)
+        elif mood is not None:
+            return mood
+        elif len(key) > MOOD_LABEL_LIMIT:
+            messages.append(f"the mood {quoted(label)} is {len(label):,} characters; Daylio's are a word or two")
+        elif seen is not None:
+            self.unknown[key] = replace(seen, count=seen.count + 1)
+        elif len(self.unknown) >= MAX_UNKNOWN_MOODS:
+            messages.append(
+                f"the mood {quoted(label)} is one more label winback does not know, after {MAX_UNKNOWN_MOODS}; "
+                "is this a Daylio export?"
             )
-        return mood
+        else:
+            self.unknown[key] = UnknownMood(" ".join(label.split()), 1, line)
+        return None
 
 
 def _mood_scale(mood_map: Mapping[str, int] | None, problems: list[ImportProblem]) -> dict[str, int]:
@@ -253,84 +284,6 @@ def _mood_scale(mood_map: Mapping[str, int] | None, problems: list[ImportProblem
             continue
         scale[label_key(label)] = number
     return scale
-
-
-def _daylio_date(text: str, today: date, messages: list[str]) -> date | None:
-    value = text.strip()
-    try:
-        if not _ISO_DATE.fullmatch(value):
-            raise ValueError(value)
-        day = date.fromisoformat(value)
-    except ValueError:
-        messages.append(f"full_date {value!r} is not a date like 2026-01-31")
-        return None
-    if day > today:
-        messages.append(f"{day.isoformat()} is in the future")
-        return None
-    return day
-
-
-def _clock_seconds(text: str, messages: list[str]) -> int | None:
-    """Seconds after midnight of "21:05", "21:05:30", "9:05 pm", "9:05 PM" or "9:05 p.m."."""
-    match = _CLOCK.fullmatch(text.strip())
-    if match is not None:
-        hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
-        half = (match[4] or "").lower()
-        if half and 1 <= hour <= 12:
-            hour = hour % 12 + (12 if half == "p" else 0)
-        elif half:
-            hour = 99
-        if hour < 24 and minute < 60 and second < 60:
-            return hour * 3600 + minute * 60 + second
-    messages.append(f"time {text.strip()!r} is not a time like 21:05 or 9:05 pm")
-    return None
-
-
-def _daylio_note(title: str, body: str, messages: list[str]) -> str:
-    """Title and note as one text; outer spaces trimmed and Windows line ends made plain, nothing else."""
-    parts = [part.replace("\r\n", "\n").strip() for part in (title, body)]
-    note = " — ".join(part for part in parts if part)
-    if len(note) > NOTE_LIMIT:
-        messages.append(f"the note is {len(note):,} characters; winback's limit is {NOTE_LIMIT:,}")
-    return note
-
-
-class _ActivityResolver:
-    """Daylio activity names to winback ids: a known activity by name or id, or a proposed custom one."""
-
-    def __init__(self, known: Sequence[Activity]) -> None:
-        self.by_key: dict[str, str] = {}
-        for activity in known:
-            self.by_key.setdefault(label_key(activity.name), activity.id)
-        for activity in known:
-            self.by_key.setdefault(label_key(activity.id), activity.id)
-        self.taken = {a.id for a in known}
-        self.proposed: list[Activity] = []
-
-    def ids(self, text: str, messages: list[str]) -> tuple[str, ...]:
-        out: list[str] = []
-        for raw in text.split(DAYLIO_SEPARATOR):
-            name = " ".join(raw.split())
-            if not name:
-                continue
-            ident = self.by_key.get(label_key(name))
-            if ident is None:
-                if len(name) > ACTIVITY_NAME_LIMIT:
-                    messages.append(
-                        f"the activity {name[:30]!r}… is {len(name)} characters; winback's limit is "
-                        f"{ACTIVITY_NAME_LIMIT}"
-                    )
-                    continue
-                ident = self._propose(name)
-            out.append(ident)
-        return tuple(dict.fromkeys(out))
-
-    def _propose(self, name: str) -> str:
-        ident = custom_id(name, self.taken)
-        self.taken.add(ident)
-        self.by_key[label_key(name)] = ident
-        self.proposed.append(Activity(ident, name, NEW_ACTIVITY_AREA, custom=True))
-        return ident
 
 
 def _round_half_up(total: int, count: int) -> int:
@@ -354,7 +307,7 @@ def _days(entries: Sequence[_Entry], problems: list[ImportProblem]) -> tuple[lis
             problems.append(
                 ImportProblem(
                     lines[0],
-                    f"the notes of {day.isoformat()}'s {len(group)} entries (lines {', '.join(map(str, lines))}) "
+                    f"the notes of {day.isoformat()}'s {len(group):,} entries ({_lines_words(lines)}) "
                     f"come to {len(note):,} characters together; winback's limit is {NOTE_LIMIT:,}",
                 )
             )
@@ -363,3 +316,10 @@ def _days(entries: Sequence[_Entry], problems: list[ImportProblem]) -> tuple[lis
         mood = _round_half_up(sum(e.mood for e in group), len(group))
         days.append(DaylioDay(day, mood, activities, note, lines))
     return days, several
+
+
+def _lines_words(lines: Sequence[int]) -> str:
+    """``lines 2, 3, 4`` or, for a day of thousands of entries, ``lines 2, 3, 4, 5, 6 and 19,995 more``."""
+    listed = ", ".join(str(line) for line in lines[:LINES_LISTED])
+    more = len(lines) - LINES_LISTED
+    return f"lines {listed} and {more:,} more" if more > 0 else f"lines {listed}"

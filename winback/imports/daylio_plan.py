@@ -16,8 +16,9 @@ import pandas as pd
 from winback.activities import all_activities, free_id, own_activities
 from winback.content.activities import Activity, catalogue
 from winback.csvcodec import validate_row
-from winback.imports.daylio import NEW_ACTIVITY_AREA, DaylioDay, DaylioParse, UnknownMood, label_key, parse_daylio
-from winback.imports.plan import PREVIEW_CHANGES, ImportPlan, ImportProblem, fingerprints
+from winback.imports.daylio import DaylioDay, DaylioParse, UnknownMood, parse_daylio
+from winback.imports.daylio_cells import NEW_ACTIVITY_AREA, label_key
+from winback.imports.plan import PREVIEW_CHANGES, ImportPlan, ImportProblem, capped, fingerprints, stopped_at
 from winback.lru import LRU
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, frame_from_columns
 from winback.store import Store
@@ -100,7 +101,7 @@ def daylio_plan(store: Store, parse: DaylioParse) -> ImportPlan:
             "new_activities": len(added),
         },
         preview=tuple(_preview(merge, added)),
-        problems=tuple(problems),
+        problems=capped(problems, stopped_at(parse.unchecked)),
         notes=tuple(notes),
         based_on=based_on,
     )
@@ -183,9 +184,16 @@ def _preview(merge: _Merge, added: Sequence[Activity]) -> list[str]:
         preview.insert(
             0,
             f"Adds {count_phrase(len(added), 'activity', 'activities')} of your own: "
-            f"{', '.join(a.name for a in added)} (life area {NEW_ACTIVITY_AREA}; you can change it later)",
+            f"{_listed([a.name for a in added])} (life area {NEW_ACTIVITY_AREA}; you can change it later)",
         )
     return preview
+
+
+def _listed(names: Sequence[str]) -> str:
+    """Names joined with commas, the first ``PREVIEW_CHANGES`` of them, so no preview line runs on and on."""
+    shown = ", ".join(names[:PREVIEW_CHANGES])
+    more = len(names) - PREVIEW_CHANGES
+    return f"{shown} and {more:,} more" if more > 0 else shown
 
 
 def _rows(log: pd.DataFrame) -> dict[date, DailyEntry]:
@@ -215,7 +223,7 @@ def _describe_change(current: DailyEntry | None, row: DailyEntry, names: Mapping
     if current is None:
         parts = [f"mood {MOOD_WORDS[row.mood]}"]
         if row.activities:
-            parts.append(", ".join(names.get(a, a) for a in row.activities))
+            parts.append(_listed([names.get(a, a) for a in row.activities]))
         if row.note:
             parts.append("a note")
         return f"{row.day.isoformat()} · new: {'; '.join(parts)}"
@@ -224,7 +232,7 @@ def _describe_change(current: DailyEntry | None, row: DailyEntry, names: Mapping
         parts.append(f"mood {MOOD_WORDS[current.mood]} → {MOOD_WORDS[row.mood]}")
     extra = [a for a in row.activities if a not in current.activities]
     if extra:
-        parts.append(f"adds {', '.join(names.get(a, a) for a in extra)}")
+        parts.append(f"adds {_listed([names.get(a, a) for a in extra])}")
     if row.note != current.note:
         parts.append("adds Daylio's note")
     return f"{row.day.isoformat()} · changes: {'; '.join(parts)}"

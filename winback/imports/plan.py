@@ -25,10 +25,15 @@ from winback.store import StorageError, Store, atomic_write, table_text
 from winback.undo import BACKUP_PREFIX as BACKUP_PREFIX
 from winback.undo import EXPORT_FILES as EXPORT_FILES
 from winback.undo import UndoneImport
+from winback.words import count_phrase
 
 MEGABYTE = 1024 * 1024
 MAX_UPLOAD_BYTES = 20 * MEGABYTE
 PREVIEW_CHANGES = 20
+# An upload with problems is refused whole, so more than this many help nobody and a hostile file could
+# otherwise hold millions; and no single message may be longer than a few lines, whatever a file holds.
+MAX_PROBLEMS = 50
+MESSAGE_LIMIT = 300
 
 BINARY_SIGNATURES = (
     b"PK\x03\x04",
@@ -51,6 +56,10 @@ class ImportProblem:
     line: int
     message: str
     file: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.message) > MESSAGE_LIMIT:
+            object.__setattr__(self, "message", self.message[: MESSAGE_LIMIT - 1] + "…")
 
     def describe(self) -> str:
         where = " ".join(part for part in (self.file, f"line {self.line}" if self.line else "") if part)
@@ -97,6 +106,32 @@ def refused(source: str, problems: Sequence[ImportProblem], notes: Sequence[str]
         summary="This file cannot be imported as it is: see the problems below.",
         problems=tuple(problems),
         notes=tuple(notes),
+    )
+
+
+def capped(problems: Sequence[ImportProblem], stopped: ImportProblem | None = None) -> tuple[ImportProblem, ...]:
+    """The first ``MAX_PROBLEMS`` problems, then ``stopped`` (where checking stopped, see ``stopped_at``) or,
+    when problems were left out, one more line that says how many."""
+    kept = tuple(problems[:MAX_PROBLEMS])
+    if stopped is not None:
+        return (*kept, stopped)
+    if len(problems) > len(kept):
+        return (*kept, ImportProblem(0, f"…and {count_phrase(len(problems) - len(kept), 'more problem')}"))
+    return kept
+
+
+def stopped_at(unchecked: range, file: str = "", skipped: Sequence[str] = ()) -> ImportProblem | None:
+    """Says checking stopped after ``MAX_PROBLEMS`` problems and which lines (and later files) it left unread;
+    None when nothing was left. Counting their problems too would mean reading all of a possibly huge file."""
+    if not unchecked and not skipped:
+        return None
+    lines = ""
+    if unchecked:
+        lines = f"line {unchecked[0]:,}" if len(unchecked) == 1 else f"lines {unchecked[0]:,} to {unchecked[-1]:,}"
+    unread = " and ".join(part for part in (lines, ", ".join(skipped)) if part)
+    verb = "was" if not unchecked and len(skipped) == 1 else "were"
+    return ImportProblem(
+        0, f"…and more: winback stopped checking after {MAX_PROBLEMS} problems, so {unread} {verb} not checked", file
     )
 
 
