@@ -286,6 +286,14 @@ def test_a_problem_quotes_at_most_a_little_of_a_huge_cell() -> None:
     assert len(data.problems[0].raw) > 1_000_000  # the row itself is kept whole, to be set aside
 
 
+def test_an_import_can_stop_reading_after_enough_problems() -> None:
+    text = HEADER + "2026-01-01,9,4,none,,\n" * 120 + "2026-01-02,3,4,none,,\n"
+    data = parse_table(DAILY_LOG, text.encode(), max_problems=50)
+    assert len(data.problems) == 50 and data.problems[-1].line == 51
+    assert data.unchecked == range(52, 123)
+    assert len(parse_table(DAILY_LOG, text.encode()).problems) == 120
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(note=st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=2000))
 def test_any_note_round_trips_through_the_file(note: str) -> None:

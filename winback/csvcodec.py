@@ -230,10 +230,13 @@ def _decode(data: bytes, table: Table) -> tuple[str, list[RowProblem]]:
     ]
 
 
-def parse_table(table: Table, data: bytes, *, latest: date | None = None) -> TableData:
+def parse_table(table: Table, data: bytes, *, latest: date | None = None, max_problems: int | None = None) -> TableData:
     """Validate every row of a table file; bad rows become problems, good rows the frame.
 
-    Days before ``EARLIEST_DAY`` or, when given, after ``latest`` are problems.
+    Days before ``EARLIEST_DAY`` or, when given, after ``latest`` are problems. With ``max_problems`` (an
+    import, which is refused at the first problem anyway), reading stops once that many are found and
+    ``unchecked`` says which lines were not read: finding every problem of a huge file costs as much as
+    reading all of it.
     """
     text, problems = _decode(data, table)
     if "\x00" in text:
@@ -250,6 +253,8 @@ def parse_table(table: Table, data: bytes, *, latest: date | None = None) -> Tab
     positions = {name: header.index(name) for name in table.header if name in header}
     rows = _Rows(table)
     for line, raw, cells in _records(table, reader, physical, problems):
+        if max_problems is not None and len(problems) >= max_problems:
+            return TableData(table, rows.frame(), tuple(problems[:max_problems]), range(line, len(physical) + 1))
         problem = _row_problem(table, header, cells)
         if problem is not None:
             problems.append(RowProblem(table.name, line, problem, raw))

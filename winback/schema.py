@@ -178,9 +178,13 @@ class RowProblem:
 
 @dataclass(frozen=True)
 class TableData:
+    """A table as read: its good rows, every problem, and the lines not checked (only when an import asked the
+    reading to stop after so many problems: storage always reads every line)."""
+
     table: Table
     frame: pd.DataFrame
     problems: tuple[RowProblem, ...] = ()
+    unchecked: range = range(0)
 
     @property
     def rejected(self) -> tuple[RowProblem, ...]:

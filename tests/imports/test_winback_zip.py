@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.imports.helpers import HEADER, TODAY, backups, files, fixture, messages, zip_of
+from tests.support.clock import Clock
 from winback import dataio, sample
 from winback.imports.plan import EXPORT_FILES, apply_plan
+from winback.imports.registry import import_format
 from winback.imports.winback_zip import read_export_zip
 from winback.schema import DAILY_LOG, TABLES
 from winback.store import Store
+from winback.words import day_words
 
 
 def test_export_then_delete_then_import_gives_back_every_file_byte_for_byte(tmp_path: Path) -> None:
@@ -127,3 +130,14 @@ def test_a_latin_1_table_in_an_export_is_read_with_a_note(tmp_path: Path) -> Non
     store = Store(tmp_path)
     apply_plan(store, plan)
     assert store.read(DAILY_LOG).frame["note"].tolist() == ["Café in Zürich"]
+
+
+def test_an_export_with_days_before_1900_or_after_tomorrow_is_refused(tmp_path: Path, clock: Clock) -> None:
+    today = clock.today
+    days = [today + timedelta(days=1), today + timedelta(days=2), date(1, 1, 1), date(1900, 1, 1)]
+    table = HEADER + "".join(f"{day.isoformat()},3,5,none,,\n" for day in days).encode()
+    plan = import_format("winback").plan(zip_of({"daily_log.csv": table}), Store(tmp_path), today, {})
+    assert messages(plan.problems) == [
+        (3, f"date {(today + timedelta(days=2)).isoformat()} is in the future"),
+        (4, f"date 0001-01-01 is before {day_words(date(1900, 1, 1))}, the earliest day winback keeps"),
+    ]

@@ -135,7 +135,7 @@ def stopped_at(unchecked: range, file: str = "", skipped: Sequence[str] = ()) ->
     )
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     """Rounded up, so a file just over the limit never reads as exactly the limit."""
     return f"{math.ceil(size * 10 / MEGABYTE) / 10:.1f}"
 
@@ -143,7 +143,7 @@ def _megabytes(size: int) -> str:
 def upload_problem(data: bytes) -> str | None:
     """Why no format can read this upload (too big, empty), or None."""
     if len(data) > MAX_UPLOAD_BYTES:
-        return f"the file is {_megabytes(len(data))} MB; the limit is {MAX_UPLOAD_BYTES // MEGABYTE} MB"
+        return f"the file is {megabytes(len(data))} MB; the limit is {MAX_UPLOAD_BYTES // MEGABYTE} MB"
     if not data.removeprefix(UTF8_BOM).strip():
         return "the file is empty"
     return None

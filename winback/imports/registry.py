@@ -41,8 +41,8 @@ class ImportFormat:
 
 
 def _winback_plan(data: bytes, store: Store, today: date, moods: Mapping[str, int]) -> ImportPlan:
-    del today, moods  # an export is restored exactly as it was made
-    return read_export_zip(data, store)
+    del moods  # an export is restored exactly as it was made
+    return read_export_zip(data, store, today)
 
 
 WINBACK = ImportFormat(

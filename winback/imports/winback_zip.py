@@ -7,33 +7,33 @@ import csv
 import io
 import json
 import zipfile
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import PurePosixPath
 
 import pandas as pd
 
-from winback.csvcodec import parse_table
+from winback.csvcodec import latest_day, parse_table
 from winback.imports.plan import (
     EXPORT_FILES,
-    MEGABYTE,
+    MAX_PROBLEMS,
     ImportPlan,
     ImportProblem,
+    capped,
     decode_upload,
     fingerprints,
     latin_note,
     refused,
+    stopped_at,
     upload_problem,
 )
+from winback.imports.unzip import MAX_ZIP_MEMBERS, size_problems, too_many_members, unpack
 from winback.schema import DAILY_LOG, SETTINGS_FILE, TABLES, Table
 from winback.store import Store
 from winback.words import count_phrase
 
 EXPORT_SOURCE = "winback export"
-# A 20 MB zip can unpack to far more; a century of daily entries is under 10 MB.
-MAX_UNPACKED_BYTES = 200 * MEGABYTE
-MAX_ZIP_MEMBERS = 100
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 # What zip tools add on their own; never data.
 ZIP_PACKAGING = (".DS_Store", "Thumbs.db", "desktop.ini")
@@ -56,20 +56,28 @@ class _Contents:
     settings_text: str | None = None
     problems: list[ImportProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Where checking stopped once MAX_PROBLEMS were found: the lines of one table, the files after it.
+    unchecked: range = range(0)
+    unchecked_file: str = ""
+    skipped: list[str] = field(default_factory=list)
 
 
-def read_export_zip(data: bytes, store: Store | None = None) -> ImportPlan:
+def read_export_zip(data: bytes, store: Store | None = None, today: date | None = None) -> ImportPlan:
     """The plan for restoring a zip made by ``dataio.export_zip``: it replaces every table and the settings.
 
     Only the export's own files may be in the zip (folders and packaging files that zip tools add are
     ignored). Every table is checked as storage reads it; any bad row, unknown column or unreadable settings
     refuses the whole import. A table or settings file missing from the zip is removed, so the folder ends up
     exactly as the export was. With ``store``, the preview says what is there now and the plan is refused
-    later if those files change before it is applied.
+    later if those files change before it is applied; with ``today``, a day after tomorrow is a problem.
+    Every member's declared size is checked before any is unpacked (``winback.imports.unzip``), and after
+    ``MAX_PROBLEMS`` problems the rest is not read.
     """
     problem = upload_problem(data)
     if problem is None and not data.startswith(ZIP_SIGNATURES):
         problem = 'this is not a zip file; choose the .zip that "Download everything" made'
+    if problem is None:
+        problem = too_many_members(data)
     if problem is not None:
         return refused(EXPORT_SOURCE, [ImportProblem(0, problem)])
     try:
@@ -77,48 +85,52 @@ def read_export_zip(data: bytes, store: Store | None = None) -> ImportPlan:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
         return refused(EXPORT_SOURCE, [ImportProblem(0, "the zip file is damaged and cannot be opened")])
     with archive:
-        members, problems = _zip_members(archive)
+        members, problems = _zip_members(archive, data)
     if not members and not problems:
         problems.append(ImportProblem(0, f"the zip holds none of winback's files ({', '.join(EXPORT_FILES)})"))
-    contents = _read_members(members)
+    latest = latest_day(today) if today is not None else None
+    contents = _read_members(members, MAX_PROBLEMS - len(problems), latest)
     problems.extend(contents.problems)
     if problems:
-        return refused(EXPORT_SOURCE, problems, contents.notes)
+        stopped = stopped_at(contents.unchecked, contents.unchecked_file, contents.skipped)
+        return refused(EXPORT_SOURCE, capped(problems, stopped), contents.notes)
     return _restore_plan(contents, members, store)
 
 
-def _zip_members(archive: zipfile.ZipFile) -> tuple[dict[str, bytes], list[ImportProblem]]:
-    """The export's files by name; anything else in the zip, damaged or oversized, is a problem."""
-    members: dict[str, bytes] = {}
+def _zip_members(archive: zipfile.ZipFile, data: bytes) -> tuple[dict[str, bytes], list[ImportProblem]]:
+    """The export's files by name; anything else in the zip, damaged or oversized, is a problem.
+
+    Every member's declared size is checked before any is unpacked, so a bomb anywhere in the zip is refused
+    without reading the members before it.
+    """
     problems: list[ImportProblem] = []
     infos = archive.infolist()
     if len(infos) > MAX_ZIP_MEMBERS:
-        return members, [
-            ImportProblem(0, f"the zip holds {len(infos):,} files; a winback export holds {len(EXPORT_FILES)}")
-        ]
-    unpacked = 0
+        return {}, [ImportProblem(0, f"the zip holds {len(infos):,} files; a winback export holds {len(EXPORT_FILES)}")]
+    wanted: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         path = PurePosixPath(info.filename)
         if info.is_dir() or path.parts[:1] == ("__MACOSX",) or path.name in ZIP_PACKAGING:
             continue
-        problem = _member_problem(info, path, members)
+        problem = _member_problem(info, path, wanted)
         if problem is not None:
             problems.append(ImportProblem(0, problem, info.filename))
             continue
-        unpacked += info.file_size
-        if unpacked > MAX_UNPACKED_BYTES:
-            limit = MAX_UNPACKED_BYTES // MEGABYTE
-            problems.append(ImportProblem(0, f"the zip unpacks to more than {limit} MB", info.filename))
-            break
-        content = _unpack(archive, info)
-        if content is None:
-            problems.append(ImportProblem(0, "is damaged and cannot be read", info.filename))
+        wanted[path.name] = info
+    too_big = size_problems(list(wanted.values()), len(data))
+    if too_big:
+        return {}, [*problems, *too_big]
+    members: dict[str, bytes] = {}
+    for name, info in wanted.items():
+        content = unpack(data, info)
+        if isinstance(content, str):
+            problems.append(ImportProblem(0, content, info.filename))
             continue
-        members[path.name] = content
+        members[name] = content
     return members, problems
 
 
-def _member_problem(info: zipfile.ZipInfo, path: PurePosixPath, members: Mapping[str, bytes]) -> str | None:
+def _member_problem(info: zipfile.ZipInfo, path: PurePosixPath, members: Mapping[str, object]) -> str | None:
     """Why this zip member cannot be one of the export's files, before it is unpacked; or None."""
     if path.name not in EXPORT_FILES:
         return f"is not a winback file; an export holds only {', '.join(EXPORT_FILES)}"
@@ -129,19 +141,13 @@ def _member_problem(info: zipfile.ZipInfo, path: PurePosixPath, members: Mapping
     return None
 
 
-def _unpack(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
-    """The member's bytes, or None when it is damaged (or unpacks to more than it says)."""
-    try:
-        with archive.open(info) as handle:
-            content = handle.read(MAX_UNPACKED_BYTES + 1)
-    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError, EOFError, zlib.error):
-        return None
-    return None if len(content) > MAX_UNPACKED_BYTES else content
-
-
-def _read_members(members: Mapping[str, bytes]) -> _Contents:
+def _read_members(members: Mapping[str, bytes], room: int, latest: date | None) -> _Contents:
+    """Each file as storage reads it, until ``room`` problems are found; the files after that are not read."""
     contents = _Contents()
     for filename, content in members.items():
+        if len(contents.problems) >= room:
+            contents.skipped.append(filename)
+            continue
         text, latin_line = decode_upload(content)
         if latin_line:
             contents.notes.append(latin_note(filename, latin_line))
@@ -151,14 +157,19 @@ def _read_members(members: Mapping[str, bytes]) -> _Contents:
                 contents.problems.append(settings_problem)
             continue
         table = next(t for t in TABLES.values() if t.filename == filename)
-        frame, table_problems = _check_table(table, text)
+        frame, table_problems, unchecked = _check_table(table, text, room - len(contents.problems), latest)
         contents.problems.extend(table_problems)
         contents.frames[table.name] = frame
+        if unchecked:
+            contents.unchecked, contents.unchecked_file = unchecked, filename
     return contents
 
 
-def _check_table(table: Table, text: str) -> tuple[pd.DataFrame, list[ImportProblem]]:
-    """The table as storage reads it; every problem refuses, and so does a column winback would drop."""
+def _check_table(
+    table: Table, text: str, room: int, latest: date | None
+) -> tuple[pd.DataFrame, list[ImportProblem], range]:
+    """The table as storage reads it, up to ``room`` problems, and the lines left unchecked; every problem
+    refuses, and so does a column winback would drop."""
     problems: list[ImportProblem] = []
     with contextlib.suppress(csv.Error, StopIteration):
         header = [cell.strip() for cell in next(csv.reader(io.StringIO(text, newline="")))]
@@ -171,9 +182,9 @@ def _check_table(table: Table, text: str) -> tuple[pd.DataFrame, list[ImportProb
                     table.filename,
                 )
             )
-    parsed = parse_table(table, text.encode("utf-8"))
+    parsed = parse_table(table, text.encode("utf-8"), latest=latest, max_problems=room - len(problems))
     problems.extend(ImportProblem(p.line, p.message, table.filename) for p in parsed.problems)
-    return parsed.frame, problems
+    return parsed.frame, problems, parsed.unchecked
 
 
 def _check_settings(text: str) -> tuple[str, ImportProblem | None]:
