@@ -72,7 +72,7 @@ def test_custom_names_are_checked() -> None:
     assert activities.custom_problems("x" * 61, "Mind", known) == ["Keep the name under 60 characters."]
     assert activities.custom_problems("chess|go", "Mind", known) == ["The name can't contain '|'."]
     assert activities.custom_problems(known[0].name.upper(), "Mind", known) == [
-        f"There is already an activity called {known[0].name.upper()!r}."
+        f"There is already an activity called “{known[0].name.upper()}”."
     ]
 
 

@@ -68,7 +68,7 @@ def custom_problems(name: str, area: str, known: tuple[Activity, ...], *, renami
     if area not in LIFE_AREAS:
         problems.append(f"Pick a life area: {', '.join(LIFE_AREAS)}.")
     if any(a.name.casefold() == cleaned.casefold() and a.id != renaming for a in known):
-        problems.append(f"There is already an activity called {cleaned!r}.")
+        problems.append(f"There is already an activity called “{cleaned}”.")
     return problems
 
 

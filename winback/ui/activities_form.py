@@ -6,6 +6,7 @@ import streamlit as st
 
 from winback import activities
 from winback.content.activities import Activity
+from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.ui.widgets import pending_notice, rerun_with_notice, save_error
@@ -24,7 +25,8 @@ def activities_form(s: Store, known: tuple[Activity, ...]) -> None:
             try:
                 added = activities.add_custom(s, name, str(area))
             except ValueError as error:
-                st.error(str(error), icon=":material/error:")
+                # The message quotes the name as typed.
+                st.error(plain(str(error)), icon=":material/error:")
             except StorageError as error:
                 save_error(error)
             else:
@@ -49,6 +51,6 @@ def _own_activity(s: Store, activity: Activity) -> None:
         try:
             activities.update_custom(s, activity, name=renamed)
         except ValueError as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(plain(str(error)), icon=":material/error:")
         else:
             st.rerun()

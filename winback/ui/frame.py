@@ -10,6 +10,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from winback import safety, sitemap
 from winback.content.resources import DEFAULT_COUNTRY
+from winback.plain import plain
 from winback.ui import session, state
 from winback.ui.widgets import resources_panel
 
@@ -76,7 +77,8 @@ def undone_import_notice() -> None:
     if not words:
         return
     for text in words:
-        st.warning(text, icon=":material/history:")
+        # The words name files from the notice winback left in the folder, which anyone can edit.
+        st.warning(plain(text), icon=":material/history:")
     st.button("OK", key=state.UNDONE_IMPORTS_SEEN, on_click=session.forget_undone_imports)
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 
 from winback.imports.plan import MAX_UPLOAD_BYTES, MEGABYTE, ImportPlan, apply_plan
 from winback.imports.registry import FORMATS, ImportFormat, import_format
+from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.vocab import MOOD_LABELS, MOODS
@@ -27,7 +28,8 @@ def _mood_answers(s: Store, chosen: ImportFormat, data: bytes, today: date) -> d
     answers: dict[str, int] = {}
     for mood in unknown:
         picked = st.select_slider(
-            f"“{mood.label.strip()}” ({mood.count} entries)",
+            # The label is the file's own text: shown exactly as it is, never as Markdown.
+            f"“{plain(mood.label.strip())}” ({count_phrase(mood.count, 'entry', 'entries')})",
             options=list(MOODS),
             value=3,
             format_func=MOOD_LABELS.get,
@@ -77,7 +79,7 @@ def import_panel(s: Store, today: date) -> None:
         try:
             apply_plan(s, plan)
         except (StorageError, ValueError) as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(plain(str(error)), icon=":material/error:")
         else:
             st.success(f"Imported: {plan.summary}", icon=":material/check:")
 

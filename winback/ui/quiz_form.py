@@ -11,6 +11,7 @@ import streamlit as st
 from winback import quiz
 from winback.charts.quiz import worth_gauge
 from winback.content.quiz import Question, Quiz
+from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.ui.widgets import confirmed_delete, save_error
@@ -111,7 +112,8 @@ def attempt_summary(attempt: quiz.AttemptChange) -> None:
     verdict = "; the verdict changed" if attempt.verdict_changed else ""
     st.caption(f"Since the attempt before: {moved}{verdict}; {len(attempt.changed_answers)} answers changed.")
     if attempt.changed_answers:
-        st.markdown("\n".join(f"- {text}" for text in attempt.changed_answers))
+        # A question no longer in the quiz is named by the id in quiz_answers.csv, which anyone can edit.
+        st.markdown("\n".join(f"- {plain(text)}" for text in attempt.changed_answers))
 
 
 def past_attempts(s: Store, the_quiz: Quiz, attempts: pd.DataFrame, answers: pd.DataFrame) -> None:

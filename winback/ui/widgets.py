@@ -10,6 +10,7 @@ import streamlit as st
 
 from winback import progress
 from winback.charts.theme import Chart
+from winback.plain import plain
 from winback.safety import resources_for
 from winback.schema import TABLES
 from winback.store import StorageError, Store
@@ -69,7 +70,8 @@ window.scrollTo(0, 0);
 
 
 def save_error(error: StorageError) -> None:
-    st.error(str(error), icon=":material/error:")
+    # The message names files and the folder, whose path is not winback's to choose.
+    st.error(plain(str(error)), icon=":material/error:")
 
 
 def confirmed_delete(
