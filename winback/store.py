@@ -28,6 +28,7 @@ from filelock import FileLock, Timeout
 from winback.csvcodec import format_cell, parse_table, row_keys, serialise, validate_row
 from winback.lru import LRU
 from winback.schema import SETTINGS_FILE, TABLES, RowProblem, Table, TableData, empty_frame, frame_from_columns
+from winback.settings_json import SETTINGS_MAX_BYTES, parse_settings
 
 LOCK_TIMEOUT_SECONDS = 30.0
 CACHE_ENTRIES = 48
@@ -78,15 +79,19 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _explain(error: OSError, path: Path) -> str:
-    reason = {
+def reason(error: OSError) -> str:
+    """Why a file operation failed, in words for people (never the path, which may name the person)."""
+    return {
         errno.ENOSPC: "the disk is full",
         errno.EDQUOT: "the disk quota is used up",
         errno.EROFS: "the folder is read-only",
         errno.EACCES: "winback may not write in that folder",
         errno.EPERM: "winback may not write in that folder",
-    }.get(error.errno or 0, error.strerror or str(error))
-    return f"Could not save {path.name}: {reason}. Nothing was changed; your earlier data is as it was."
+    }.get(error.errno or 0, error.strerror or type(error).__name__)
+
+
+def _explain(error: OSError, path: Path) -> str:
+    return f"Could not save {path.name}: {reason(error)}. Nothing was changed; your earlier data is as it was."
 
 
 def atomic_write(path: Path, text: str | bytes) -> None:
@@ -288,41 +293,36 @@ class Store:
         self.update(t, lambda _old: frame)
 
     def read_settings(self) -> tuple[dict[str, Any], list[RowProblem]]:
+        """settings.json's named values as they are in the file (winback.settings checks each one)."""
         path = self.folder / SETTINGS_FILE
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            with path.open("rb") as handle:
+                data = handle.read(SETTINGS_MAX_BYTES + 1)
         except FileNotFoundError:
             return {}, []
-        except (OSError, UnicodeDecodeError) as error:
-            return {}, [
-                RowProblem(
-                    "settings",
-                    0,
-                    f"settings.json could not be read ({error})",
-                    kept_aside=False,
-                )
-            ]
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as error:
-            return {}, [
-                RowProblem(
-                    "settings",
-                    error.lineno,
-                    f"settings.json is not valid JSON ({error.msg})",
-                )
-            ]
-        if not isinstance(value, dict):
-            return {}, [RowProblem("settings", 1, "settings.json does not hold named settings")]
-        return value, []
+        except OSError as error:
+            problem = f"{SETTINGS_FILE} could not be read ({reason(error)})"
+            return {}, [RowProblem("settings", 0, problem, kept_aside=False)]
+        return parse_settings(data)
 
-    def write_settings(self, changes: Mapping[str, Any]) -> dict[str, Any]:
-        """Merge ``changes`` into settings.json atomically; returns the settings now saved."""
+    def write_settings(
+        self,
+        changes: Mapping[str, Any],
+        clean: Callable[[dict[str, Any]], tuple[dict[str, Any], bool]] | None = None,
+    ) -> dict[str, Any]:
+        """Merge ``changes`` into settings.json atomically; returns the settings now saved.
+
+        ``clean`` (winback.settings) takes the values saved now and gives back those it can use, and whether it
+        dropped any; then, as when the file cannot be read at all, the file is first set aside as it was.
+        """
         path = self.folder / SETTINGS_FILE
         with self.locked(SETTINGS_FILE):
             current, problems = self.read_settings()
-            if problems and path.exists():
-                aside = self.folder / "settings.rejected.json"
+            dropped = False
+            if clean is not None:
+                current, dropped = clean(current)
+            if (problems or dropped) and path.exists():
+                aside = self.folder / _aside(SETTINGS_FILE)
                 try:
                     atomic_write(aside, path.read_text(encoding="utf-8", errors="replace"))
                 except OSError as error:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.builders import SAMPLE_END
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
 from winback import sample
@@ -69,3 +70,27 @@ def test_a_bad_row_is_reported_with_its_line_on_the_page(data_dir: Path) -> None
     assert "could not be read" in app.warning[0].value
     assert "daily_log.csv line 3: mood 9 is above 5" in texts(app)
     assert len(app.dataframe[0].value) == 1
+
+
+BAD_SETTINGS = {
+    "thresholds-list": '{"thresholds": [1, 2]}',
+    "abc": '"abc"',
+    "5": "5",
+    "100000-deep": "[" * 100_000 + "]" * 100_000,
+    "30000-deep": "[" * 30_000 + "]" * 30_000,
+    "5000-digits": '{"thresholds": {"no_contact_days": 1' + "0" * 5000 + "}}",
+}
+
+
+@pytest.mark.parametrize("title", ["Today", "Daily log", "Progress", "Reconnect", "Help & safety"])
+@pytest.mark.parametrize("text", list(BAD_SETTINGS.values()), ids=list(BAD_SETTINGS))
+def test_a_settings_file_winback_cannot_use_gives_the_defaults_and_a_notice(
+    data_dir: Path, title: str, text: str
+) -> None:
+    sample.write_sample(Store(data_dir), days=120, today=SAMPLE_END)
+    (data_dir / "settings.json").write_text(text, encoding="utf-8")
+    app = open_page(PAGE_FILES[title])
+    assert not app.exception, app.exception
+    assert app.title[0].value == title
+    if title != "Help & safety":
+        assert any("settings.json" in w.value and "uses its defaults" in w.value for w in app.warning)
