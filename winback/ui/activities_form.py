@@ -43,12 +43,18 @@ def _own_activity(s: Store, activity: Activity) -> None:
     )
     label = "Bring back" if activity.retired else "Retire"
     if right.button(label, key=state.retire_activity(activity.id)):
-        activities.update_custom(s, activity, retired=not activity.retired)
-        st.rerun()
+        try:
+            activities.update_custom(s, activity, retired=not activity.retired)
+        except StorageError as error:
+            save_error(error)
+        else:
+            st.rerun()
     if renamed.strip() != activity.name:
         try:
             activities.update_custom(s, activity, name=renamed)
         except ValueError as error:
             st.error(str(error), icon=":material/error:")
+        except StorageError as error:
+            save_error(error)
         else:
             st.rerun()

@@ -93,5 +93,9 @@ def past_contacts(s: Store, entries: list[journal.JournalEntry], today: date) ->
             if sent:
                 _save(s, edited, today)
             if confirmed_delete("Delete this contact", key=state.delete_contact(entry.entry_id)):
-                journal.delete(s, entry.entry_id)
-                st.rerun()
+                try:
+                    journal.delete(s, entry.entry_id)
+                except StorageError as error:
+                    save_error(error)
+                else:
+                    st.rerun()

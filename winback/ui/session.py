@@ -18,7 +18,7 @@ from winback import paths
 from winback.content.resources import DEFAULT_COUNTRY, countries
 from winback.imports.plan import recover_interrupted_import
 from winback.settings import load as load_settings
-from winback.store import Store
+from winback.store import StorageError, Store
 from winback.ui import state
 
 SAMPLE_DAYS = 365
@@ -67,11 +67,18 @@ def person_folder() -> Path | None:
 
 def use_folder(person: Path) -> Path:
     """Settle the folder this session shows (the person's, or their sample folder) and prepare it once."""
+    folder = person
     if in_sample_mode():
-        folder = paths.sample_folder(person)
-        _ensure_sample(str(folder))
-    else:
-        folder = person
+        try:
+            _ensure_sample(str(paths.sample_folder(person)))
+        except StorageError as error:
+            # Without its year the sample cannot be shown: back to the person's own diary, and say why on the
+            # page with the switch (which is turned off again, or it would ask for the sample once more).
+            st.session_state[state.SAMPLE_MODE] = False
+            st.session_state[state.SAMPLE_TOGGLE] = False
+            st.session_state[state.SAMPLE_TROUBLE] = f"Could not turn on sample data. {error}"
+        else:
+            folder = paths.sample_folder(person)
     _prepare_folder(str(folder))
     st.session_state[state.FOLDER] = str(folder)
     return folder
@@ -127,6 +134,12 @@ def _run_the_router_instead() -> NoReturn:
 
 def in_sample_mode() -> bool:
     return bool(st.session_state.get(state.SAMPLE_MODE, False))
+
+
+def sample_trouble() -> StorageError | None:
+    """Why sample mode could not be turned on in an earlier run (once), or None."""
+    message = st.session_state.pop(state.SAMPLE_TROUBLE, None)
+    return StorageError(message) if isinstance(message, str) else None
 
 
 def set_sample_mode(on: bool) -> None:

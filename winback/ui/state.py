@@ -56,6 +56,7 @@ JOURNAL_FORM = "journal_form"
 
 # Data & privacy, Help & safety.
 SAMPLE_TOGGLE = "sample_toggle"
+SAMPLE_TROUBLE = "sample_trouble"
 DELETE_FORM = "delete_all"
 DELETE_CONFIRM = "delete_confirm"
 REMINDER_TIME = "reminder_time"
