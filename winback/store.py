@@ -87,11 +87,21 @@ def reason(error: OSError) -> str:
         errno.EROFS: "the folder is read-only",
         errno.EACCES: "winback may not write in that folder",
         errno.EPERM: "winback may not write in that folder",
+        errno.ENOTDIR: "a file is in the way where a folder should be",
+        errno.EEXIST: "a file is in the way where a folder should be",
     }.get(error.errno or 0, error.strerror or type(error).__name__)
 
 
 def _explain(error: OSError, path: Path) -> str:
     return f"Could not save {path.name}: {reason(error)}. Nothing was changed; your earlier data is as it was."
+
+
+def _unreadable(t: Table) -> StorageError:
+    """A save that would not read back as it was typed; the row's text is the person's, so it is not quoted."""
+    return StorageError(
+        f"Could not save {t.filename}: something in it would not read back exactly as it was entered. "
+        "Nothing was changed; your earlier data is as it was."
+    )
 
 
 def atomic_write(path: Path, text: str | bytes) -> None:
@@ -228,9 +238,9 @@ class Store:
         text = serialise(t, frame)
         # What is cached must be exactly what a fresh read of the file gives, so check it the same way.
         if checked is None:
-            written = parse_table(t, text.encode("utf-8"))
-            if written.problems:
-                raise ValueError(f"Refusing to save rows that would not read back: {written.problems[0].describe()}")
+            written = _reread(t, text)
+            if written is None or written.problems:
+                raise _unreadable(t)
         else:
             written = TableData(t, frame)
         try:
@@ -255,11 +265,13 @@ class Store:
         """Insert or replace rows by key; returns, per row, whether it replaced an existing one."""
         t = TABLES[table] if isinstance(table, str) else table
         typed = [validate_row(t, r) for r in rows]
-        incoming = frame_from_columns(t, {c.name: [r[c.name] for r in typed] for c in t.columns})
-        reread = parse_table(t, serialise(t, incoming).encode("utf-8"))
-        if reread.problems or not reread.frame.equals(incoming):
-            problem = reread.problems[0].describe() if reread.problems else "a value changed on the way"
-            raise ValueError(f"Refusing to save rows that would not read back: {problem}")
+        try:
+            incoming = frame_from_columns(t, {c.name: [r[c.name] for r in typed] for c in t.columns})
+        except UnicodeEncodeError:  # a lone surrogate half: no text column (nor file) can hold it
+            raise _unreadable(t) from None
+        reread = _reread(t, serialise(t, incoming))
+        if reread is None or reread.problems or not reread.frame.equals(incoming):
+            raise _unreadable(t)
         incoming_keys = row_keys(t, incoming)
         replaced: list[bool] = []
 
@@ -353,6 +365,16 @@ _WRITTEN = frozenset(
     name for base in (*(t.filename for t in TABLES.values()), SETTINGS_FILE) for name in (base, _aside(base))
 )
 _OWN_NAMES = _WRITTEN | {f"{name}.lock" for name in _WRITTEN} | {".import.lock"}
+
+
+def _reread(t: Table, text: str) -> TableData | None:
+    """The table as a fresh read of ``text`` would give it; None when it cannot even be encoded (a lone
+    surrogate half, which no file can hold)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return parse_table(t, data)
 
 
 def _winbacks(name: str) -> bool:

@@ -6,7 +6,7 @@ from datetime import date, time
 
 import streamlit as st
 
-from winback import dataio
+from winback import dataio, typed_text
 from winback.store import StorageError, Store
 from winback.ui import session, state
 from winback.ui.widgets import pending_notice, rerun_with_notice, save_error
@@ -91,7 +91,7 @@ def delete_everything(s: Store) -> None:
         confirmed = st.form_submit_button("Delete everything", type="secondary")
     if not confirmed:
         return
-    if typed.strip().lower() != DELETE_WORDS:
+    if typed_text.clean(typed)[0].strip().lower() != DELETE_WORDS:
         st.error(f'Nothing was deleted: type "{DELETE_WORDS}" exactly to confirm.', icon=":material/error:")
         return
     try:
