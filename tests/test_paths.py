@@ -49,3 +49,33 @@ def test_a_signed_in_person_gets_a_folder_named_by_a_hash_of_issuer_and_subject(
 
 def test_the_sample_lives_beside_the_persons_tables(tmp_path: Path) -> None:
     assert paths.sample_folder(tmp_path) == tmp_path / "sample"
+
+
+def test_a_missing_folder_is_made_and_is_no_trouble(tmp_path: Path) -> None:
+    assert paths.folder_trouble(tmp_path / "a" / "b") is None
+    assert (tmp_path / "a" / "b").is_dir()
+
+
+@pytest.mark.parametrize("where", ["the-folder", "a-parent", "a-grandparent"])
+def test_a_file_where_the_folder_should_be_is_named_with_the_way_to_fix_it(tmp_path: Path, where: str) -> None:
+    blocker = tmp_path / "diary"
+    blocker.write_text("x", encoding="utf-8")
+    folder = {"the-folder": blocker, "a-parent": blocker / "w", "a-grandparent": blocker / "w" / "users"}[where]
+    trouble = paths.folder_trouble(folder)
+    assert trouble is not None
+    what = "that is a file" if folder == blocker else f"{blocker} is a file"
+    assert trouble.startswith(f"winback keeps your diary in the folder {folder}, but {what}, not a folder.")
+    assert "set WINBACK_DATA_DIR to a folder" in trouble and "move that file" in trouble
+
+
+def test_a_folder_it_may_not_create_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    trouble = paths.folder_trouble(tmp_path / "new")
+    assert trouble == (
+        f"winback keeps your diary in the folder {tmp_path / 'new'}, but could not create it (Permission denied). "
+        "To fix it, set WINBACK_DATA_DIR to a folder you may write in and start winback again, or create that "
+        "folder yourself and reload this page."
+    )

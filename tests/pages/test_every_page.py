@@ -9,7 +9,7 @@ import pytest
 from tests.builders import SAMPLE_END
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
-from winback import sample
+from winback import paths, sample
 from winback.store import Store, clear_cache, parse_count
 
 
@@ -94,3 +94,26 @@ def test_a_settings_file_winback_cannot_use_gives_the_defaults_and_a_notice(
     assert app.title[0].value == title
     if title != "Help & safety":
         assert any("settings.json" in w.value and "uses its defaults" in w.value for w in app.warning)
+
+
+@pytest.mark.parametrize("where", ["the-folder", "a-parent"])
+@pytest.mark.parametrize("title", list(PAGE_FILES))
+def test_a_data_folder_that_is_a_file_is_explained_and_help_still_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str, where: str
+) -> None:
+    blocker = tmp_path / "diary"
+    blocker.write_text("not a folder", encoding="utf-8")
+    folder = blocker if where == "the-folder" else blocker / "winback"
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(folder))
+    app = open_page(PAGE_FILES[title])
+    assert not app.exception, app.exception
+    if title == "Help & safety":
+        assert app.title[0].value == title
+        assert "findahelpline.com" in texts(app)
+    else:
+        assert app.title[0].value == "winback can't open your diary"
+        trouble = paths.folder_trouble(folder)
+        assert trouble is not None and "is a file, not a folder" in trouble
+        assert trouble in [t.value for t in app.text]
+        assert "Help & safety" in [link.label for link in app.get("page_link")]
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

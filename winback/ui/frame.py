@@ -58,6 +58,16 @@ def login_screen() -> None:
     quick_exit()
 
 
+def folder_message(trouble: str, help_page: StreamlitPage) -> None:
+    """Instead of a page, when the diary's folder cannot be used: what is wrong and how to fix it."""
+    st.title("winback can't open your diary")
+    with st.container(border=True, key=state.FOLDER_TROUBLE):
+        # The path is shown as it is: plain text, never read as Markdown.
+        st.text(trouble)
+        st.markdown("Nothing was changed. **Help & safety** works as always:")
+        st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
+
+
 def shared_diary_warning() -> None:
     """Reached from another computer without sign-in, everyone who opens winback shares one diary: say so."""
     if session.login_configured() or not session.from_another_computer():

@@ -65,8 +65,13 @@ def person_folder() -> Path | None:
     return paths.person_folder(root, str(st.user.get("iss", "")), str(st.user.get("sub", "")))
 
 
-def use_folder(person: Path) -> Path:
-    """Settle the folder this session shows (the person's, or their sample folder) and prepare it once."""
+def use_folder(person: Path) -> str | None:
+    """Settle the folder this session shows (the person's, or their sample folder) and prepare it once; or,
+    when the person's folder cannot be used at all, why (then only Help & safety is shown)."""
+    trouble = paths.folder_trouble(person)
+    if trouble is not None:
+        st.session_state[state.FOLDER] = str(person)
+        return trouble
     folder = person
     if in_sample_mode():
         try:
@@ -81,7 +86,7 @@ def use_folder(person: Path) -> Path:
             folder = paths.sample_folder(person)
     _prepare_folder(str(folder))
     st.session_state[state.FOLDER] = str(folder)
-    return folder
+    return None
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

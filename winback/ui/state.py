@@ -76,6 +76,8 @@ QUICK_EXIT_ANCHOR = "quick_exit_anchor"
 RESOURCES_PANEL = "resources_panel"
 LOW_MOOD_NOTE = "low_mood_note"
 RECONNECT_LOCKED = "reconnect_locked"
+PAGE_FAILED = "page_failed"
+FOLDER_TROUBLE = "folder_trouble"
 WORTH_GAUGE = "worth_gauge"
 
 
