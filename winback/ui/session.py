@@ -56,13 +56,28 @@ def signed_in() -> bool:
 
 
 def person_folder() -> Path | None:
-    """This person's own folder, or None while sign-in is set up and they have not signed in."""
+    """This person's own folder, or None while sign-in is set up and they have not signed in (or their sign-in
+    did not say who they are: see ``unnamed_sign_in``)."""
     root = paths.data_root()
     if not login_configured():
         return paths.person_folder(root)
     if not st.user.is_logged_in:
         return None
-    return paths.person_folder(root, str(st.user.get("iss", "")), str(st.user.get("sub", "")))
+    issuer, subject = _claim("iss"), _claim("sub")
+    if issuer is None or subject is None:
+        return None
+    return paths.signed_in_folder(root, issuer, subject)
+
+
+def _claim(name: str) -> str | None:
+    value = st.user.get(name)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def unnamed_sign_in() -> bool:
+    """Signed in, but the sign-in gave no issuer or no subject: such people cannot be told apart, so winback
+    opens no diary for them (they would all share one)."""
+    return signed_in() and (_claim("iss") is None or _claim("sub") is None)
 
 
 def use_folder(person: Path) -> str | None:
