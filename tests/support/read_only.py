@@ -178,9 +178,16 @@ SCENARIOS: dict[str, Scenario] = {
 }
 
 
+def _failures(app: AppTest) -> list[str]:
+    """Streamlit's exception box, or the error boundary's calm message: either means the page broke."""
+    from winback.ui import guard
+
+    return [e.message for e in app.exception] + [t.value for t in app.title if t.value == guard.TITLE]
+
+
 def _outcome(app: AppTest) -> dict[str, Any]:
     return {
-        "exception": [e.message for e in app.exception],
+        "exception": _failures(app),
         "errors": [str(e.value) for e in app.error],
         "texts": texts(app),
     }
@@ -208,7 +215,7 @@ def _drive(name: str, folder: Path) -> dict[str, Any]:
         result["later"] = {}
         for title, page_file in PAGE_FILES.items():
             app.switch_page(page_file).run()
-            result["later"][title] = [e.message for e in app.exception]
+            result["later"][title] = _failures(app)
     except Exception:
         result = {"crashed": traceback.format_exc() + texts(app) + repr(app.exception)}
     return result
