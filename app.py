@@ -3,7 +3,7 @@
 import streamlit as st
 
 from winback import sitemap
-from winback.ui import frame, session
+from winback.ui import frame, guard, session
 
 # An emoji icon is drawn by the browser itself; a ":material/…:" one would be fetched from Google's servers.
 st.set_page_config(page_title="winback", page_icon="🌱", layout="centered")
@@ -15,13 +15,13 @@ try:
     if person is None:
         frame.login_screen()
         st.stop()
-    session.use_folder(person)
+    trouble = session.use_folder(person)
     pages = {spec: st.Page(spec.file, title=spec.title, icon=spec.icon, default=spec.default) for spec in sitemap.PAGES}
     navigation = st.navigation(list(pages.values()))
     frame.sidebar(pages[sitemap.HELP_SAFETY])
     frame.safety_bar(pages[sitemap.HELP_SAFETY])
     frame.shared_diary_warning()
     frame.undone_import_notice()
-    navigation.run()
+    guard.run_page(navigation, pages[sitemap.HELP_SAFETY], trouble)
 finally:
     session.end_run()

@@ -1,5 +1,6 @@
 import streamlit as st
 
+from winback import settings
 from winback.content.resources import countries
 from winback.store import StorageError
 from winback.ui import session, state, widgets
@@ -23,7 +24,7 @@ code = st.selectbox(
 )
 if code != current:
     try:
-        store.write_settings({"country": code})
+        settings.save_country(store, code)
     except StorageError as error:
         widgets.save_error(error)
 widgets.resources_panel(code, heading="Crisis and abuse support")

@@ -233,3 +233,32 @@ def test_delete_everything_leaves_files_that_are_not_winbacks(tmp_path: Path) ->
     assert sorted(p.name for p in tmp_path.iterdir()) == ["my-thesis.docx", "notes.csv"]
     assert removed >= 3
     assert (tmp_path / "my-thesis.docx").read_bytes() == b"years of work"
+
+
+def test_delete_everything_that_cannot_remove_a_file_stops_there_and_says_how_far_it_got(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from winback.store import StorageError
+
+    store = Store(tmp_path)
+    sample.write_sample(store, days=30, today=date(2026, 3, 1))
+    real_unlink = Path.unlink
+    removed: list[str] = []
+
+    def unlink_one_then_refuse(path: Path, missing_ok: bool = False) -> None:
+        if removed:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        real_unlink(path, missing_ok=missing_ok)
+        removed.append(path.name)
+
+    monkeypatch.setattr(Path, "unlink", unlink_one_then_refuse)
+    with pytest.raises(StorageError) as refused:
+        dataio.delete_everything(store)
+    assert str(refused.value) == (
+        "Could not delete everything: winback may not write in that folder. 1 file already deleted; "
+        "the rest is as it was."
+    )
+    monkeypatch.undo()
+    assert len(store.files()) > 0 and removed[0] not in [p.name for p in store.files()]

@@ -9,12 +9,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.support.clock import Clock
 from winback import settings
 from winback.content.resources import DEFAULT_COUNTRY
 from winback.content.steps import default_thresholds
 from winback.store import Store
+
+DEFAULTS = settings.Settings(DEFAULT_COUNTRY, None, default_thresholds())
+# Any value JSON can hold, a few levels deep.
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
 
 TODAY = date(2026, 6, 30)
 
@@ -165,3 +175,74 @@ def test_save_no_contact_start_today_and_not_tomorrow_at_every_moment(clock: Clo
     assert settings.load(store)[0].no_contact_start == clock.today
     with pytest.raises(ValueError):
         settings.save_no_contact_start(store, clock.today + timedelta(days=1), clock.today)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['{"thresholds": [1, 2]}', '"abc"', "5", "[" * 100_000 + "]" * 100_000, "[" * 30_000 + "]" * 30_000],
+    ids=["thresholds-list", "abc", "5", "100000-deep", "30000-deep"],
+)
+def test_a_file_of_any_other_shape_gives_the_defaults_and_says_so(tmp_path: Path, text: str) -> None:
+    (tmp_path / "settings.json").write_text(text, encoding="utf-8")
+    loaded, problems = settings.load(Store(tmp_path))
+    assert loaded == DEFAULTS
+    assert len(problems) == 1
+
+
+@given(whole=JSON_VALUES, thresholds=JSON_VALUES, start=JSON_VALUES, country=JSON_VALUES)
+def test_whatever_the_file_holds_load_gives_settings_in_range(
+    tmp_path_factory: pytest.TempPathFactory, whole: object, thresholds: object, start: object, country: object
+) -> None:
+    for content in (whole, {"thresholds": thresholds, "no_contact_start": start, "country": country}):
+        folder = tmp_path_factory.mktemp("any")
+        (folder / "settings.json").write_text(json.dumps(content), encoding="utf-8")
+        loaded, _ = settings.load(Store(folder))
+        for name, (low, high) in settings.EDITABLE.items():
+            assert low <= getattr(loaded.thresholds, name) <= high
+        assert isinstance(loaded.country, str)
+        assert loaded.no_contact_start is None or isinstance(loaded.no_contact_start, date)
+
+
+def test_a_bad_value_is_set_aside_with_the_file_when_a_setting_is_next_saved(tmp_path: Path) -> None:
+    original = '{"country": "uk", "thresholds": [1, 2], "no_contact_target_days": 30}'
+    store = saved(tmp_path, {})
+    (tmp_path / "settings.json").write_text(original, encoding="utf-8")
+    settings.save_no_contact_start(store, TODAY, TODAY)
+    assert (tmp_path / "settings.rejected.json").read_text(encoding="utf-8") == original
+    kept = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert kept == {"country": "uk", "no_contact_start": TODAY.isoformat(), "no_contact_target_days": 30}
+    assert settings.load(store)[1] == []
+
+
+def test_a_bad_threshold_is_dropped_and_the_good_ones_kept_when_goals_are_saved(tmp_path: Path) -> None:
+    store = saved(tmp_path, {"thresholds": {"no_contact_days": "45", "friendly_contacts": 4}})
+    settings.save_thresholds(store, {"positive_mood": 4.5})
+    assert (tmp_path / "settings.rejected.json").exists()
+    kept = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert kept == {"thresholds": {"friendly_contacts": 4, "positive_mood": 4.5}}
+
+
+def test_a_good_file_is_not_set_aside(tmp_path: Path) -> None:
+    store = saved(tmp_path, {"country": "uk"})
+    settings.save_country(store, "us")
+    assert not (tmp_path / "settings.rejected.json").exists()
+    assert settings.load(store)[0].country == "us"
+
+
+@pytest.mark.parametrize("code", ["", "UK", "u k", "x" * 17, "../etc"])
+def test_save_country_refuses_what_is_not_a_country_code(tmp_path: Path, code: str) -> None:
+    with pytest.raises(ValueError):
+        settings.save_country(Store(tmp_path), code)
+    assert not (tmp_path / "settings.json").exists()
+
+
+@pytest.mark.parametrize("value", ["1899-12-31", "3000-01-01", "2026-05-01T10:00:00", "20260501"])
+def test_a_no_contact_start_outside_the_years_it_could_be_is_none_and_a_problem(tmp_path: Path, value: str) -> None:
+    loaded, problems = settings.load(saved(tmp_path, {"no_contact_start": value}))
+    assert loaded.no_contact_start is None
+    assert messages(problems) == [f"no_contact_start {value!r} is not a date"]
+
+
+def test_a_long_value_is_quoted_short(tmp_path: Path) -> None:
+    _, problems = settings.load(saved(tmp_path, {"country": "x" * 10_000, "thresholds": {"positive_mood": [[[[1]]]]}}))
+    assert all(len(p.message) < 200 for p in problems), messages(problems)

@@ -45,6 +45,7 @@ from tests.support.table_files import (
     rejected_rows,
     write_bytes,
 )
+from winback import atomic
 from winback import store as store_module
 from winback.csvcodec import parse_table
 from winback.schema import (
@@ -377,7 +378,7 @@ class _FillsUp:
 
 def _break_disk(monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     if where == "creating the temporary file":
-        monkeypatch.setattr(store_module.tempfile, "mkstemp", _raise_disk_full)
+        monkeypatch.setattr(atomic.tempfile, "mkstemp", _raise_disk_full)
     elif where == "writing":
         real_fdopen = os.fdopen
         monkeypatch.setattr(os, "fdopen", lambda *a, **k: _FillsUp(real_fdopen(*a, **k)))
@@ -698,3 +699,30 @@ def test_delete_and_replace_all(tmp_path: Path) -> None:
     store.replace_all(DAILY_LOG, store.read(DAILY_LOG).frame.iloc[::-1])
     clear_cache()
     assert dates(store.read(DAILY_LOG).frame) == [date(2026, 1, 1), date(2026, 1, 3)]
+
+
+@pytest.mark.parametrize("note", ["nul \x00 inside", "half \ud800 of a pair"], ids=["nul", "lone-surrogate"])
+def test_a_row_that_would_not_read_back_is_a_storage_error_that_quotes_nothing(tmp_path: Path, note: str) -> None:
+    store = Store(tmp_path)
+    store.upsert(DAILY_LOG, [a_row(date(2026, 1, 1), note="old")])
+    before = (tmp_path / "daily_log.csv").read_bytes()
+    attempts: list[Callable[[], object]] = [lambda: store.upsert(DAILY_LOG, [a_row(date(2026, 1, 2), note=note)])]
+    if "\x00" in note:  # a frame cannot even hold a lone surrogate
+        attempts.append(lambda: store.replace_all(DAILY_LOG, store.read(DAILY_LOG).frame.assign(note=[note])))
+    for attempt in attempts:
+        with pytest.raises(StorageError) as refused:
+            attempt()
+        assert str(refused.value) == (
+            "Could not save daily_log.csv: something in it would not read back exactly as it was entered. "
+            "Nothing was changed; your earlier data is as it was."
+        )
+    assert (tmp_path / "daily_log.csv").read_bytes() == before
+    assert temp_files(tmp_path) == []
+
+
+def test_a_folder_that_cannot_be_made_is_a_storage_error(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
+    with pytest.raises(StorageError, match="a file is in the way where a folder should be"):
+        Store(tmp_path / "taken" / "person").upsert(DAILY_LOG, [a_row(date(2026, 1, 1))])
+    with pytest.raises(StorageError, match="a file is in the way where a folder should be"):
+        Store(tmp_path / "taken").write_settings({"country": "uk"})

@@ -14,9 +14,10 @@ from winback.activities import all_activities
 from winback.imports.plan import backup_folders
 from winback.paths import sample_folder
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES
-from winback.store import Store, clear_cache
+from winback.store import StorageError, Store, clear_cache, reason
 from winback.tracker import entries
 from winback.vocab import MOOD_WORDS
+from winback.words import count_phrase
 
 SPREADSHEET_COLUMNS = ("date", "mood", "mood_label", "missing_ex", "contact", "activities", "note")
 # OWASP's CSV-injection list, plus NUL: a spreadsheet may read a text cell starting with one as a formula.
@@ -175,20 +176,34 @@ def ics_fold(line: str) -> str:
 
 def delete_everything(store: Store) -> int:
     """Remove every file winback keeps in the folder (tables, settings, set-aside rows, locks, temp files,
-    import backups); returns how many files were removed."""
+    import backups); returns how many files were removed.
+
+    Raises StorageError, saying how far it got, when a file cannot be removed (a folder winback may not write
+    in): it stops there, so what was not reached is as it was.
+    """
     removed = 0
     # Under the import lock, like every write: no import or save runs meanwhile, and one a crash stopped is
     # undone first, so nothing it puts back can appear after the files are gone.
     with store.exclusive():
-        for path in store.files():
-            path.unlink(missing_ok=True)
-            removed += 1
-        for folder in backup_folders(store):
-            removed += sum(1 for p in folder.rglob("*") if p.is_file())
-            shutil.rmtree(folder, ignore_errors=True)
-    # Sample data belongs to the same person; other people's folders (users/) are never touched.
-    sample = sample_folder(store.folder)
-    if sample.is_dir():
-        shutil.rmtree(sample, ignore_errors=True)
-    clear_cache()
+        try:
+            for path in store.files():
+                path.unlink(missing_ok=True)
+                removed += 1
+            for folder in backup_folders(store):
+                count = sum(1 for p in folder.rglob("*") if p.is_file())
+                shutil.rmtree(folder)
+                removed += count
+            # Sample data belongs to the same person; other people's folders (users/) are never touched.
+            sample = sample_folder(store.folder)
+            if sample.is_dir():
+                shutil.rmtree(sample)
+        except OSError as error:
+            done = (
+                "Nothing was deleted; your data is as it was."
+                if removed == 0
+                else f"{count_phrase(removed, 'file')} already deleted; the rest is as it was."
+            )
+            raise StorageError(f"Could not delete everything: {reason(error)}. {done}") from error
+        finally:
+            clear_cache()
     return removed

@@ -1,25 +1,73 @@
-"""The person's settings (settings.json) over winback's defaults (content/steps.toml), checked when read."""
+"""The person's settings (settings.json) over winback's defaults (content/steps.toml), checked when read.
+
+``SettingsFile`` declares what the file may hold, each value typed and bounded; msgspec checks every value
+against it. A value that fails is replaced by its default and reported (never fatal), and the next save sets
+the file aside as ``settings.rejected.json`` before writing it without that value.
+"""
 
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
+
+import msgspec
+from msgspec import UNSET, UnsetType
 
 from winback.content.resources import DEFAULT_COUNTRY
 from winback.content.steps import Thresholds, default_thresholds
 from winback.schema import RowProblem
+from winback.settings_json import parse_settings
 from winback.store import Store
 
+EARLIEST_START = date(1900, 1, 1)
+LATEST_START = date(2999, 12, 31)
+
+
+class SavedThresholds(msgspec.Struct, kw_only=True):
+    """The goals a person may change, each within the range winback allows (absent: the default; null is
+    no goal, so it is refused like any other value out of range)."""
+
+    no_contact_days: Annotated[int, msgspec.Meta(ge=14, le=90)] | UnsetType = UNSET
+    positive_mood: Annotated[float, msgspec.Meta(ge=1, le=5)] | UnsetType = UNSET
+    positive_social_days: Annotated[int, msgspec.Meta(ge=0, le=14)] | UnsetType = UNSET
+    self_value_area_days: Annotated[int, msgspec.Meta(ge=1, le=28)] | UnsetType = UNSET
+    self_value_areas: Annotated[int, msgspec.Meta(ge=1, le=5)] | UnsetType = UNSET
+    friendly_contacts: Annotated[int, msgspec.Meta(ge=1, le=10)] | UnsetType = UNSET
+
+
+class SettingsFile(msgspec.Struct, kw_only=True):
+    """settings.json. Names it does not declare (an older or newer winback's) are left in the file, unread."""
+
+    country: Annotated[str, msgspec.Meta(pattern="^[a-z_]{1,16}$")] | None = None
+    no_contact_start: date | None = None
+    thresholds: SavedThresholds | None = None
+
+    def __post_init__(self) -> None:
+        start = self.no_contact_start
+        if start is not None and not EARLIEST_START <= start <= LATEST_START:
+            raise ValueError("no_contact_start is out of range")
+
+
+def _ranges() -> dict[str, tuple[float, float]]:
+    """Each threshold's range, read from SavedThresholds so it is declared once."""
+    ranges: dict[str, tuple[float, float]] = {}
+    info = msgspec.inspect.type_info(SavedThresholds)
+    assert isinstance(info, msgspec.inspect.StructType)
+    for field in info.fields:
+        number = field.type  # inspect leaves UNSET out of a field's type
+        assert isinstance(number, msgspec.inspect.IntType | msgspec.inspect.FloatType)
+        assert number.ge is not None and number.le is not None
+        ranges[field.name] = (number.ge, number.le)
+    return ranges
+
+
 # What a person may change, and the range each value must stay in.
-EDITABLE: dict[str, tuple[float, float]] = {
-    "no_contact_days": (14, 90),
-    "positive_mood": (1, 5),
-    "positive_social_days": (0, 14),
-    "self_value_area_days": (1, 28),
-    "self_value_areas": (1, 5),
-    "friendly_contacts": (1, 10),
-}
+EDITABLE: dict[str, tuple[float, float]] = _ranges()
+# A value is quoted in its problem, but never at length: the file may hold anything.
+_SHOWN = reprlib.Repr()
+_SHOWN.maxstring, _SHOWN.maxother, _SHOWN.maxlevel = 40, 40, 2
 
 
 @dataclass(frozen=True)
@@ -29,47 +77,93 @@ class Settings:
     thresholds: Thresholds
 
 
+@dataclass(frozen=True)
+class Checked:
+    """What settings.json holds that winback can use, and what it cannot (``problems``); ``usable`` is the
+    file's values without those it cannot use, as the next save writes them."""
+
+    saved: SettingsFile
+    problems: list[RowProblem]
+    usable: dict[str, Any]
+
+
+def _fits(struct: type[msgspec.Struct], name: str, value: Any) -> bool:
+    try:
+        msgspec.convert({name: value}, struct)
+    except msgspec.ValidationError:
+        return False
+    return True
+
+
+def _problem(name: str, value: Any) -> RowProblem:
+    shown = _SHOWN.repr(value)
+    if name in EDITABLE:
+        low, high = EDITABLE[name]
+        return RowProblem("settings", 0, f"{name} {shown} is outside {low:g}–{high:g}; using the default")
+    if name == "no_contact_start":
+        return RowProblem("settings", 0, f"no_contact_start {shown} is not a date")
+    if name == "country":
+        return RowProblem("settings", 0, f"country {shown} is not a country code; using the international help lines")
+    if name == "thresholds":
+        return RowProblem("settings", 0, f"thresholds {shown} are not named values; using the defaults")
+    return RowProblem("settings", 0, f"{name} {shown} is not a value winback can use; using the default")
+
+
+def check(raw: dict[str, Any]) -> Checked:
+    """Every declared value of ``raw`` checked against SettingsFile on its own, so one bad value costs only itself."""
+    problems: list[RowProblem] = []
+    usable = dict(raw)
+    for name in SettingsFile.__struct_fields__:
+        if name in raw and not _fits(SettingsFile, name, raw[name]):
+            if name == "thresholds" and isinstance(raw[name], dict):
+                continue  # checked one by one below
+            problems.append(_problem(name, raw[name]))
+            del usable[name]
+    if isinstance(usable.get("thresholds"), dict):
+        kept = dict(usable["thresholds"])
+        for name in SavedThresholds.__struct_fields__:
+            if name in kept and not _fits(SavedThresholds, name, kept[name]):
+                problems.append(_problem(name, kept.pop(name)))
+        usable["thresholds"] = kept
+    known = {name: usable[name] for name in SettingsFile.__struct_fields__ if name in usable}
+    return Checked(msgspec.convert(known, SettingsFile), problems, usable)
+
+
+def read(store: Store) -> Checked:
+    raw, problems = store.read_settings()
+    checked = check(raw)
+    return Checked(checked.saved, [*problems, *checked.problems], checked.usable)
+
+
+def check_text(data: bytes) -> list[RowProblem]:
+    """Everything wrong with a settings.json from elsewhere (an import); empty when all of it can be used."""
+    raw, problems = parse_settings(data)
+    return problems or check(raw).problems
+
+
 def load(store: Store) -> tuple[Settings, list[RowProblem]]:
     """Settings with every bad value replaced by its default and reported, never fatal."""
-    raw, problems = store.read_settings()
-    base = default_thresholds()
+    checked = read(store)
+    saved = checked.saved
     changes: dict[str, Any] = {}
-    for name, value in _named(raw.get("thresholds"), problems).items():
-        if name not in EDITABLE:
-            continue
-        low, high = EDITABLE[name]
-        kind = type(getattr(base, name))
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high:
-            changes[name] = kind(value)
-        else:
-            problems.append(
-                RowProblem("settings", 0, f"{name} {value!r} is outside {low:g}–{high:g}; using the default")
-            )
-    start: date | None = None
-    if raw.get("no_contact_start"):
-        try:
-            start = date.fromisoformat(str(raw["no_contact_start"]))
-        except ValueError:
-            problems.append(RowProblem("settings", 0, f"no_contact_start {raw['no_contact_start']!r} is not a date"))
-    country = raw.get("country")
-    return (
-        Settings(
-            country if isinstance(country, str) else DEFAULT_COUNTRY,
-            start,
-            replace(base, **changes),
-        ),
-        problems,
-    )
+    if saved.thresholds is not None:
+        base = default_thresholds()
+        for name in EDITABLE:
+            value = getattr(saved.thresholds, name)
+            if value is not UNSET:
+                changes[name] = type(getattr(base, name))(value)
+    thresholds = replace(default_thresholds(), **changes)
+    return Settings(saved.country or DEFAULT_COUNTRY, saved.no_contact_start, thresholds), checked.problems
 
 
-def _named(thresholds: Any, problems: list[RowProblem]) -> dict[str, Any]:
-    """The saved thresholds by name; anything else in the file (a number, a list) is reported and left out."""
-    if not thresholds:
-        return {}
-    if isinstance(thresholds, dict):
-        return dict(thresholds)
-    problems.append(RowProblem("settings", 0, f"thresholds {thresholds!r} are not named values; using the defaults"))
-    return {}
+def _usable(raw: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    checked = check(raw)
+    return checked.usable, bool(checked.problems)
+
+
+def save(store: Store, changes: dict[str, Any]) -> None:
+    """Merge ``changes`` into settings.json; values there that winback cannot use are set aside, then dropped."""
+    store.write_settings(changes, clean=_usable)
 
 
 def save_thresholds(store: Store, values: dict[str, float]) -> None:
@@ -77,12 +171,17 @@ def save_thresholds(store: Store, values: dict[str, float]) -> None:
         low, high = EDITABLE[name]
         if not low <= value <= high:
             raise ValueError(f"{name} must be between {low:g} and {high:g}")
-    current, _ = store.read_settings()
-    merged = {**_named(current.get("thresholds"), []), **values}
-    store.write_settings({"thresholds": merged})
+    thresholds = read(store).usable.get("thresholds")
+    save(store, {"thresholds": {**(thresholds if isinstance(thresholds, dict) else {}), **values}})
 
 
 def save_no_contact_start(store: Store, start: date | None, today: date) -> None:
     if start is not None and start > today:
         raise ValueError("The no-contact start can't be in the future.")
-    store.write_settings({"no_contact_start": start.isoformat() if start else None})
+    save(store, {"no_contact_start": start.isoformat() if start else None})
+
+
+def save_country(store: Store, code: str) -> None:
+    if not _fits(SettingsFile, "country", code):
+        raise ValueError(f"{code!r} is not a country code")
+    save(store, {"country": code})

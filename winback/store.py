@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import errno
 import io
 import json
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,13 +27,18 @@ import pandas as pd
 from filelock import Timeout
 
 from winback import locks, undo
+from winback.atomic import TEMP_SUFFIX as TEMP_SUFFIX
+from winback.atomic import StorageError as StorageError
+from winback.atomic import atomic_write as atomic_write
+from winback.atomic import explain as _explain
+from winback.atomic import reason as reason
 from winback.csvcodec import format_cell, parse_table, row_keys, serialise, validate_row
 from winback.lru import LRU
 from winback.schema import SETTINGS_FILE, TABLES, RowProblem, Table, TableData, empty_frame, frame_from_columns
+from winback.settings_json import SETTINGS_MAX_BYTES, parse_settings
 
 LOCK_TIMEOUT_SECONDS = 30.0
 CACHE_ENTRIES = 48
-TEMP_SUFFIX = ".tmp"
 # The folder-wide lock (".import.lock") an import holds while it writes, and every other writer around its own.
 IMPORT_LOCK = ".import"
 
@@ -44,10 +47,6 @@ def _aside(filename: str) -> str:
     """Where the unreadable rows (or settings) of a file are set aside: daily_log.csv -> daily_log.rejected.csv."""
     stem, suffix = os.path.splitext(filename)
     return f"{stem}.rejected{suffix}"
-
-
-class StorageError(Exception):
-    """A write could not be completed; the previous file is unchanged. The message is for people."""
 
 
 _cache: LRU[tuple[str, tuple[int, ...]], TableData] = LRU(CACHE_ENTRIES)
@@ -75,43 +74,12 @@ def _remember(path: Path, identity: tuple[int, ...], data: TableData) -> None:
     _cache.put((str(path), identity), data)
 
 
-def _fsync_folder(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _explain(error: OSError, path: Path) -> str:
-    reason = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EROFS: "the folder is read-only",
-        errno.EACCES: "winback may not write in that folder",
-        errno.EPERM: "winback may not write in that folder",
-    }.get(error.errno or 0, error.strerror or str(error))
-    return f"Could not save {path.name}: {reason}. Nothing was changed; your earlier data is as it was."
-
-
-def atomic_write(path: Path, text: str | bytes) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) or bytes so a crash leaves the old or the new file, never a mix."""
-    folder = path.parent
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    # The new file is in place, so a folder that cannot be synced (Windows, some network drives) is not a failure.
-    with contextlib.suppress(OSError):
-        _fsync_folder(folder)
+def _unreadable(t: Table) -> StorageError:
+    """A save that would not read back as it was typed; the row's text is the person's, so it is not quoted."""
+    return StorageError(
+        f"Could not save {t.filename}: something in it would not read back exactly as it was entered. "
+        "Nothing was changed; your earlier data is as it was."
+    )
 
 
 def _in_key_order(t: Table, frame: pd.DataFrame) -> pd.DataFrame:
@@ -198,8 +166,9 @@ class Store:
     @contextlib.contextmanager
     def _hold(self, name: str) -> Iterator[bool]:
         """Hold ``<name>.lock``; yields True for a thread's first hold, False for a hold inside it."""
-        self.folder.mkdir(parents=True, exist_ok=True)
         try:
+            # Inside the try: a folder that cannot be made (a file in the way) is a StorageError too.
+            self.folder.mkdir(parents=True, exist_ok=True)
             with locks.hold(self.folder / f"{name}.lock", LOCK_TIMEOUT_SECONDS) as first:
                 yield first
         except Timeout:
@@ -229,7 +198,8 @@ class Store:
             return
         for name in [*(t.filename for t in TABLES.values()), SETTINGS_FILE]:
             if any(any(self.folder.glob(pattern)) for pattern in self._temp_patterns(name)):
-                with self.locked(name):
+                # Tidying only: a folder winback may not write in keeps its stale files, which nothing reads.
+                with contextlib.suppress(StorageError), self.locked(name):
                     pass
 
     def update(
@@ -258,9 +228,9 @@ class Store:
         text = serialise(t, frame)
         # What is cached must be exactly what a fresh read of the file gives, so check it the same way.
         if checked is None:
-            written = parse_table(t, text.encode("utf-8"))
-            if written.problems:
-                raise ValueError(f"Refusing to save rows that would not read back: {written.problems[0].describe()}")
+            written = _reread(t, text)
+            if written is None or written.problems:
+                raise _unreadable(t)
         else:
             written = TableData(t, frame)
         try:
@@ -285,11 +255,13 @@ class Store:
         """Insert or replace rows by key; returns, per row, whether it replaced an existing one."""
         t = TABLES[table] if isinstance(table, str) else table
         typed = [validate_row(t, r) for r in rows]
-        incoming = frame_from_columns(t, {c.name: [r[c.name] for r in typed] for c in t.columns})
-        reread = parse_table(t, serialise(t, incoming).encode("utf-8"))
-        if reread.problems or not reread.frame.equals(incoming):
-            problem = reread.problems[0].describe() if reread.problems else "a value changed on the way"
-            raise ValueError(f"Refusing to save rows that would not read back: {problem}")
+        try:
+            incoming = frame_from_columns(t, {c.name: [r[c.name] for r in typed] for c in t.columns})
+        except UnicodeEncodeError:  # a lone surrogate half: no text column (nor file) can hold it
+            raise _unreadable(t) from None
+        reread = _reread(t, serialise(t, incoming))
+        if reread is None or reread.problems or not reread.frame.equals(incoming):
+            raise _unreadable(t)
         incoming_keys = row_keys(t, incoming)
         replaced: list[bool] = []
 
@@ -324,41 +296,36 @@ class Store:
         self.update(t, lambda _old: frame)
 
     def read_settings(self) -> tuple[dict[str, Any], list[RowProblem]]:
+        """settings.json's named values as they are in the file (winback.settings checks each one)."""
         path = self.folder / SETTINGS_FILE
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            with path.open("rb") as handle:
+                data = handle.read(SETTINGS_MAX_BYTES + 1)
         except FileNotFoundError:
             return {}, []
-        except (OSError, UnicodeDecodeError) as error:
-            return {}, [
-                RowProblem(
-                    "settings",
-                    0,
-                    f"settings.json could not be read ({error})",
-                    kept_aside=False,
-                )
-            ]
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as error:
-            return {}, [
-                RowProblem(
-                    "settings",
-                    error.lineno,
-                    f"settings.json is not valid JSON ({error.msg})",
-                )
-            ]
-        if not isinstance(value, dict):
-            return {}, [RowProblem("settings", 1, "settings.json does not hold named settings")]
-        return value, []
+        except OSError as error:
+            problem = f"{SETTINGS_FILE} could not be read ({reason(error)})"
+            return {}, [RowProblem("settings", 0, problem, kept_aside=False)]
+        return parse_settings(data)
 
-    def write_settings(self, changes: Mapping[str, Any]) -> dict[str, Any]:
-        """Merge ``changes`` into settings.json atomically; returns the settings now saved."""
+    def write_settings(
+        self,
+        changes: Mapping[str, Any],
+        clean: Callable[[dict[str, Any]], tuple[dict[str, Any], bool]] | None = None,
+    ) -> dict[str, Any]:
+        """Merge ``changes`` into settings.json atomically; returns the settings now saved.
+
+        ``clean`` (winback.settings) takes the values saved now and gives back those it can use, and whether it
+        dropped any; then, as when the file cannot be read at all, the file is first set aside as it was.
+        """
         path = self.folder / SETTINGS_FILE
         with self.locked(SETTINGS_FILE):
             current, problems = self.read_settings()
-            if problems and path.exists():
-                aside = self.folder / "settings.rejected.json"
+            dropped = False
+            if clean is not None:
+                current, dropped = clean(current)
+            if (problems or dropped) and path.exists():
+                aside = self.folder / _aside(SETTINGS_FILE)
                 try:
                     atomic_write(aside, path.read_text(encoding="utf-8", errors="replace"))
                 except OSError as error:
@@ -391,6 +358,16 @@ _WRITTEN = frozenset(
     for name in (base, _aside(base), undo.copy_name(base))
 ) | {undo.NOTICE_FILE}
 _OWN_NAMES = _WRITTEN | {f"{name}.lock" for name in _WRITTEN} | {f"{IMPORT_LOCK}.lock"}
+
+
+def _reread(t: Table, text: str) -> TableData | None:
+    """The table as a fresh read of ``text`` would give it; None when it cannot even be encoded (a lone
+    surrogate half, which no file can hold)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return parse_table(t, data)
 
 
 def _winbacks(name: str) -> bool:

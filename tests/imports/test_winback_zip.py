@@ -141,3 +141,46 @@ def test_an_export_with_days_before_1900_or_after_tomorrow_is_refused(tmp_path: 
         (3, f"date {(today + timedelta(days=2)).isoformat()} is in the future"),
         (4, f"date 0001-01-01 is before {day_words(date(1900, 1, 1))}, the earliest day winback keeps"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("settings_text", "expected"),
+    [
+        (b'{"thresholds": [1, 2]}', "settings.json: thresholds [1, 2] are not named values"),
+        (b'{"thresholds": {"no_contact_days": 5}}', "settings.json: no_contact_days 5 is outside 14–90"),
+        (b'{"no_contact_start": "yesterday"}', "settings.json: no_contact_start 'yesterday' is not a date"),
+        (b'{"country": ["uk"]}', "settings.json: country ['uk'] is not a country code"),
+        (b'"abc"', "settings.json line 1: does not hold named settings"),
+        (b"5", "settings.json line 1: does not hold named settings"),
+        (b"[" * 30_000 + b"]" * 30_000, "settings.json: nests deeper than 32 levels"),
+        (b"[" * 100_000 + b"]" * 100_000, "settings.json: is larger than 64 KB"),
+        (b'{"a": 1' + b"0" * 5000 + b"}", "settings.json: is not valid JSON (Integer value out of range"),
+    ],
+    ids=[
+        "thresholds-list",
+        "threshold-out-of-range",
+        "start-not-a-date",
+        "country-list",
+        "abc",
+        "5",
+        "deep",
+        "big",
+        "5000-digits",
+    ],
+)
+def test_an_export_whose_settings_winback_cannot_use_is_refused_whole(
+    tmp_path: Path, settings_text: bytes, expected: str
+) -> None:
+    mine = Store(tmp_path / "mine")
+    sample.write_sample(mine, days=30, today=TODAY)
+    before = files(mine.folder)
+    other = Store(tmp_path / "other")
+    sample.write_sample(other, days=60, today=TODAY)
+    exported = zipfile.ZipFile(io.BytesIO(dataio.export_zip(other)))
+    members = {name: exported.read(name) for name in exported.namelist()}
+    plan = read_export_zip(zip_of({**members, "settings.json": settings_text}), mine)
+    assert [p.describe()[: len(expected)] for p in plan.problems] == [expected]
+    assert not plan.can_apply
+    with pytest.raises(ValueError):
+        apply_plan(mine, plan)
+    assert files(mine.folder) == before

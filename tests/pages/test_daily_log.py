@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
-from winback import progress
+from winback import progress, typed_text
 from winback import store as store_module
 from winback.store import Store
 from winback.words import day_words
@@ -178,3 +178,36 @@ def test_no_contact_counter_and_low_mood_care(data_dir: Path, clock: Clock) -> N
     assert "really hard" in texts(app)
     assert "988" not in texts(app)  # the default country shows the international lines
     assert "findahelpline.com" in texts(app)
+
+
+# (No lone surrogate: the browser, like AppTest, cannot send one; tests/test_typed_text.py covers it.)
+PASTED = "call\x00 mum\x1b[0m\r\nlater"
+
+
+def test_control_characters_pasted_into_the_note_are_removed_with_a_notice(data_dir: Path) -> None:
+    kept, removed = typed_text.clean(PASTED)
+    app = open_page(PAGE_FILES["Daily log"])
+    app.text_area(key="note").input(PASTED)
+    app.button[0].click().run()
+    assert not app.exception, app.exception
+    assert typed_text.removed_notice(removed, "the note") in [i.value for i in app.info]
+    assert app.success[0].value.startswith("Saved")
+    assert Store(data_dir).read("daily_log").frame["note"].tolist() == [kept] == ["call mum[0m\nlater"]
+
+
+def test_control_characters_in_an_activity_name_are_removed_when_added_and_renamed(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    app.text_input(key="new_activity_name").input("Pot\x00tery\x07")
+    app.button(key="FormSubmitter:add_activity_form-Add activity").click().run()
+    assert not app.exception, app.exception
+    assert typed_text.removed_notice(2, "the name") in texts(app)
+    custom = Store(data_dir).read("custom_activities").frame
+    assert custom["name"].tolist() == ["Pottery"]
+    ident = str(custom["activity_id"].iloc[0])
+    app.text_input(key=f"rename_{ident}").input("Clay\x00work").run()
+    assert not app.exception, app.exception
+    assert typed_text.removed_notice(1, "the name") in texts(app)
+    assert Store(data_dir).read("custom_activities").frame["name"].tolist() == ["Claywork"]
+    app.run()  # the box still holds the NUL it was given; that is no new rename
+    assert Store(data_dir).read("custom_activities").frame["name"].tolist() == ["Claywork"]
+    assert not app.exception

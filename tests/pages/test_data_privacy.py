@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from tests.builders import SAMPLE_END
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
 from winback import dataio, sample
@@ -85,6 +86,36 @@ def test_importing_our_own_export_restores_every_file(data_dir: Path, clock: Clo
     assert "Imported" in texts(app)
     after = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.suffix in (".csv", ".json")}
     assert after == before
+
+
+@pytest.mark.parametrize(
+    "settings_text",
+    [b'{"thresholds": [1, 2]}', b"[" * 30_000 + b"]" * 30_000],
+    ids=["thresholds-list", "30000-deep"],
+)
+def test_an_export_with_settings_winback_cannot_use_is_refused_and_changes_nothing(
+    data_dir: Path, settings_text: bytes
+) -> None:
+    import io
+    import zipfile
+
+    from winback import dataio
+
+    store = Store(data_dir)
+    sample.write_sample(store, days=60, today=SAMPLE_END)
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
+    exported = zipfile.ZipFile(io.BytesIO(dataio.export_zip(store)))
+    buffer = io.BytesIO()
+    with exported, zipfile.ZipFile(buffer, "w") as archive:
+        for name in exported.namelist():
+            archive.writestr(name, settings_text if name == "settings.json" else exported.read(name))
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.file_uploader(key="import_upload_winback").upload("winback.zip", buffer.getvalue(), "application/zip").run()
+    assert not app.exception, app.exception
+    assert "can't be imported as it is" in texts(app)
+    assert "settings.json" in texts(app)
+    assert not [b for b in app.button if b.key == "import_apply"]
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()} == before
 
 
 @pytest.mark.parametrize(

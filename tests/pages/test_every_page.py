@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.builders import SAMPLE_END
 from tests.imports.helpers import files
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
 from tests.support.import_crash import crash_import
-from winback import dataio, sample
+from winback import dataio, paths, sample
 from winback.imports.winback_zip import read_export_zip
 from winback.store import Store, clear_cache, parse_count
 from winback.ui import state
@@ -104,3 +105,50 @@ def test_an_import_a_crash_stopped_is_undone_and_told_once_on_the_next_visit(
     app.button(key=state.UNDONE_IMPORTS_SEEN).click().run()
     assert told not in warnings(app)
     assert told not in warnings(open_page(PAGE_FILES["Today"]))
+
+
+BAD_SETTINGS = {
+    "thresholds-list": '{"thresholds": [1, 2]}',
+    "abc": '"abc"',
+    "5": "5",
+    "100000-deep": "[" * 100_000 + "]" * 100_000,
+    "30000-deep": "[" * 30_000 + "]" * 30_000,
+    "5000-digits": '{"thresholds": {"no_contact_days": 1' + "0" * 5000 + "}}",
+}
+
+
+@pytest.mark.parametrize("title", ["Today", "Daily log", "Progress", "Reconnect", "Help & safety"])
+@pytest.mark.parametrize("text", list(BAD_SETTINGS.values()), ids=list(BAD_SETTINGS))
+def test_a_settings_file_winback_cannot_use_gives_the_defaults_and_a_notice(
+    data_dir: Path, title: str, text: str
+) -> None:
+    sample.write_sample(Store(data_dir), days=120, today=SAMPLE_END)
+    (data_dir / "settings.json").write_text(text, encoding="utf-8")
+    app = open_page(PAGE_FILES[title])
+    assert not app.exception, app.exception
+    assert app.title[0].value == title
+    if title != "Help & safety":
+        assert any("settings.json" in w.value and "uses its defaults" in w.value for w in app.warning)
+
+
+@pytest.mark.parametrize("where", ["the-folder", "a-parent"])
+@pytest.mark.parametrize("title", list(PAGE_FILES))
+def test_a_data_folder_that_is_a_file_is_explained_and_help_still_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str, where: str
+) -> None:
+    blocker = tmp_path / "diary"
+    blocker.write_text("not a folder", encoding="utf-8")
+    folder = blocker if where == "the-folder" else blocker / "winback"
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(folder))
+    app = open_page(PAGE_FILES[title])
+    assert not app.exception, app.exception
+    if title == "Help & safety":
+        assert app.title[0].value == title
+        assert "findahelpline.com" in texts(app)
+    else:
+        assert app.title[0].value == "winback can't open your diary"
+        trouble = paths.folder_trouble(folder)
+        assert trouble is not None and "is a file, not a folder" in trouble
+        assert trouble in [t.value for t in app.text]
+        assert "Help & safety" in [link.label for link in app.get("page_link")]
+    assert blocker.read_text(encoding="utf-8") == "not a folder"

@@ -10,8 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from tests.support.apptest import PAGE_FILES, texts
 from tests.support.devserver import ROOT
+from winback import paths
 from winback.content.quiz import load_quiz
 from winback.ui import session
+from winback.ui.frame import UNNAMED_SIGN_IN
 
 AUTH = {
     "redirect_uri": "http://localhost:8501/oauth2callback",
@@ -23,10 +25,10 @@ AUTH = {
 ISSUER = "https://login.example.com"
 
 
-def as_person(subject: str | None, page: str = PAGE_FILES["Today"]) -> AppTest:
+def as_person(subject: str | None, page: str = PAGE_FILES["Today"], issuer: str | None = ISSUER) -> AppTest:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     app.secrets["auth"] = AUTH
-    app.user = {"is_logged_in": True, "iss": ISSUER, "sub": subject, "email": f"{subject}@example.com"}
+    app.user = {"is_logged_in": True, "iss": issuer, "sub": subject, "email": f"{subject}@example.com"}
     if subject is None:
         app.user = {"is_logged_in": False}
     app.run()
@@ -36,7 +38,7 @@ def as_person(subject: str | None, page: str = PAGE_FILES["Today"]) -> AppTest:
 
 
 def folder_of(root: Path, subject: str) -> Path:
-    return root / "users" / hashlib.sha256(f"{ISSUER}{subject}".encode()).hexdigest()
+    return paths.person_folder(root, ISSUER, subject)
 
 
 def log_a_day(app: AppTest, note: str) -> None:
@@ -108,3 +110,37 @@ def test_without_sign_in_from_another_computer_everyone_is_warned(
     monkeypatch.setattr(session, "client_address", lambda: "127.0.0.5")
     app.run()
     assert "shares one diary" not in texts(app)
+
+
+@pytest.mark.parametrize(
+    ("issuer", "subject"),
+    [(ISSUER, ""), ("", "alice"), (None, "alice"), (ISSUER, "   ")],
+    ids=["no-sub", "empty-iss", "no-iss", "blank-sub"],
+)
+def test_a_sign_in_that_does_not_say_who_it_is_opens_no_diary(data_dir: Path, issuer: str | None, subject: str) -> None:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    app.secrets["auth"] = AUTH
+    app.user = {"is_logged_in": True, "email": "someone@example.com"}
+    if issuer is not None:
+        app.user["iss"] = issuer
+    app.user["sub"] = subject
+    app.run()
+    assert not app.exception, app.exception
+    assert [e.value for e in app.error] == [UNNAMED_SIGN_IN]
+    assert [b.label for b in app.button] == ["Sign out"]
+    assert "findahelpline.com" in texts(app)
+    assert list(data_dir.iterdir()) == []
+
+
+def test_a_diary_under_the_old_folder_name_is_found_and_moved_on_sign_in(data_dir: Path) -> None:
+    old = data_dir / "users" / hashlib.sha256(f"{ISSUER}alice".encode()).hexdigest()
+    old.mkdir(parents=True)
+    (old / "daily_log.csv").write_text(
+        "date,mood,missing_ex,contact,activities,note\n2026-01-05,4,3,none,,alice's old note\n", encoding="utf-8"
+    )
+    alice = as_person("alice", PAGE_FILES["Daily log"])
+    assert not alice.exception
+    alice.segmented_control(key="history_period").set_value("All").run()
+    assert "alice's old note" in alice.dataframe[0].value.to_string()
+    assert not old.exists()
+    assert (folder_of(data_dir, "alice") / "daily_log.csv").exists()

@@ -27,8 +27,10 @@ def answer_all(app: AppTest, *, worth: str = "best", **toxic: str) -> None:
 
 
 def first_index(app: AppTest, needle: str) -> int:
-    """Position, among the page's top-level blocks, of the first one whose text contains ``needle``."""
-    for index, child in enumerate(app.main.children.values()):
+    """Position, among the page's top-level blocks, of the first one whose text contains ``needle``. The page
+    is drawn inside the error boundary's one container (winback.ui.guard), so its blocks are that one's."""
+    page = list(app.main.children.values())[-1]
+    for index, child in enumerate(page.children.values()):
         if needle in texts_of(child):
             return index
     raise AssertionError(f"{needle!r} is not on the page")

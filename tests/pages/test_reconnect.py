@@ -9,6 +9,7 @@ import pytest
 from tests.builders import ready_for_step_4
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
+from winback import typed_text
 from winback.store import Store
 
 
@@ -58,3 +59,14 @@ def test_an_attempt_that_cannot_be_read_keeps_reconnect_closed(data_dir: Path, c
     assert "Closed for now" in texts(app)
     assert "could not be read" in texts(app)
     assert not app.get("form")
+
+
+def test_control_characters_in_a_journal_note_are_removed_with_a_notice(data_dir: Path, clock: Clock) -> None:
+    ready_for_step_4(Store(data_dir), clock)
+    app = open_page(PAGE_FILES["Reconnect"])
+    app.text_area(key="journal_new_note").input("coffee\x00 next\x1b week")
+    app.button(key="FormSubmitter:journal_form-Save contact").click().run()
+    assert not app.exception, app.exception
+    assert typed_text.removed_notice(2, "the note") in [i.value for i in app.info]
+    assert "Saved the contact" in texts(app)
+    assert Store(data_dir).read("reconnect").frame["note"].tolist() == ["coffee next week"]

@@ -51,17 +51,24 @@ def chromium_path() -> str | None:
     return None
 
 
-# Runs Streamlit with the clock frozen at a moment (time-machine, a test dependency): argv is the wall time,
-# its zone ("" for the machine's own) and then Streamlit's own arguments.
-_FROZEN_LAUNCHER = """
+# Runs Streamlit after two optional steps: the clock frozen at a moment (time-machine, a test dependency) and a
+# module imported first (a test's stand-in for part of winback, which the server's runs then use). argv is the
+# wall time ("" to leave the clock alone), its zone ("" for the machine's), the module ("" for none) and then
+# Streamlit's own arguments.
+_LAUNCHER = """
+import importlib
 import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 import time_machine
-wall = datetime.fromisoformat(sys.argv[1])
-moment = wall.replace(tzinfo=ZoneInfo(sys.argv[2])) if sys.argv[2] else wall.astimezone()
-time_machine.travel(moment, tick=False).start()
-sys.argv = ["streamlit", *sys.argv[3:]]
+wall, zone, preload = sys.argv[1:4]
+if wall:
+    moment = datetime.fromisoformat(wall)
+    moment = moment.replace(tzinfo=ZoneInfo(zone)) if zone else moment.astimezone()
+    time_machine.travel(moment, tick=False).start()
+if preload:
+    importlib.import_module(preload)
+sys.argv = ["streamlit", *sys.argv[4:]]
 from streamlit.web.cli import main
 main()
 """
@@ -75,16 +82,19 @@ def running(
     env: Mapping[str, str] | None = None,
     timeout: float = 60.0,
     frozen_at: tuple[datetime, str] | None = None,
+    preload: str | None = None,
 ) -> Iterator[Server]:
     """Run ``streamlit run script`` until the context ends; ready when /_stcore/health answers ok.
 
     ``frozen_at`` (a naive wall time and a zone name, "" for the machine's) runs the server with its clock
-    stopped there, so a browser test knows exactly what "today" is for the app.
+    stopped there, so a browser test knows exactly what "today" is for the app. ``preload`` names a module the
+    server imports before it starts (tests/support/failing.py makes a page fail, for the error boundary).
     """
     port = free_port()
     start = [sys.executable, "-m", "streamlit"]
-    if frozen_at is not None:
-        start = [sys.executable, "-c", _FROZEN_LAUNCHER, frozen_at[0].isoformat(), frozen_at[1]]
+    if frozen_at is not None or preload is not None:
+        wall, zone = (frozen_at[0].isoformat(), frozen_at[1]) if frozen_at is not None else ("", "")
+        start = [sys.executable, "-c", _LAUNCHER, wall, zone, preload or ""]
     command = [
         *start,
         "run",

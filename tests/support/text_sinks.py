@@ -199,6 +199,8 @@ def _own(file: str, function: str, element: str, role: str, text: tuple[str, ...
     return OwnWords(file, function, element, role, text, why)
 
 
+# typed_text.removed_notice: a count of removed characters and winback's name for the field.
+REMOVED = "a count of removed characters (typed_text.removed_notice)"
 OWN_WORDS: tuple[OwnWords, ...] = (
     _own("pages/progress.py", "views", "markdown", "text", ("step.number", "step.name", "step.state"), STEPS),
     _own("pages/progress.py", "views", "markdown", "text", ("shown.title",), "views.py's chart titles"),
@@ -209,9 +211,20 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "activities_form",
         "rerun_with_notice(message)",
         "text",
-        ("added.area",),
-        "a life area (a schema choice)",
+        ("added.area", "cleaned"),
+        "a life area (a schema choice), and typed_text's count of removed characters",
     ),
+    _own(
+        UI + "activities_form.py",
+        "_own_activity",
+        "rerun_with_notice(message)",
+        "text",
+        ("typed_text.removed_notice(removed, 'the name')",),
+        REMOVED,
+    ),
+    _own(UI + "daily_form.py", "_save", "info", "text", ("typed_text.removed_notice(removed, 'the note')",), REMOVED),
+    _own(UI + "journal_form.py", "_save", "info", "text", ("typed_text.removed_notice(removed, 'the note')",), REMOVED),
+    _own(UI + "guard.py", "run_page", "calm_message(reference)", "text", ("reference",), "eight hex digits of a uuid4"),
     _own(UI + "activities_form.py", "_own_activity", "text_input", "text", ("activity.area",), "a life area"),
     _own(UI + "activities_form.py", "_own_activity", "button", "text", ("label",), "“Retire” or “Bring back”"),
     _own(

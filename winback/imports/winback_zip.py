@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import json
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from pathlib import PurePosixPath
 
 import pandas as pd
 
+from winback import settings
 from winback.csvcodec import latest_day, parse_table
 from winback.imports.plan import (
     EXPORT_FILES,
@@ -152,9 +152,8 @@ def _read_members(members: Mapping[str, bytes], room: int, latest: date | None) 
         if latin_line:
             contents.notes.append(latin_note(filename, latin_line))
         if filename == SETTINGS_FILE:
-            contents.settings_text, settings_problem = _check_settings(text)
-            if settings_problem is not None:
-                contents.problems.append(settings_problem)
+            contents.settings_text = text
+            contents.problems.extend(_check_settings(text))
             continue
         table = next(t for t in TABLES.values() if t.filename == filename)
         frame, table_problems, unchecked = _check_table(table, text, room - len(contents.problems), latest)
@@ -187,14 +186,12 @@ def _check_table(
     return parsed.frame, problems, parsed.unchecked
 
 
-def _check_settings(text: str) -> tuple[str, ImportProblem | None]:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        return text, ImportProblem(error.lineno, f"is not valid JSON ({error.msg})", SETTINGS_FILE)
-    if not isinstance(value, dict):
-        return text, ImportProblem(1, "does not hold named settings", SETTINGS_FILE)
-    return text, None
+def _check_settings(text: str) -> list[ImportProblem]:
+    """Any value of the export's settings that winback cannot use refuses the whole import."""
+    return [
+        ImportProblem(p.line, p.message.removeprefix(f"{SETTINGS_FILE} "), SETTINGS_FILE)
+        for p in settings.check_text(text.encode("utf-8"))
+    ]
 
 
 def _restore_plan(contents: _Contents, members: Mapping[str, bytes], store: Store | None) -> ImportPlan:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from winback import activities
+from winback import activities, typed_text
 from winback.content.activities import Activity
 from winback.plain import plain
 from winback.store import StorageError, Store
@@ -22,6 +22,7 @@ def activities_form(s: Store, known: tuple[Activity, ...]) -> None:
         name = st.text_input("New activity", max_chars=activities.NAME_LIMIT, key=state.NEW_ACTIVITY_NAME)
         area = st.selectbox("Life area", LIFE_AREAS, key=state.NEW_ACTIVITY_AREA)
         if st.form_submit_button("Add activity"):
+            name, removed = typed_text.clean(name)
             try:
                 added = activities.add_custom(s, name, str(area))
             except ValueError as error:
@@ -30,7 +31,8 @@ def activities_form(s: Store, known: tuple[Activity, ...]) -> None:
             except StorageError as error:
                 save_error(error)
             else:
-                rerun_with_notice(NOTICE, f"Added to {added.area}: see it in the list below.")
+                cleaned = f" {typed_text.removed_notice(removed, 'the name')}" if removed else ""
+                rerun_with_notice(NOTICE, f"Added to {added.area}: see it in the list below.{cleaned}")
     for activity in (a for a in known if a.custom):
         _own_activity(s, activity)
 
@@ -45,12 +47,22 @@ def _own_activity(s: Store, activity: Activity) -> None:
     )
     label = "Bring back" if activity.retired else "Retire"
     if right.button(label, key=state.retire_activity(activity.id)):
-        activities.update_custom(s, activity, retired=not activity.retired)
-        st.rerun()
+        try:
+            activities.update_custom(s, activity, retired=not activity.retired)
+        except StorageError as error:
+            save_error(error)
+        else:
+            st.rerun()
+    # Compared once cleaned: the box keeps what was typed, so a removed character must not count as a change.
+    renamed, removed = typed_text.clean(renamed)
     if renamed.strip() != activity.name:
         try:
             activities.update_custom(s, activity, name=renamed)
         except ValueError as error:
             st.error(plain(str(error)), icon=":material/error:")
+        except StorageError as error:
+            save_error(error)
         else:
+            if removed:
+                rerun_with_notice(NOTICE, typed_text.removed_notice(removed, "the name"))
             st.rerun()

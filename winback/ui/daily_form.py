@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from winback import tracker
+from winback import tracker, typed_text
 from winback.charts.period import period_start
 from winback.content.activities import Activity
 from winback.store import StorageError, Store
@@ -85,11 +85,14 @@ def entry_form(
         submitted = st.form_submit_button("Save", type="primary")
     if not submitted:
         return None
-    entry = tracker.DailyEntry(day, int(mood), int(missing), str(contact), tracker.selected(picked), note or "")
-    return _save(s, entry, today)
+    kept, removed = typed_text.clean(note or "")
+    entry = tracker.DailyEntry(day, int(mood), int(missing), str(contact), tracker.selected(picked), kept)
+    return _save(s, entry, today, removed)
 
 
-def _save(s: Store, entry: tracker.DailyEntry, today: date) -> tracker.DailyEntry | None:
+def _save(s: Store, entry: tracker.DailyEntry, today: date, removed: int) -> tracker.DailyEntry | None:
+    if removed:
+        st.info(typed_text.removed_notice(removed, "the note"), icon=":material/cleaning_services:")
     problems = tracker.entry_problems(entry, today)
     for problem in problems:
         st.error(problem, icon=":material/error:")

@@ -49,15 +49,36 @@ if (!window.winbackQuickExit) {
 """
 
 
+UNNAMED_SIGN_IN = (
+    "Your sign-in did not say who you are (it gave no issuer or no subject), so winback cannot open a diary "
+    "that is only yours. Sign out and try again; if this keeps happening, ask whoever runs winback to check "
+    "its sign-in provider."
+)
+
+
 def login_screen() -> None:
     st.title("winback")
     st.markdown(
         "A private space for after a breakup. Sign in to open your own diary: each person's entries are kept "
         "in their own folder, and nobody else who uses this winback can see them."
     )
-    st.button("Sign in", type="primary", on_click=st.login, key=state.LOGIN)
+    if session.unnamed_sign_in():
+        st.error(UNNAMED_SIGN_IN, icon=":material/person_off:")
+        st.button("Sign out", type="primary", on_click=st.logout, key=state.LOGOUT)
+    else:
+        st.button("Sign in", type="primary", on_click=st.login, key=state.LOGIN)
     resources_panel(DEFAULT_COUNTRY, heading="If you need help now")
     quick_exit()
+
+
+def folder_message(trouble: str, help_page: StreamlitPage) -> None:
+    """Instead of a page, when the diary's folder cannot be used: what is wrong and how to fix it."""
+    st.title("winback can't open your diary")
+    with st.container(border=True, key=state.FOLDER_TROUBLE):
+        # The path is shown as it is: plain text, never read as Markdown.
+        st.text(trouble)
+        st.markdown("Nothing was changed. **Help & safety** works as always:")
+        st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
 
 
 def shared_diary_warning() -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import streamlit as st
 
-from winback import journal
+from winback import journal, typed_text
 from winback.store import StorageError, Store
 from winback.ui import state
 from winback.ui.widgets import confirmed_delete, save_error
@@ -59,7 +60,11 @@ def _fields(prefix: str, entry: journal.JournalEntry | None, today: date) -> jou
     )
 
 
-def _save(s: Store, entry: journal.JournalEntry, today: date) -> None:
+def _save(s: Store, typed: journal.JournalEntry, today: date) -> None:
+    note, removed = typed_text.clean(typed.note)
+    entry = replace(typed, note=note)
+    if removed:
+        st.info(typed_text.removed_notice(removed, "the note"), icon=":material/cleaning_services:")
     found = journal.problems(entry, today)
     for problem in found:
         st.error(problem, icon=":material/error:")
@@ -93,5 +98,9 @@ def past_contacts(s: Store, entries: list[journal.JournalEntry], today: date) ->
             if sent:
                 _save(s, edited, today)
             if confirmed_delete("Delete this contact", key=state.delete_contact(entry.entry_id)):
-                journal.delete(s, entry.entry_id)
-                st.rerun()
+                try:
+                    journal.delete(s, entry.entry_id)
+                except StorageError as error:
+                    save_error(error)
+                else:
+                    st.rerun()

@@ -6,10 +6,10 @@ from datetime import date, time
 
 import streamlit as st
 
-from winback import dataio
-from winback.store import Store
+from winback import dataio, typed_text
+from winback.store import StorageError, Store
 from winback.ui import session, state
-from winback.ui.widgets import pending_notice, rerun_with_notice
+from winback.ui.widgets import pending_notice, rerun_with_notice, save_error
 from winback.words import count_phrase
 
 DELETE_WORDS = "delete everything"
@@ -32,6 +32,9 @@ def folder_files(s: Store) -> bool:
 
 
 def sample_switch() -> None:
+    trouble = session.sample_trouble()
+    if trouble is not None:
+        save_error(trouble)
     sample = st.toggle(
         "Show a year of made-up history instead of my own",
         value=session.in_sample_mode(),
@@ -98,10 +101,15 @@ def delete_everything(s: Store) -> None:
         confirmed = st.form_submit_button("Delete everything", type="secondary")
     if not confirmed:
         return
-    if typed.strip().lower() != DELETE_WORDS:
+    if typed_text.clean(typed)[0].strip().lower() != DELETE_WORDS:
         st.error(f'Nothing was deleted: type "{DELETE_WORDS}" exactly to confirm.', icon=":material/error:")
         return
-    removed = dataio.delete_everything(s)
+    try:
+        removed = dataio.delete_everything(s)
+    except StorageError as error:
+        st.cache_data.clear()
+        save_error(error)
+        return
     st.cache_data.clear()
     # The page starts over without anything the session held of the deleted diary.
     state.forget_person_state()

@@ -56,25 +56,52 @@ def signed_in() -> bool:
 
 
 def person_folder() -> Path | None:
-    """This person's own folder, or None while sign-in is set up and they have not signed in."""
+    """This person's own folder, or None while sign-in is set up and they have not signed in (or their sign-in
+    did not say who they are: see ``unnamed_sign_in``)."""
     root = paths.data_root()
     if not login_configured():
         return paths.person_folder(root)
     if not st.user.is_logged_in:
         return None
-    return paths.person_folder(root, str(st.user.get("iss", "")), str(st.user.get("sub", "")))
+    issuer, subject = _claim("iss"), _claim("sub")
+    if issuer is None or subject is None:
+        return None
+    return paths.signed_in_folder(root, issuer, subject)
 
 
-def use_folder(person: Path) -> Path:
-    """Settle the folder this session shows (the person's, or their sample folder) and prepare it once."""
+def _claim(name: str) -> str | None:
+    value = st.user.get(name)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def unnamed_sign_in() -> bool:
+    """Signed in, but the sign-in gave no issuer or no subject: such people cannot be told apart, so winback
+    opens no diary for them (they would all share one)."""
+    return signed_in() and (_claim("iss") is None or _claim("sub") is None)
+
+
+def use_folder(person: Path) -> str | None:
+    """Settle the folder this session shows (the person's, or their sample folder) and prepare it once; or,
+    when the person's folder cannot be used at all, why (then only Help & safety is shown)."""
+    trouble = paths.folder_trouble(person)
+    if trouble is not None:
+        st.session_state[state.FOLDER] = str(person)
+        return trouble
+    folder = person
     if in_sample_mode():
-        folder = paths.sample_folder(person)
-        _ensure_sample(str(folder))
-    else:
-        folder = person
+        try:
+            _ensure_sample(str(paths.sample_folder(person)))
+        except StorageError as error:
+            # Without its year the sample cannot be shown: back to the person's own diary, and say why on the
+            # page with the switch (which is turned off again, or it would ask for the sample once more).
+            st.session_state[state.SAMPLE_MODE] = False
+            st.session_state[state.SAMPLE_TOGGLE] = False
+            st.session_state[state.SAMPLE_TROUBLE] = f"Could not turn on sample data. {error}"
+        else:
+            folder = paths.sample_folder(person)
     _prepare_folder(str(folder))
     st.session_state[state.FOLDER] = str(folder)
-    return folder
+    return None
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -145,6 +172,12 @@ def forget_undone_imports() -> None:
 
 def in_sample_mode() -> bool:
     return bool(st.session_state.get(state.SAMPLE_MODE, False))
+
+
+def sample_trouble() -> StorageError | None:
+    """Why sample mode could not be turned on in an earlier run (once), or None."""
+    message = st.session_state.pop(state.SAMPLE_TROUBLE, None)
+    return StorageError(message) if isinstance(message, str) else None
 
 
 def set_sample_mode(on: bool) -> None:

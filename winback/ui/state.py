@@ -61,6 +61,7 @@ JOURNAL_FORM = "journal_form"
 
 # Data & privacy, Help & safety.
 SAMPLE_TOGGLE = "sample_toggle"
+SAMPLE_TROUBLE = "sample_trouble"
 DELETE_FORM = "delete_all"
 DELETE_CONFIRM = "delete_confirm"
 REMINDER_TIME = "reminder_time"
@@ -81,6 +82,8 @@ QUICK_EXIT_ANCHOR = "quick_exit_anchor"
 RESOURCES_PANEL = "resources_panel"
 LOW_MOOD_NOTE = "low_mood_note"
 RECONNECT_LOCKED = "reconnect_locked"
+PAGE_FAILED = "page_failed"
+FOLDER_TROUBLE = "folder_trouble"
 WORTH_GAUGE = "worth_gauge"
 
 

@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import streamlit as st
 
-from winback import progress
+from winback import progress, settings
 from winback.charts.theme import Chart
 from winback.plain import plain
 from winback.safety import resources_for
@@ -38,7 +38,8 @@ def low_mood_note() -> None:
 
 
 def data_notices(s: Store, tables: tuple[str, ...] = tuple(TABLES)) -> None:
-    """Say plainly when rows could not be read, and that nothing was deleted."""
+    """Say plainly when rows or settings could not be read, and that nothing was deleted."""
+    settings_notice(s)
     for name in tables:
         problems = s.read(name).problems
         if not problems:
@@ -53,6 +54,19 @@ def data_notices(s: Store, tables: tuple[str, ...] = tuple(TABLES)) -> None:
             "\n".join(p.describe() for p in problems[:20])
             + (f"\n… and {len(problems) - 20} more" if len(problems) > 20 else "")
         )
+
+
+def settings_notice(s: Store) -> None:
+    problems = settings.read(s).problems
+    if not problems:
+        return
+    st.warning(
+        "Some of your settings (settings.json) could not be used as they are, so winback uses its defaults for "
+        "them. Nothing was deleted: the file is copied to settings.rejected.json when you next change a setting.",
+        icon=":material/report:",
+    )
+    # Problems quote the file's own text, so they are shown as plain text only.
+    st.text("\n".join(p.message for p in problems[:20]))
 
 
 def scroll_to_top(token: str) -> None:

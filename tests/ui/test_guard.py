@@ -1,0 +1,101 @@
+"""The error boundary around every page (winback.ui.guard): an unexpected error is a calm message with help,
+logged with its traceback, never shown; Streamlit's rerun, stop and switch_page pass through untouched."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import streamlit as st
+
+from tests.builders import SAMPLE_END
+from tests.support.apptest import PAGE_FILES, open_page, texts
+from winback import progress, sample, settings, tracker
+from winback.safety import resources_for
+from winback.store import Store
+from winback.ui import guard
+
+SECRET = "my note says I still love Sam"
+
+
+def explode(*args: Any, **kwargs: Any) -> Any:
+    raise RuntimeError(SECRET)
+
+
+def calm(app: Any) -> bool:
+    return bool(app.title) and app.title[0].value == guard.TITLE
+
+
+@pytest.mark.parametrize("title", ["Today", "Progress", "Reconnect"])
+def test_an_unexpected_error_is_a_calm_message_with_help_and_never_the_error(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, title: str
+) -> None:
+    sample.write_sample(Store(data_dir), days=90, today=SAMPLE_END)
+    settings.save_country(Store(data_dir), "uk")
+    monkeypatch.setattr(progress, "from_store", explode)
+    with caplog.at_level(logging.ERROR, logger="winback"):
+        app = open_page(PAGE_FILES[title])
+    assert not app.exception, app.exception
+    assert calm(app)
+    shown = texts(app)
+    for words in (guard.WHAT_HAPPENED, guard.NOTHING_LOST, guard.WHAT_TO_TRY):
+        assert words in shown
+    assert SECRET not in shown and "RuntimeError" not in shown
+    assert title not in [t.value for t in app.title], "what the page drew before it failed is gone"
+    assert "Help & safety" in [link.label for link in app.get("page_link")]
+    for line in resources_for("uk").resources:
+        assert line.contact in shown
+    failure = [r for r in caplog.records if r.name == "winback" and r.exc_info][-1]
+    assert failure.exc_info is not None and failure.exc_info[0] is RuntimeError
+    assert failure.getMessage().split("reference ")[1][:8] in shown
+
+
+def test_the_help_lines_are_the_international_ones_when_the_settings_are_the_trouble(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Store, "read_settings", explode)
+    app = open_page(PAGE_FILES["Help & safety"])
+    assert not app.exception, app.exception
+    assert calm(app)
+    assert resources_for("other").resources[0].contact in texts(app)
+
+
+def once(effect: Callable[[], Any], real: Callable[..., Any]) -> Callable[..., Any]:
+    """``real``, except that its first call does ``effect`` instead."""
+    calls: list[int] = []
+
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            effect()
+        return real(*args, **kwargs)
+
+    return wrapped
+
+
+def test_st_rerun_inside_a_page_passes_through(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tracker, "summary", once(st.rerun, tracker.summary))
+    app = open_page(PAGE_FILES["Progress"])
+    assert not app.exception and not calm(app)
+    assert app.title[0].value == "Progress"
+
+
+def test_st_stop_inside_a_page_passes_through(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tracker, "summary", once(st.stop, tracker.summary))
+    app = open_page(PAGE_FILES["Progress"])
+    assert not app.exception and not calm(app)
+    assert app.title[0].value == "Progress", "the page stopped where it asked to, after its title"
+    assert not app.get("plotly_chart")
+
+
+def test_st_switch_page_inside_a_page_passes_through(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def to_help() -> None:
+        st.switch_page(PAGE_FILES["Help & safety"])
+
+    monkeypatch.setattr(tracker, "summary", once(to_help, tracker.summary))
+    app = open_page(PAGE_FILES["Progress"])
+    assert not app.exception and not calm(app)
+    assert app.title[0].value == "Help & safety"

@@ -1,0 +1,82 @@
+"""The one error boundary around every page: an unexpected error shows a calm message, never the error.
+
+app.py runs each page through ``run_page``. An exception the page does not handle is logged with its
+traceback to the terminal (stderr), and the page is replaced by words that say what happened, that nothing
+saved was lost, what to try and where help is. The message never shows the exception's text, which may quote
+the person's own entries. Streamlit's own control flow (st.rerun, st.stop, st.switch_page) raises exceptions
+derived from BaseException, not Exception, so ``except Exception`` lets them through untouched without naming
+any private Streamlit class.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import uuid
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from winback import sitemap
+from winback.content.resources import DEFAULT_COUNTRY
+from winback.ui import frame, session, state
+from winback.ui.widgets import resources_panel
+
+log = logging.getLogger("winback")
+if not log.handlers:
+    # Streamlit configures only its own loggers; without this the traceback would depend on the root logger.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+TITLE = "This page could not be shown"
+WHAT_HAPPENED = (
+    "**Something went wrong inside winback while it was drawing this page**, so it stopped rather than show "
+    "you something half-finished. It was not anything you did."
+)
+NOTHING_LOST = (
+    "**Nothing you saved has been lost.** winback writes each change completely or not at all, so your diary "
+    "is as it was after your last save."
+)
+WHAT_TO_TRY = (
+    "Try reloading the page, or go back to the page you were on. If it keeps happening, Help & safety is "
+    "always there, and so are the lines below."
+)
+
+
+def run_page(page: StreamlitPage, help_page: StreamlitPage, folder_trouble: str | None = None) -> None:
+    """Run the page the person asked for inside the boundary; Help & safety runs even when the folder is
+    unusable (``folder_trouble``), and every other page then says what is wrong with the folder instead."""
+    if folder_trouble is not None and page.url_path != help_page.url_path:
+        frame.folder_message(folder_trouble, help_page)
+        return
+    slot = st.empty()
+    try:
+        with slot.container():
+            page.run()
+    except Exception:
+        reference = uuid.uuid4().hex[:8]
+        log.exception("The page %r failed (reference %s); the person was shown a calm message", page.title, reference)
+        slot.empty()  # what the page drew before it failed may be wrong or half done
+        calm_message(help_page, reference)
+
+
+def calm_message(help_page: StreamlitPage, reference: str) -> None:
+    st.title(TITLE)
+    with st.container(border=True, key=state.PAGE_FAILED):
+        st.markdown(WHAT_HAPPENED)
+        st.markdown(NOTHING_LOST)
+        st.markdown(WHAT_TO_TRY)
+        st.page_link(help_page, label="Help & safety", icon=sitemap.HELP_SAFETY.icon)
+        st.caption(f"If you tell whoever runs winback, this reference finds the details in its log: {reference}")
+    resources_panel(_country(), heading="If you need someone to talk to now")
+
+
+def _country() -> str:
+    """The person's country for the help lines, or the international ones if even the settings are the trouble."""
+    try:
+        return session.country_code()
+    except Exception:
+        log.exception("Could not read the country for the help lines")
+        return DEFAULT_COUNTRY
