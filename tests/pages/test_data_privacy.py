@@ -11,6 +11,7 @@ from tests.builders import SAMPLE_END
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
 from winback import dataio, sample
+from winback.imports.plan import MAX_PROBLEMS
 from winback.store import Store
 
 
@@ -202,3 +203,19 @@ def test_sample_mode_makes_its_year_again_after_everything_was_deleted(data_dir:
     app.switch_page(PAGE_FILES["Daily log"]).run()
     app.segmented_control(key="history_period").set_value("All").run()
     assert len(app.dataframe[0].value) > 300
+
+
+def test_a_file_with_more_problems_than_are_checked_lists_them_all_and_says_where_checking_stopped(
+    data_dir: Path,
+) -> None:
+    header = "full_date,date,weekday,time,mood,activities,note_title,note\n"
+    rows = "".join(f"not-a-day-{n},x,x,20:00,good,,,\n" for n in range(MAX_PROBLEMS + 10))
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.radio(key="import_kind").set_value("daylio").run()
+    app.file_uploader(key="import_upload_daylio").upload("many.csv", (header + rows).encode(), "text/csv").run()
+    assert not app.exception, app.exception
+    assert any(f"(more than {MAX_PROBLEMS} problems)" in e.value for e in app.error)
+    listed = next(t.value for t in app.text if "not-a-day-0" in t.value).splitlines()
+    assert len(listed) == MAX_PROBLEMS + 1
+    assert "…and more" in listed[-1]
+    assert not [b for b in app.button if b.key == "import_apply"]

@@ -271,6 +271,7 @@ OWN_WORDS: tuple[OwnWords, ...] = (
     ),
     _own(UI + "import_panel.py", "import_panel", "warning", "text", ("chosen.warning",), "the format's own"),
     _own(UI + "import_panel.py", "import_panel", "success", "text", ("plan.summary",), "counts of days"),
+    _own(UI + "import_panel.py", "import_panel", "error", "text", ("found",), "a count of problems"),
     _own(UI + "import_panel.py", "_preview", "markdown", "text", ("plan.source",), "the format's name"),
     _own(UI + "journal_form.py", "_choice", "radio", "format_func", ("labels.__getitem__",), "vocab's WHO and TONES"),
     _own(UI + "journal_form.py", "_save", "error", "text", ("problem",), "journal.problems: dates and limits"),

@@ -9,7 +9,7 @@ from datetime import date
 
 import streamlit as st
 
-from winback.imports.plan import MAX_UPLOAD_BYTES, MEGABYTE, ImportPlan, apply_plan
+from winback.imports.plan import MAX_PROBLEMS, MAX_UPLOAD_BYTES, MEGABYTE, ImportPlan, apply_plan
 from winback.imports.registry import FORMATS, ImportFormat, import_format
 from winback.plain import plain
 from winback.store import StorageError, Store
@@ -64,13 +64,15 @@ def import_panel(s: Store, today: date) -> None:
         st.warning(chosen.warning, icon=":material/warning:")
     _preview(plan)
     if plan.problems:
-        st.error(
-            f"This file can't be imported as it is ({count_phrase(len(plan.problems), 'problem')}). "
-            "Nothing was changed.",
-            icon=":material/error:",
+        # Checking stops after MAX_PROBLEMS; the line after them says what was left unchecked.
+        found = (
+            f"more than {MAX_PROBLEMS} problems"
+            if len(plan.problems) > MAX_PROBLEMS
+            else count_phrase(len(plan.problems), "problem")
         )
+        st.error(f"This file can't be imported as it is ({found}). Nothing was changed.", icon=":material/error:")
         # Problems may quote the file's text, so they are shown as plain text only.
-        st.text("\n".join(p.describe() for p in plan.problems[:30]))
+        st.text("\n".join(p.describe() for p in plan.problems))
         return
     if not plan.has_changes:
         st.info("Everything in this file is already here; there is nothing to import.", icon=":material/info:")
