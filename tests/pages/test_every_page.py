@@ -15,6 +15,7 @@ from tests.support.clock import Clock
 from tests.support.import_crash import crash_import
 from winback import dataio, paths, sample
 from winback.imports.winback_zip import read_export_zip
+from winback.plain import plain
 from winback.store import Store, clear_cache, parse_count
 from winback.ui import state
 from winback.words import day_words
@@ -93,7 +94,7 @@ def test_an_import_a_crash_stopped_is_undone_and_told_once_on_the_next_visit(
     before = files(data_dir)
     crash_import(store, read_export_zip(dataio.export_zip(other), store), tables=1)
     assert files(data_dir) != before
-    told = f"An import on {day_words(clock.today)} was interrupted and undone; your data is as it was before it."
+    told = plain(f"An import on {day_words(clock.today)} was interrupted and undone; your data is as it was before it.")
 
     app = open_page(PAGE_FILES["Daily log"])
     assert not app.exception, app.exception
