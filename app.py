@@ -11,17 +11,19 @@ st.set_page_config(page_title="winback", page_icon="🌱", layout="centered")
 session.freeze_startup_objects()
 session.start_run()
 try:
-    person = session.person_folder()
-    if person is None:
-        frame.login_screen()
-        st.stop()
-    trouble = session.use_folder(person)
     pages = {spec: st.Page(spec.file, title=spec.title, icon=spec.icon, default=spec.default) for spec in sitemap.PAGES}
-    navigation = st.navigation(list(pages.values()))
-    frame.sidebar(pages[sitemap.HELP_SAFETY])
-    frame.safety_bar(pages[sitemap.HELP_SAFETY])
-    frame.shared_diary_warning()
-    frame.undone_import_notice()
-    guard.run_page(navigation, pages[sitemap.HELP_SAFETY], trouble)
+    help_page = pages[sitemap.HELP_SAFETY]
+    with guard.boundary(help_page):
+        person = session.person_folder()
+        if person is None:
+            frame.login_screen()
+            st.stop()
+        trouble = session.use_folder(person)
+        navigation = st.navigation(list(pages.values()))
+        frame.sidebar(help_page)
+        frame.safety_bar(help_page)
+        frame.shared_diary_warning()
+        frame.undone_import_notice()
+        guard.run_page(navigation, help_page, trouble)
 finally:
     session.end_run()

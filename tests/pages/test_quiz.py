@@ -28,8 +28,10 @@ def answer_all(app: AppTest, *, worth: str = "best", **toxic: str) -> None:
 
 def first_index(app: AppTest, needle: str) -> int:
     """Position, among the page's top-level blocks, of the first one whose text contains ``needle``. The page
-    is drawn inside the error boundary's one container (winback.ui.guard), so its blocks are that one's."""
-    page = list(app.main.children.values())[-1]
+    is drawn inside the error boundary's container for the page (winback.ui.guard.run_page), itself the last
+    block of the boundary around the frame (app.py), so its blocks are that inner one's."""
+    frame = list(app.main.children.values())[-1]
+    page = list(frame.children.values())[-1]
     for index, child in enumerate(page.children.values()):
         if needle in texts_of(child):
             return index

@@ -67,7 +67,7 @@ if wall:
     moment = moment.replace(tzinfo=ZoneInfo(zone)) if zone else moment.astimezone()
     time_machine.travel(moment, tick=False).start()
 if preload:
-    importlib.import_module(preload)
+    importlib.import_module(preload).install()
 sys.argv = ["streamlit", *sys.argv[4:]]
 from streamlit.web.cli import main
 main()
@@ -87,8 +87,9 @@ def running(
     """Run ``streamlit run script`` until the context ends; ready when /_stcore/health answers ok.
 
     ``frozen_at`` (a naive wall time and a zone name, "" for the machine's) runs the server with its clock
-    stopped there, so a browser test knows exactly what "today" is for the app. ``preload`` names a module the
-    server imports before it starts (tests/support/failing.py makes a page fail, for the error boundary).
+    stopped there, so a browser test knows exactly what "today" is for the app. ``preload`` names a module whose
+    ``install()`` the server calls before it starts (tests/support/failing.py makes a page fail, for the error
+    boundary); importing it does nothing, so a test module may import it for its words.
     """
     port = free_port()
     start = [sys.executable, "-m", "streamlit"]

@@ -1,5 +1,7 @@
-"""Imported by a test server before Streamlit starts (``devserver.running(preload=...)``): the five-step model
-fails as a bug would, with the person's words in its message, so Today, Progress and Reconnect fail."""
+"""Installed in a test server before Streamlit starts (``devserver.running(preload=...)`` calls ``install``): the
+five-step model fails as a bug would, with the person's words in its message, so Today, Progress and Reconnect
+fail. Importing this module changes nothing: pytest imports every test module (browser ones too) when it
+collects, and a patch at import would break the five steps for every other test in that process."""
 
 from __future__ import annotations
 
@@ -14,4 +16,5 @@ def _fail(*args: Any, **kwargs: Any) -> Any:
     raise RuntimeError(SECRET)
 
 
-progress.from_store = _fail
+def install() -> None:
+    progress.from_store = _fail

@@ -99,3 +99,57 @@ def test_st_switch_page_inside_a_page_passes_through(data_dir: Path, monkeypatch
     app = open_page(PAGE_FILES["Progress"])
     assert not app.exception and not calm(app)
     assert app.title[0].value == "Help & safety"
+
+
+def test_an_error_in_the_frame_around_the_page_is_a_calm_message_too(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from winback.ui import frame
+
+    monkeypatch.setattr(frame, "sidebar", explode)
+    app = open_page(PAGE_FILES["Today"])
+    assert not app.exception, app.exception
+    assert calm(app)
+    assert SECRET not in texts(app)
+
+
+def test_an_error_before_navigation_still_shows_the_calm_message_and_the_help_lines(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from winback.ui import session
+
+    monkeypatch.setattr(session, "person_folder", explode)
+    app = open_page(PAGE_FILES["Help & safety"])
+    assert not app.exception, app.exception
+    assert calm(app)
+    assert "findahelpline.com" in texts(app) and SECRET not in texts(app)
+
+
+def test_an_interrupted_import_that_cannot_be_undone_keeps_the_diary_closed_but_help_open(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from winback import store as store_module
+    from winback.imports import plan
+
+    def cannot_undo(_: Store) -> bool:
+        raise store_module.StorageError("Nothing was saved: an interrupted import could not be undone (read-only).")
+
+    monkeypatch.setattr(plan, "recover_interrupted_import", cannot_undo)
+    from winback.ui import session
+
+    monkeypatch.setattr(session, "recover_interrupted_import", cannot_undo)
+    today = open_page(PAGE_FILES["Today"])
+    assert not today.exception, today.exception
+    assert today.title[0].value == "winback can't open your diary"
+    assert any("could not be undone" in t.value for t in today.text)
+    help_page = open_page(PAGE_FILES["Help & safety"])
+    assert not help_page.exception and help_page.title[0].value == "Help & safety"
+
+
+def test_importing_the_failing_server_module_changes_nothing_here() -> None:
+    # pytest imports every test module when it collects, browser tests too: a patch made at import would break
+    # the five steps for every test that runs after it in the same process.
+    from tests.support import failing
+
+    assert failing.SECRET == SECRET
+    assert progress.from_store.__module__ == "winback.progress"

@@ -10,9 +10,11 @@ any private Streamlit class.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import uuid
+from collections.abc import Iterator
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -51,14 +53,22 @@ def run_page(page: StreamlitPage, help_page: StreamlitPage, folder_trouble: str 
     if folder_trouble is not None and page.url_path != help_page.url_path:
         frame.folder_message(folder_trouble, help_page)
         return
+    with boundary(help_page, f"The page {page.title!r}"):
+        page.run()
+
+
+@contextlib.contextmanager
+def boundary(help_page: StreamlitPage, what: str = "The frame around the page") -> Iterator[None]:
+    """Draw inside a slot that a calm message replaces if anything in it fails. app.py holds one around the
+    frame (sign-in, folder, sidebar) and ``run_page`` one around the page, so no error reaches Streamlit's box."""
     slot = st.empty()
     try:
         with slot.container():
-            page.run()
+            yield
     except Exception:
         reference = uuid.uuid4().hex[:8]
-        log.exception("The page %r failed (reference %s); the person was shown a calm message", page.title, reference)
-        slot.empty()  # what the page drew before it failed may be wrong or half done
+        log.exception("%s failed (reference %s); the person was shown a calm message", what, reference)
+        slot.empty()  # what was drawn before the failure may be wrong or half done
         calm_message(help_page, reference)
 
 
@@ -68,7 +78,11 @@ def calm_message(help_page: StreamlitPage, reference: str) -> None:
         st.markdown(WHAT_HAPPENED)
         st.markdown(NOTHING_LOST)
         st.markdown(WHAT_TO_TRY)
-        st.page_link(help_page, label="Help & safety", icon=sitemap.HELP_SAFETY.icon)
+        try:
+            st.page_link(help_page, label="Help & safety", icon=sitemap.HELP_SAFETY.icon)
+        except Exception:
+            # Before st.navigation ran (the frame failed first) no page can be linked; the lines below remain.
+            log.exception("Could not link Help & safety from the calm message")
         st.caption(f"If you tell whoever runs winback, this reference finds the details in its log: {reference}")
     resources_panel(_country(), heading="If you need someone to talk to now")
 

@@ -99,8 +99,13 @@ def use_folder(person: Path) -> str | None:
             st.session_state[state.SAMPLE_TROUBLE] = f"Could not turn on sample data. {error}"
         else:
             folder = paths.sample_folder(person)
-    _prepare_folder(str(folder))
     st.session_state[state.FOLDER] = str(folder)
+    try:
+        _prepare_folder(str(folder))
+    except StorageError as error:
+        # An import a crash stopped that cannot be undone here (a folder winback may not write in): showing its
+        # half-written tables would mislead, so only Help & safety opens until winback can write there again.
+        return f"{error}\nThe folder is {folder}. Nothing was changed; once winback may write there, it finishes."
     return None
 
 
