@@ -27,6 +27,24 @@ def test_nesting_is_counted_without_brackets_inside_strings(data: bytes, depth: 
     assert json_nesting(data) == depth
 
 
+def test_a_file_of_escaped_quotes_with_no_closing_one_is_scanned_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """64 KB of \\" after an opening quote: the string-skipping regular expression this scan replaced tried every
+    quote as a start (20 s a parse, on every page). Counted here by how often the scan reads the data: once."""
+    data = b'"' + b'\\"' * ((SETTINGS_MAX_BYTES - 2) // 2)
+    assert len(data) <= SETTINGS_MAX_BYTES
+    reads = 0
+
+    class Counted(bytes):
+        def __iter__(self):  # type: ignore[no-untyped-def]
+            nonlocal reads
+            reads += 1
+            return super().__iter__()
+
+    assert json_nesting(Counted(data)) == 0
+    assert reads == 1
+    assert messages(data)[0].startswith("settings.json is not valid JSON")
+
+
 def test_a_deep_file_is_refused_before_it_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     """100,000 levels overflow Python's json and msgspec alike (RecursionError); the scan refuses far sooner."""
 

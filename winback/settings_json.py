@@ -14,18 +14,32 @@ from winback.schema import SETTINGS_FILE, RowProblem
 # is not winback's, and is refused before it is parsed: a deep enough nesting overflows any JSON parser.
 SETTINGS_MAX_BYTES = 64 * 1024
 SETTINGS_MAX_DEPTH = 32
-# Strings are skipped when counting brackets: a "[" inside one is text, not nesting.
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _AT_BYTE = re.compile(r" \(byte (\d+)\)")
-_NOT_A_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+_QUOTE, _BACKSLASH = ord('"'), ord("\\")
+_OPENERS, _CLOSERS = frozenset(b"[{"), frozenset(b"]}")
 
 
 def json_nesting(data: bytes) -> int:
-    """How deeply arrays and objects nest in JSON text, counted without parsing it (strings are skipped)."""
+    """How deeply arrays and objects nest in JSON text, counted without parsing it (a "[" inside a string is
+    text, not nesting). One pass over the bytes: a regular expression for strings backtracked on a file of
+    escaped quotes with no closing one, and took seconds for 64 KB."""
     depth = deepest = 0
-    for bracket in _JSON_STRING.sub(b"", data).translate(None, _NOT_A_BRACKET):
-        depth += 1 if bracket in b"[{" else -1
-        deepest = max(deepest, depth)
+    in_string = escaped = False
+    for byte in data:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == _BACKSLASH:
+                escaped = True
+            elif byte == _QUOTE:
+                in_string = False
+        elif byte == _QUOTE:
+            in_string = True
+        elif byte in _OPENERS:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in _CLOSERS:
+            depth -= 1
     return deepest
 
 
