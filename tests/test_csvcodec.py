@@ -193,6 +193,35 @@ def test_a_repeated_day_is_kept_aside_naming_the_line_it_repeats(tmp_path: Path)
 
 
 @pytest.mark.parametrize(
+    ("header", "row", "said"),
+    [
+        (
+            HEADER.strip() + ",my_comment",
+            "2026-01-01,3,4,none,,first,typed by hand",
+            "has columns winback does not keep",
+        ),
+        (HEADER.strip() + ",note", "2026-01-01,3,4,none,,first,a second note", "names 'note' more than once"),
+    ],
+    ids=["extra-column", "column-twice"],
+)
+def test_columns_a_save_would_not_keep_send_the_whole_file_aside_first(
+    tmp_path: Path, header: str, row: str, said: str
+) -> None:
+    # A save writes winback's columns only; what a hand-added (or repeated) column held must not vanish with it.
+    text = f"{header}\n{row}\n"
+    store = Store(tmp_path)
+    write_bytes(tmp_path, "daily_log.csv", text.encode())
+    data = store.read(DAILY_LOG)
+    assert data.frame["note"].tolist() == ["first"], "the rows are still read"
+    (problem,) = data.problems
+    assert problem.line == 1 and said in problem.message and problem.kept_aside
+    store.upsert(DAILY_LOG, [a_row(date(2026, 1, 9))])
+    (kept,) = rejected_rows(store)
+    assert kept["row"] == text.rstrip("\n"), "the file as it was, every column"
+    assert store.read(DAILY_LOG).problems == ()
+
+
+@pytest.mark.parametrize(
     ("table", "rows", "same"),
     [
         (

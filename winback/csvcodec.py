@@ -285,7 +285,21 @@ def _header(table: Table, reader: Any, physical: list[str], problems: list[RowPr
         expected = ",".join(table.header)
         message = f"the header lacks {', '.join(missing)}; expected {expected}"
         problems.append(RowProblem(table.name, 1, message, physical[0] if physical else "", kept_aside=False))
+    elif unkept := _unkept_columns(table, header):
+        # The next save writes winback's columns only, so what the others hold (a hand edit) would be gone: the
+        # whole file as it was goes to the set-aside file first, and the rows are still read.
+        message = f"the header {unkept}: the rows are read without them, and the file as it was is set aside"
+        problems.append(RowProblem(table.name, 1, message, "\n".join(physical)))
     return header
+
+
+def _unkept_columns(table: Table, header: list[str]) -> str:
+    """What in a header the next save would not keep: other columns, or a column named twice ("" if none)."""
+    extra = [quoted(name) for name in dict.fromkeys(header) if name not in table.header]
+    twice = [quoted(name) for name in dict.fromkeys(header) if header.count(name) > 1]
+    parts = [f"has columns winback does not keep ({', '.join(extra[:5])})"] if extra else []
+    parts += [f"names {', '.join(twice[:5])} more than once"] if twice else []
+    return " and ".join(parts)
 
 
 def _records(

@@ -182,7 +182,9 @@ def _check_table(
                 )
             )
     parsed = parse_table(table, text.encode("utf-8"), latest=latest, max_problems=room - len(problems))
-    problems.extend(ImportProblem(p.line, p.message, table.filename) for p in parsed.problems)
+    # Storage's own word on those columns (set aside at the next save) is for a file in the folder, not an import.
+    said = [p for p in parsed.problems if not (problems and p.line == 1)]
+    problems.extend(ImportProblem(p.line, p.message, table.filename) for p in said)
     return parsed.frame, problems, parsed.unchecked
 
 
