@@ -9,7 +9,15 @@ import pytest
 
 from tests.imports.helpers import TODAY
 from winback.content.activities import Activity, catalogue
-from winback.imports.daylio_cells import ActivityResolver, clock_seconds, daylio_date, daylio_note, label_key
+from winback.imports.daylio_cells import (
+    BEYOND_COUNTED,
+    MAX_NEW_ACTIVITIES,
+    ActivityResolver,
+    clock_seconds,
+    daylio_date,
+    daylio_note,
+    label_key,
+)
 from winback.words import day_words
 
 
@@ -77,3 +85,26 @@ def test_activities_are_matched_by_name_or_id_and_others_proposed_once() -> None
     assert resolver.ids("y" * 61, messages) == ()
     assert messages == [f"the activity {'y' * 30!r}… is 61 characters; winback's limit is 60"]
     assert label_key("  Okay-ISH  ") == label_key("okay-ish")
+
+
+def test_at_most_200_new_activities_are_proposed_and_any_more_only_counted() -> None:
+    resolver = ActivityResolver(catalogue())
+    messages: list[str] = []
+    first = " | ".join(f"a{n}" for n in range(MAX_NEW_ACTIVITIES))
+    assert resolver.ids(first, messages) == tuple(f"custom_a{n}" for n in range(MAX_NEW_ACTIVITIES))
+    assert resolver.too_many() is None
+    assert resolver.ids("A5 | a200 | a201 |  A201 | read", messages) == ("custom_a5", "read")
+    assert len(resolver.proposed) == MAX_NEW_ACTIVITIES
+    assert resolver.too_many() == (
+        "the file adds 202 activities winback does not know; at most 200 can be added in one import"
+    )
+    assert messages == []
+    many = " | ".join(f"b{n}" for n in range(BEYOND_COUNTED - 2))
+    assert resolver.ids(many, messages) == ()
+    assert resolver.ids("read", messages) == ("read",)
+    assert not resolver.uncounted
+    assert resolver.ids("read | c1", messages) == ("read",)
+    assert resolver.uncounted and resolver.ids("read", messages) == ()
+    assert resolver.too_many() == (
+        "the file adds more than 10,200 activities winback does not know; at most 200 can be added in one import"
+    )

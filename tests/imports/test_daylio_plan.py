@@ -152,3 +152,14 @@ def test_a_preview_line_names_at_most_twenty_activities(tmp_path: Path) -> None:
     assert plan.preview[0].startswith("Adds 30 activities of your own: hobby 0, hobby 1, ")
     assert "hobby 19 and 10 more (life area Joy" in plan.preview[0]
     assert plan.preview[1].startswith("2026-01-05 · new: mood ") and plan.preview[1].endswith("hobby 19 and 10 more")
+
+
+def test_a_file_that_adds_200_000_activities_is_refused_with_one_problem(tmp_path: Path) -> None:
+    activities = " | ".join(f"a{n}" for n in range(200_000))
+    text = DAYLIO_HEADER + f"2026-01-05,,,10:00,good,{activities},,\n2026-01-06,,,10:00,good,a7 | a300000,,\n"
+    plan = upload_plan(text.encode(), Store(tmp_path), TODAY, {})
+    assert [p.describe() for p in plan.problems] == [
+        "The file adds more than 10,200 activities winback does not know; at most 200 can be added in one import"
+    ]
+    assert not plan.can_apply and plan.frames == {}
+    assert len(read_upload(text.encode(), Store(tmp_path), TODAY, {}).new_activities) == 200

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import random
 import struct
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from tests.imports.helpers import HEADER, ROOT, messages, zip_of
 from winback import dataio, sample
 from winback.imports import winback_zip
 from winback.imports.plan import MEGABYTE, megabytes
-from winback.imports.unzip import unpack
+from winback.imports.unzip import MAX_RATIO, MAX_UNPACKED_BYTES, unpack
 from winback.imports.winback_zip import read_export_zip
 from winback.store import Store
 
@@ -63,6 +64,27 @@ def write_padded_bomb(target: Path, unpacked: int, padding: int) -> None:
     target.write_bytes(local + body + central + name + end)
 
 
+def write_loose_bomb(target: Path, unpacked: int) -> None:
+    """A daily log of ``unpacked`` bytes whose rows are slices of one random block of text: it packs about 50
+    times, under ``MAX_RATIO``, so only its total size can give it away. Written in chunks, like the others."""
+    rnd = random.Random(1)
+    block = bytes(rnd.choice(b"abcdefghij") for _ in range(4000))
+    with (
+        zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("daily_log.csv", "w") as handle,
+    ):
+        handle.write(HEADER)
+        size = len(HEADER)
+        while size < unpacked:
+            rows = []
+            for _ in range(1000):
+                start = rnd.randrange(3000)
+                rows.append(b"2026-01-01,3,4,none,,%s%d\n" % (block[start : start + 900], rnd.randrange(10**6)))
+            chunk = b"".join(rows)
+            handle.write(chunk)
+            size += len(chunk)
+
+
 # The child runs the same import the Data & privacy page runs; the baseline child imports the same modules and
 # reads the same file, so the difference in peak memory is what the import itself took.
 CHILD = """
@@ -98,18 +120,22 @@ def run_child(bomb: Path, folder: Path, mode: str) -> dict[str, Any]:
     return result
 
 
+# Just under MAX_UNPACKED_BYTES, so what stops these bombs is how tightly they pack, not their total size.
+BOMB_BYTES = MAX_UNPACKED_BYTES - 2 * MEGABYTE
+
+
 @pytest.mark.parametrize("padded", [False, True], ids=["declared", "padded"])
 def test_a_zip_bomb_is_refused_in_under_two_seconds_and_50_mb(tmp_path: Path, padded: bool) -> None:
     bomb = tmp_path / "bomb.zip"
     if padded:
-        write_padded_bomb(bomb, 190 * MEGABYTE, 19 * MEGABYTE)
+        write_padded_bomb(bomb, BOMB_BYTES, 19 * MEGABYTE)
         expected = "more than 100 times the 0.1 MB it packs in"
     else:
-        write_bomb(bomb, 190 * MEGABYTE)
+        write_bomb(bomb, BOMB_BYTES)
         assert bomb.stat().st_size < MEGABYTE
         expected = "more than 100 times its packed size"
     (info,) = zipfile.ZipFile(bomb).infolist()
-    assert info.file_size > 189 * MEGABYTE
+    assert BOMB_BYTES - MEGABYTE < info.file_size <= MAX_UNPACKED_BYTES
     folder = tmp_path / "person"
     baseline = run_child(bomb, folder, "baseline")
     imported = run_child(bomb, folder, "import")
@@ -120,6 +146,25 @@ def test_a_zip_bomb_is_refused_in_under_two_seconds_and_50_mb(tmp_path: Path, pa
     assert len(imported["problems"]) == 1
     assert imported["problems"][0].startswith("daily_log.csv: unpacks to ")
     assert expected in imported["problems"][0]
+    assert imported["seconds"] < 2.0
+    assert extra_mb < 50
+    assert not folder.exists()
+
+
+def test_a_bomb_packed_under_the_ratio_limit_is_refused_by_its_total_size(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.zip"
+    write_loose_bomb(bomb, 60 * MEGABYTE)
+    (info,) = zipfile.ZipFile(bomb).infolist()
+    assert info.file_size > MAX_UNPACKED_BYTES
+    assert 20 < info.file_size / info.compress_size < MAX_RATIO
+    folder = tmp_path / "person"
+    baseline = run_child(bomb, folder, "baseline")
+    imported = run_child(bomb, folder, "import")
+    extra_mb = (imported["peak_kb"] - baseline["peak_kb"]) / 1024
+    ratio = info.file_size / info.compress_size
+    print(f"{ratio:.0f}x-packed bomb refused in {imported['seconds']:.3f} s, {extra_mb:.1f} MB over the baseline")
+    limit = MAX_UNPACKED_BYTES // MEGABYTE
+    assert imported["problems"] == [f"The zip unpacks to {megabytes(info.file_size)} MB; the limit is {limit} MB"]
     assert imported["seconds"] < 2.0
     assert extra_mb < 50
     assert not folder.exists()
@@ -178,8 +223,8 @@ def declared_size(data: bytes, size: int) -> bytes:
 def test_what_the_zip_declares_is_checked_before_reading_and_never_trusted_alone() -> None:
     table = HEADER + b"".join(b"2026-01-%02d,3,4,none,,day %d\n" % (n, n) for n in range(1, 29))
     small = zip_of({"daily_log.csv": table})
-    too_big = read_export_zip(declared_size(small, 201 * MEGABYTE))
-    assert messages(too_big.problems) == [(0, "the zip unpacks to 201.0 MB; the limit is 200 MB")]
+    too_big = read_export_zip(declared_size(small, 41 * MEGABYTE))
+    assert messages(too_big.problems) == [(0, "the zip unpacks to 41.0 MB; the limit is 40 MB")]
     # Declaring less than is there: unpacking stops one byte past the declared size.
     too_small = read_export_zip(declared_size(small, 100))
     assert [(p.file, p.message) for p in too_small.problems] == [("daily_log.csv", "is damaged and cannot be read")]

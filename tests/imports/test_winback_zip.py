@@ -12,7 +12,7 @@ import pytest
 from tests.imports.helpers import HEADER, TODAY, backups, files, fixture, messages, zip_of
 from tests.support.clock import Clock
 from winback import dataio, sample
-from winback.imports.plan import EXPORT_FILES, apply_plan
+from winback.imports.plan import EXPORT_FILES, FILE_NAME_LIMIT, MESSAGE_LIMIT, apply_plan
 from winback.imports.registry import import_format
 from winback.imports.winback_zip import read_export_zip
 from winback.schema import DAILY_LOG, TABLES
@@ -120,6 +120,17 @@ def test_files_that_are_not_an_export_zip_are_refused(tmp_path: Path) -> None:
     damaged = read_export_zip(dataio.export_zip(store)[:400])
     assert messages(damaged.problems) == [(0, "the zip file is damaged and cannot be opened")]
     assert messages(read_export_zip(b"").problems) == [(0, "the file is empty")]
+
+
+def test_a_zip_member_with_a_name_of_thousands_of_characters_is_named_in_at_most_80() -> None:
+    names = ["A" * 65_000 + ".csv", *(f"{'N' * 6000}{n}.csv" for n in range(99))]
+    plan = read_export_zip(zip_of(dict.fromkeys(names, b"a")))
+    assert len(plan.problems) == 51
+    first = plan.problems[0]
+    assert first.file == "A" * 39 + "…" + "A" * 36 + ".csv"
+    assert len(first.file) == FILE_NAME_LIMIT
+    assert first.describe().startswith(f"{first.file}: is not a winback file")
+    assert max(len(p.describe()) for p in plan.problems) <= FILE_NAME_LIMIT + 2 + MESSAGE_LIMIT
 
 
 def test_a_latin_1_table_in_an_export_is_read_with_a_note(tmp_path: Path) -> None:

@@ -122,7 +122,8 @@ def parse_daylio(
     become one: mood is the mean rounded half up (3.5 → 4, 2.5 → 3), activities are united in order of first
     appearance, notes are joined with a blank line in time order (``time`` — "21:05", "9:05 pm" — only
     orders them), a title and its note read "title — note". Activities are matched to ``known`` (default:
-    the catalogue) by name or id, case aside; any other becomes a proposed custom activity in area Joy.
+    the catalogue) by name or id, case aside; any other becomes a proposed custom activity in area Joy, and a
+    file that would add more than ``MAX_NEW_ACTIVITIES`` of them is refused.
     A bad or future date, a date before 1900, an unreadable time or a note over 2,000 characters is a
     problem for its line, never shortened or guessed; after ``MAX_PROBLEMS`` problems the rest of the file is
     not read (``unchecked``). A file Excel saved with semicolons between columns is read the same.
@@ -143,6 +144,9 @@ def parse_daylio(
     moods = _mood_scale(mood_map, problems)
     rows = _Rows(moods, ActivityResolver(catalogue() if known is None else known), today or date.today())
     unchecked = rows.read(reader, columns, problems, text)
+    too_many = rows.resolver.too_many()
+    if too_many is not None:
+        problems.append(ImportProblem(0, too_many))
     if rows.count == 0 and not problems:
         problems.append(ImportProblem(0, "the file has a header but no entries"))
     days, several = _days(rows.entries, problems)

@@ -8,7 +8,7 @@ so one bad row gives a short problem for its line however much it holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from winback.activities import custom_id
@@ -20,6 +20,13 @@ from winback.words import day_words
 
 DAYLIO_SEPARATOR = "|"
 NEW_ACTIVITY_AREA = "Joy"
+# Daylio offers a few dozen activities and a person adds a handful; each one added is a row of the person's own
+# activities and a chip on the Daily log page. A file with more is not someone's Daylio, and proposing each one
+# (an id, a preview line, a row) is what made 200,000 of them take seconds and a hundred megabytes.
+MAX_NEW_ACTIVITIES = 200
+# Past that, names are counted up to this many more, so the problem says how far over a file is, and then not at
+# all: a 20 MB cell holds millions of names, and counting each would take hundreds of megabytes.
+BEYOND_COUNTED = 10_000
 
 # [0-9], not \d: \d also matches the digits of other scripts ("٢١:٠٥"), which int() would then read.
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -86,10 +93,15 @@ class ActivityResolver:
             self.by_key.setdefault(label_key(activity.id), activity.id)
         self.taken = {a.id for a in known}
         self.proposed: list[Activity] = []
+        # Names past MAX_NEW_ACTIVITIES, only counted: the import is refused, so they get no id.
+        self.beyond: set[str] = set()
+        self.uncounted = False
 
     def ids(self, text: str, messages: list[str]) -> tuple[str, ...]:
         out: list[str] = []
-        for raw in text.split(DAYLIO_SEPARATOR):
+        if self.uncounted:
+            return ()
+        for raw in _names(text):
             name = " ".join(raw.split())
             if not name:
                 continue
@@ -101,9 +113,31 @@ class ActivityResolver:
                         f"{ACTIVITY_NAME_LIMIT}"
                     )
                     continue
+                if len(self.proposed) >= MAX_NEW_ACTIVITIES:
+                    if not self._count_beyond(label_key(name)):
+                        break
+                    continue
                 ident = self._propose(name)
             out.append(ident)
         return tuple(dict.fromkeys(out))
+
+    def too_many(self) -> str | None:
+        """Why the file adds more activities than one import may, or None."""
+        if not self.beyond:
+            return None
+        count = f"{'more than ' if self.uncounted else ''}{len(self.proposed) + len(self.beyond):,}"
+        return (
+            f"the file adds {count} activities winback does not know; "
+            f"at most {MAX_NEW_ACTIVITIES} can be added in one import"
+        )
+
+    def _count_beyond(self, key: str) -> bool:
+        """Count a name past the cap; False once ``BEYOND_COUNTED`` are counted and this is one more."""
+        if key not in self.beyond and len(self.beyond) >= BEYOND_COUNTED:
+            self.uncounted = True
+            return False
+        self.beyond.add(key)
+        return True
 
     def _propose(self, name: str) -> str:
         ident = custom_id(name, self.taken)
@@ -111,3 +145,14 @@ class ActivityResolver:
         self.by_key[label_key(name)] = ident
         self.proposed.append(Activity(ident, name, NEW_ACTIVITY_AREA, custom=True))
         return ident
+
+
+def _names(text: str) -> Iterator[str]:
+    """The cell's names one at a time: ``str.split`` would make millions of strings of a hostile cell at once."""
+    start = 0
+    while start <= len(text):
+        end = text.find(DAYLIO_SEPARATOR, start)
+        if end < 0:
+            end = len(text)
+        yield text[start:end]
+        start = end + 1

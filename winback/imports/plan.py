@@ -34,6 +34,9 @@ PREVIEW_CHANGES = 20
 # otherwise hold millions; and no single message may be longer than a few lines, whatever a file holds.
 MAX_PROBLEMS = 50
 MESSAGE_LIMIT = 300
+# A zip member's name may be 65,535 bytes, and a problem shows it whole; an export's names are a folder or two
+# and a file. The name is cut in the middle, since its end says which file it is.
+FILE_NAME_LIMIT = 80
 
 BINARY_SIGNATURES = (
     b"PK\x03\x04",
@@ -60,6 +63,10 @@ class ImportProblem:
     def __post_init__(self) -> None:
         if len(self.message) > MESSAGE_LIMIT:
             object.__setattr__(self, "message", self.message[: MESSAGE_LIMIT - 1] + "…")
+        if len(self.file) > FILE_NAME_LIMIT:
+            head = (FILE_NAME_LIMIT - 1) // 2
+            tail = FILE_NAME_LIMIT - 1 - head
+            object.__setattr__(self, "file", f"{self.file[:head]}…{self.file[-tail:]}")
 
     def describe(self) -> str:
         where = " ".join(part for part in (self.file, f"line {self.line}" if self.line else "") if part)

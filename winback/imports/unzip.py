@@ -21,8 +21,11 @@ from typing import Final
 from winback.imports.plan import EXPORT_FILES, MEGABYTE, ImportProblem, megabytes
 
 MAX_ZIP_MEMBERS = 100
-# A century of daily entries is under 10 MB; a 20 MB zip may still unpack to this much.
-MAX_UNPACKED_BYTES = 200 * MEGABYTE
+# Unpacking, decoding and parsing take about 12 times the unpacked size in memory, so this limit is what keeps
+# a zip packed just under MAX_RATIO from taking gigabytes. A century of sample data unpacks to 3.3 MB and a
+# century with a 1,000-character note every day to under 40 MB, so no real export comes near it; a bomb of
+# any use to an attacker is over it.
+MAX_UNPACKED_BYTES = 40 * MEGABYTE
 # winback's exports pack 4 to 12 times (a century of sample data: 10.6; a log of the same short note every
 # day: 23), so a member packed over 100 times is repeated text, which is what a zip bomb is. Below a megabyte
 # a member cannot hurt and a tiny file may pack tightly, so its ratio is not looked at.
