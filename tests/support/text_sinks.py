@@ -224,7 +224,7 @@ OWN_WORDS: tuple[OwnWords, ...] = (
     ),
     _own(UI + "daily_form.py", "_save", "info", "text", ("typed_text.removed_notice(removed, 'the note')",), REMOVED),
     _own(UI + "journal_form.py", "_save", "info", "text", ("typed_text.removed_notice(removed, 'the note')",), REMOVED),
-    _own(UI + "guard.py", "run_page", "calm_message(reference)", "text", ("reference",), "eight hex digits of a uuid4"),
+    _own(UI + "guard.py", "boundary", "calm_message(reference)", "text", ("reference",), "eight hex digits of a uuid4"),
     _own(UI + "activities_form.py", "_own_activity", "text_input", "text", ("activity.area",), "a life area"),
     _own(UI + "activities_form.py", "_own_activity", "button", "text", ("label",), "“Retire” or “Bring back”"),
     _own(
