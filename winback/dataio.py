@@ -176,7 +176,7 @@ def ics_fold(line: str) -> str:
 
 def delete_everything(store: Store) -> int:
     """Remove every file winback keeps in the folder (tables, settings, set-aside rows, locks, temp files,
-    import backups); returns how many files were removed.
+    import backups); returns how many files of the person's were removed (lock files are not counted).
 
     Raises StorageError, saying how far it got, when a file cannot be removed (a folder winback may not write
     in): it stops there, so what was not reached is as it was.
@@ -188,7 +188,8 @@ def delete_everything(store: Store) -> int:
         try:
             for path in store.files():
                 path.unlink(missing_ok=True)
-                removed += 1
+                # Lock files hold nothing of the person's (every page visit makes one): not counted as theirs.
+                removed += not path.name.endswith(".lock")
             for folder in backup_folders(store):
                 count = sum(1 for p in folder.rglob("*") if p.is_file())
                 shutil.rmtree(folder)

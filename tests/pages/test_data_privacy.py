@@ -47,10 +47,17 @@ def test_delete_everything_needs_the_typed_words(data_dir: Path, clock: Clock) -
     app.button[0].click().run()
     assert "Nothing was deleted" in texts(app)
     assert (data_dir / "daily_log.csv").exists()
-    app.text_input(key="delete_confirm").input("delete everything")
+    # Capitals do not matter, and the label says so.
+    assert "capital letters do not matter" in app.text_input(key="delete_confirm").label
+    app.text_input(key="delete_confirm").input("Delete Everything")
     app.button[0].click().run()
     assert "Deleted" in texts(app)
     assert [p for p in data_dir.iterdir() if p.is_file()] == []
+    # Pressed again with nothing left: say so, not "Deleted 0 files".
+    app.text_input(key="delete_confirm").input("delete everything")
+    app.button[0].click().run()
+    assert "There was nothing left to delete" in texts(app)
+    assert "Deleted 0 files" not in texts(app)
 
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -97,12 +97,17 @@ def delete_everything(s: Store) -> None:
     st.markdown(f"This removes {what} from this computer. It cannot be undone; export first if you want a copy.")
     pending_notice(DELETED)
     with st.form(state.DELETE_FORM):
-        typed = st.text_input(f'Type "{DELETE_WORDS}" to confirm', key=state.DELETE_CONFIRM)
+        typed = st.text_input(
+            f'Type "{DELETE_WORDS}" to confirm (capital letters do not matter)', key=state.DELETE_CONFIRM
+        )
         confirmed = st.form_submit_button("Delete everything", type="secondary")
     if not confirmed:
         return
     if typed_text.clean(typed)[0].strip().lower() != DELETE_WORDS:
-        st.error(f'Nothing was deleted: type "{DELETE_WORDS}" exactly to confirm.', icon=":material/error:")
+        st.error(
+            f'Nothing was deleted: type "{DELETE_WORDS}" to confirm (capital letters do not matter).',
+            icon=":material/error:",
+        )
         return
     try:
         removed = dataio.delete_everything(s)
@@ -113,4 +118,9 @@ def delete_everything(s: Store) -> None:
     st.cache_data.clear()
     # The page starts over without anything the session held of the deleted diary.
     state.forget_person_state()
-    rerun_with_notice(DELETED, f"Deleted {count_phrase(removed, 'file')}. winback now starts fresh.")
+    done = (
+        f"Deleted {count_phrase(removed, 'file')}. winback now starts fresh."
+        if removed
+        else "There was nothing left to delete: winback keeps no files here now."
+    )
+    rerun_with_notice(DELETED, done)
