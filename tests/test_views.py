@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from winback import sample, views
@@ -142,3 +143,16 @@ def test_an_unknown_name_is_never_another_view(name: str) -> None:
     refused = re.escape(f"unknown Progress view {name!r}; choose from {', '.join(EXPECTED_VIEWS)}")
     with pytest.raises(ValueError, match=refused):
         views.chart_view(name)
+
+
+@pytest.mark.parametrize("period", ["30 days", "90 days", "1 year", "All"])
+def test_the_quiz_view_shows_the_attempts_of_its_period(year: Store, period: str) -> None:
+    attempts = year.read(QUIZ_ATTEMPTS).frame
+    (shown,) = views.view_charts(year, "Quiz", period, TODAY)
+    drawn = len(shown.chart.figure.data[0].y) if shown.chart.figure is not None else 0
+    days = {"30 days": 30, "90 days": 90, "1 year": 365}.get(period)
+    first = None if days is None else TODAY - timedelta(days=days - 1)
+    within = attempts if first is None else attempts[attempts["taken_at"] >= pd.Timestamp(first)]
+    assert drawn == len(within)
+    if period == "30 days":
+        assert drawn < len(attempts), "the sample year has attempts older than 30 days"

@@ -120,7 +120,12 @@ def _checkins(source: ViewSource) -> tuple[PageChart, ...]:
 
 def _quiz(source: ViewSource) -> tuple[PageChart, ...]:
     policy = load_quiz().policy
-    chart = quiz_history(source.frame(QUIZ_ATTEMPTS), policy.go_min, policy.wait_min)
+    attempts = source.frame(QUIZ_ATTEMPTS)
+    # "All" is every attempt (some may be older than the first logged day); a shorter period, those within it.
+    start = period_start(source.period, source.today, None)
+    if start is not None:
+        attempts = attempts[attempts["taken_at"] >= pd.Timestamp(start)]
+    chart = quiz_history(attempts, policy.go_min, policy.wait_min)
     return (PageChart("Readiness quiz", chart, "quiz"),)
 
 

@@ -120,6 +120,9 @@ def test_mood_by_activity_keeps_a_narrow_gap_at_least_half_a_mood_wide() -> None
     assert chart.figure is not None
     low, high = chart.figure.layout.xaxis.range
     assert low >= 0.9 and high <= 5.1 and high - low >= 0.5
+    # At least three ticks however narrow, and the axis says what it measures.
+    assert len(chart.figure.layout.xaxis.tickvals) >= 3
+    assert chart.figure.layout.xaxis.title.text.startswith("Average mood")
 
 
 def test_activities_per_area_names_the_area_step_3_does_not_count(year: dict[str, pd.DataFrame]) -> None:

@@ -177,6 +177,7 @@ def test_spreadsheet_export_and_reminder_are_offered(data_dir: Path, clock: Cloc
     assert app.download_button(key="export_csv").proto.deferred_file_id, "built when clicked"
     assert not app.download_button(key="export_csv").proto.disabled
     assert app.download_button(key="reminder_ics").proto.url.endswith(".ics")
+    assert "winback" not in app.download_button(key="reminder_ics").proto.url, "a neutral file name"
 
 
 def test_the_reminder_carries_the_title_the_person_typed(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -239,16 +239,22 @@ def _zoom(stats: pd.DataFrame) -> tuple[float, float]:
 
 
 def _mood_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
-    """Ticks every half mood (every whole one on a wide range); whole moods carry their word: "4 good"."""
-    step = 0.5 if high - low <= 2.5 else 1.0
-    values = [v / 2 for v in range(2, 11) if low <= v / 2 <= high and (v / 2) % step == 0]
+    """At least three ticks: every quarter mood on a narrow range, every half or whole one on wider ones; whole
+    moods carry their word ("4 good")."""
+    step = 0.25 if high - low < 1.0 else 0.5 if high - low <= 2.5 else 1.0
+    values = [v / 4 for v in range(4, 21) if low <= v / 4 <= high and (v / 4) % step == 0]
     return values, [f"{v:g} {MOOD_WORDS[int(v)]}" if v == int(v) else f"{v:g}" for v in values]
 
 
 def _gap_layout(labels: list[str], zoom: tuple[float, float]) -> dict[str, Any]:
     tickvals, ticktext = _mood_ticks(*zoom)
     return {
-        "xaxis": {"range": list(zoom), "tickvals": tickvals, "ticktext": ticktext},
+        "xaxis": {
+            "range": list(zoom),
+            "tickvals": tickvals,
+            "ticktext": ticktext,
+            "title": {"text": f"Average mood (1 {MOOD_WORDS[1]} – 5 {MOOD_WORDS[5]})", "font": {"size": 12}},
+        },
         "yaxis": {
             "categoryorder": "array",
             "categoryarray": labels,

@@ -79,13 +79,14 @@ def reminder(today: date) -> None:
         value=dataio.REMINDER_SUMMARY,
         max_chars=dataio.REMINDER_TITLE_MAX,
         key=state.REMINDER_TITLE,
-        help="Pick words that mean nothing to anyone else who sees your calendar.",
+        help="Pick words that mean nothing to anyone else who sees your calendar. Left empty, it is "
+        f"'{dataio.REMINDER_SUMMARY}'.",
     )
     at = st.time_input("Remind me at", value=time(21, 0), step=900, key=state.REMINDER_TIME)
     st.download_button(
         "Download reminder (.ics)",
         data=dataio.reminder_ics(at, today, title=title),
-        file_name="winback-reminder.ics",
+        file_name="check-in-reminder.ics",
         mime="text/calendar",
         key=state.REMINDER_ICS,
         icon=":material/alarm:",

@@ -62,7 +62,9 @@ def settings_notice(s: Store) -> None:
         return
     st.warning(
         "Some of your settings (settings.json) could not be used as they are, so winback uses its defaults for "
-        "them. Nothing was deleted: the file is copied to settings.rejected.json when you next change a setting.",
+        "them; what it could not use is listed below. Nothing was deleted: the next time you save a setting "
+        "(Progress › Step goals, your country on Help & safety, or the no-contact start on Daily log), winback "
+        "copies the file to settings.rejected.json and saves a good one.",
         icon=":material/report:",
     )
     # Problems quote the file's own text, so they are shown as plain text only.
