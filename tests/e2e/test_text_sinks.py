@@ -234,7 +234,7 @@ def daily_log(watch: Watch, folder: Folder) -> None:
     watch.sink("daily log › history table", lambda: _cell(page, folder.note))
     watch.sink("daily log › history filter", lambda: _offered(page, [a.name for a in folder.own]))
     watch.inert("daily log")
-    page.get_by_text("Your own activities").click()
+    _own_activities_open(page)
     names = [page.locator(f".st-key-rename_{a.id} input").input_value() for a in folder.own]
     watch.sink("activities › own activity name", lambda: _equal([a.name for a in folder.own], names))
     watch.sink("activities › duplicate name error", lambda: _duplicates(watch))
@@ -268,9 +268,19 @@ def _offered(page: Page, names: list[str]) -> None:
     page.keyboard.press("Escape")
 
 
+def _own_activities_open(page: Page) -> None:
+    """Open "Your own activities" if a rerun drew it closed again (Streamlit may redraw an expander whose place
+    on the page moved, e.g. when a message appears above it), and wait until its form is there."""
+    field_ = page.locator(".st-key-new_activity_name input")
+    if not field_.is_visible():
+        page.get_by_text("Your own activities", exact=True).click()
+    expect(field_).to_be_visible()
+
+
 def _duplicates(watch: Watch) -> None:
     page = watch.page
     for name in NAMES:
+        _own_activities_open(page)
         page.locator(".st-key-new_activity_name input").fill(name)
         with rerun(page):
             page.get_by_role("button", name="Add activity").click()
@@ -281,6 +291,7 @@ def _duplicates(watch: Watch) -> None:
 
 def _rename(watch: Watch, folder: Folder) -> None:
     page, first, second = watch.page, folder.own[0], folder.own[1]
+    _own_activities_open(page)
     field_ = page.locator(f".st-key-rename_{first.id} input")
     field_.fill(second.name)
     with rerun(page):
