@@ -177,7 +177,12 @@ class Store:
                 f"Could not save {busy}: another winback window kept it busy. Nothing was changed; try again."
             ) from None
         except OSError as error:
-            raise StorageError(_explain(error, self.folder / name)) from error
+            if name != IMPORT_LOCK:
+                raise StorageError(_explain(error, self.folder / name)) from error
+            # The folder's own lock file means nothing to a person: say what could not be done.
+            raise StorageError(
+                f"Could not change your data: {reason(error)}. Nothing was changed; your earlier data is as it was."
+            ) from error
 
     @staticmethod
     def _temp_patterns(name: str) -> tuple[str, ...]:
