@@ -11,7 +11,7 @@ import pytest
 
 from tests.imports.helpers import HEADER, TODAY, backups, files, fixture, messages, zip_of
 from tests.support.clock import Clock
-from winback import dataio, sample
+from winback import dataio, sample, settings
 from winback.imports.plan import EXPORT_FILES, FILE_NAME_LIMIT, MESSAGE_LIMIT, apply_plan
 from winback.imports.registry import import_format
 from winback.imports.winback_zip import read_export_zip
@@ -46,12 +46,27 @@ def test_importing_an_export_replaces_everything_and_removes_what_it_lacks(tmp_p
         DAILY_LOG,
         [{"date": date(2026, 1, 5), "mood": 4, "missing_ex": 3, "contact": "none", "activities": (), "note": "x"}],
     )
+    settings_before = (mine.folder / "settings.json").read_bytes()
     plan = read_export_zip(dataio.export_zip(other), mine)
-    assert plan.remove == tuple(n for n in EXPORT_FILES if n != "daily_log.csv")
-    assert "Settings: not in the export; yours are removed" in plan.preview
+    assert plan.remove == tuple(n for n in EXPORT_FILES if n not in ("daily_log.csv", "settings.json"))
+    # An export without settings keeps the person's: their country and goals are not lost to it.
+    assert "Settings: not in the export; yours are kept" in plan.preview
     assert any(line.startswith("Weekly check-ins: not in the export; your ") for line in plan.preview)
+    assert plan.done == "Imported the export: 1 day logged, and everything else as it was in it."
     apply_plan(mine, plan)
-    assert files(mine.folder) == files(other.folder)
+    assert {**files(other.folder), "settings.json": settings_before} == files(mine.folder)
+
+
+def test_the_preview_names_the_settings_an_export_would_change(tmp_path: Path) -> None:
+    mine = Store(tmp_path / "mine")
+    sample.write_sample(mine, days=30, today=TODAY)
+    other = Store(tmp_path / "other")
+    sample.write_sample(other, days=30, today=TODAY)
+    same = read_export_zip(dataio.export_zip(other), mine)
+    assert "Settings: the export's are the same as yours" in same.preview
+    settings.save_country(other, "uk" if settings.load(mine)[0].country != "uk" else "us")
+    changed = read_export_zip(dataio.export_zip(other), mine)
+    assert "Settings: taken from the export; this changes your country" in changed.preview
 
 
 def test_an_export_zipped_again_inside_a_folder_still_imports(tmp_path: Path) -> None:

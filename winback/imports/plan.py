@@ -83,7 +83,8 @@ class ImportPlan:
     ``remove`` the files the import deletes, and ``based_on`` each touched file's SHA-256 when the plan was
     made (None: the file did not exist), so a plan made before another change is refused, not applied.
     ``summary``, ``preview`` (at most ``PREVIEW_CHANGES`` changes, then how many more) and ``notes`` are what
-    the person reads before importing.
+    the person reads before importing; ``done`` what they read after it (in the past tense; "" for "Imported:"
+    and the summary).
     """
 
     source: str
@@ -96,6 +97,7 @@ class ImportPlan:
     problems: tuple[ImportProblem, ...] = ()
     notes: tuple[str, ...] = ()
     based_on: Mapping[str, str | None] = field(default_factory=dict)
+    done: str = ""
 
     @property
     def has_changes(self) -> bool:

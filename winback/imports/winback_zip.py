@@ -30,6 +30,7 @@ from winback.imports.plan import (
 )
 from winback.imports.unzip import MAX_ZIP_MEMBERS, size_problems, too_many_members, unpack
 from winback.schema import DAILY_LOG, SETTINGS_FILE, TABLES, Table
+from winback.settings_json import parse_settings
 from winback.store import Store
 from winback.words import count_phrase
 
@@ -67,8 +68,8 @@ def read_export_zip(data: bytes, store: Store | None = None, today: date | None 
 
     Only the export's own files may be in the zip (folders and packaging files that zip tools add are
     ignored). Every table is checked as storage reads it; any bad row, unknown column or unreadable settings
-    refuses the whole import. A table or settings file missing from the zip is removed, so the folder ends up
-    exactly as the export was. With ``store``, the preview says what is there now and the plan is refused
+    refuses the whole import. A table missing from the zip is removed, so the tables end up exactly as
+    the export's; settings missing from it are kept (an export without them must not cost the person theirs). With ``store``, the preview says what is there now and the plan is refused
     later if those files change before it is applied; with ``today``, a day after tomorrow is a problem.
     Every member's declared size is checked before any is unpacked (``winback.imports.unzip``), and after
     ``MAX_PROBLEMS`` problems the rest is not read.
@@ -204,7 +205,8 @@ def _restore_plan(contents: _Contents, members: Mapping[str, bytes], store: Stor
         summary=f"Replaces everything winback holds now with this export ({count_phrase(days, 'day', 'days')} logged).",
         frames=ordered,
         settings_text=contents.settings_text,
-        remove=tuple(name for name in EXPORT_FILES if name not in members),
+        # Settings the export lacks are kept: an export made without them must not cost the person theirs.
+        remove=tuple(name for name in EXPORT_FILES if name not in members and name != SETTINGS_FILE),
         counts={name: len(frame) for name, frame in ordered.items()},
         preview=tuple(_preview(ordered, contents.settings_text, store)),
         notes=(
@@ -212,6 +214,7 @@ def _restore_plan(contents: _Contents, members: Mapping[str, bytes], store: Stor
             *contents.notes,
         ),
         based_on=fingerprints(store, EXPORT_FILES) if store is not None else {},
+        done=f"Imported the export: {count_phrase(days, 'day', 'days')} logged, and everything else as it was in it.",
     )
 
 
@@ -229,7 +232,22 @@ def _preview(ordered: Mapping[str, pd.DataFrame], settings_text: str | None, sto
         else:
             preview.append(f"{TABLE_TITLES[t.name]}: not in the export")
     if settings_text is not None:
-        preview.append("Settings: taken from the export")
+        preview.append(_settings_preview(settings_text, store))
     elif settings_now:
-        preview.append("Settings: not in the export; yours are removed")
+        preview.append("Settings: not in the export; yours are kept")
     return preview
+
+
+_SETTING_WORDS = {"country": "your country", "no_contact_start": "your no-contact start", "thresholds": "step goals"}
+
+
+def _settings_preview(settings_text: str, store: Store | None) -> str:
+    """Which of the person's settings the export's would change, by name (never by value: it is the file's)."""
+    if store is None:
+        return "Settings: taken from the export"
+    new, _ = parse_settings(settings_text.encode("utf-8"))
+    now, _ = store.read_settings()
+    changed = [_SETTING_WORDS.get(key, key) for key in sorted({*new, *now}) if new.get(key) != now.get(key)]
+    if not changed:
+        return "Settings: the export's are the same as yours"
+    return f"Settings: taken from the export; this changes {', '.join(changed)}"

@@ -83,7 +83,7 @@ def import_panel(s: Store, today: date) -> None:
         except (StorageError, ValueError) as error:
             st.error(plain(str(error)), icon=":material/error:")
         else:
-            st.success(f"Imported: {plan.summary}", icon=":material/check:")
+            st.success(plan.done or f"Imported: {plan.summary}", icon=":material/check:")
 
 
 def _preview(plan: ImportPlan) -> None:
