@@ -69,7 +69,8 @@ def read_export_zip(data: bytes, store: Store | None = None, today: date | None 
     Only the export's own files may be in the zip (folders and packaging files that zip tools add are
     ignored). Every table is checked as storage reads it; any bad row, unknown column or unreadable settings
     refuses the whole import. A table missing from the zip is removed, so the tables end up exactly as
-    the export's; settings missing from it are kept (an export without them must not cost the person theirs). With ``store``, the preview says what is there now and the plan is refused
+    the export's; settings missing from it are kept (an export without them must not cost the person theirs).
+    With ``store``, the preview says what is there now and the plan is refused
     later if those files change before it is applied; with ``today``, a day after tomorrow is a problem.
     Every member's declared size is checked before any is unpacked (``winback.imports.unzip``), and after
     ``MAX_PROBLEMS`` problems the rest is not read.
