@@ -18,16 +18,15 @@ if tracker.needs_low_mood_care(log, today):
     widgets.low_mood_note()
 
 st.subheader("Log a day")
-day = daily_form.pick_day(today)
+day = daily_form.pick_day(today, tracker.summary(log)[1])
 existing = tracker.entry_for(log, day)
 daily_form.prefill(day, existing)
+widgets.pending_notice(daily_form.NOTICES)
 if existing is not None:
     st.info(f"You already logged {day_words(day, weekday=True)}. Saving changes it.", icon=":material/edit:")
-saved = daily_form.entry_form(store, day, existing, known, today)
-if saved is not None:
-    log, existing = store.read("daily_log").frame, saved
-if existing is not None and daily_form.delete_button(store, day):
-    log = store.read("daily_log").frame
+daily_form.entry_form(store, day, existing, known, today)
+if existing is not None:
+    daily_form.delete_button(store, day)
 
 with st.expander("Weekly check-in (optional)"):
     checkin_form.checkin_form(store, today)

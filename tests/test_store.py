@@ -188,6 +188,7 @@ def _kill_writer_once(index: int, folder: Path, stderr_log: Path) -> KillRun:
     return run
 
 
+@pytest.mark.faults
 def test_kill_9_during_writes_never_leaves_a_damaged_or_incomplete_file(tmp_path: Path) -> None:
     with ThreadPoolExecutor(max_workers=2) as pool:
         runs = list(
@@ -210,6 +211,7 @@ def test_kill_9_during_writes_never_leaves_a_damaged_or_incomplete_file(tmp_path
 PER_WRITER, THREADS, PROCESSES = 25, 8, 2
 
 
+@pytest.mark.faults
 def test_eight_threads_and_two_processes_writing_at_once_lose_nothing(tmp_path: Path) -> None:
     folder, go_file = tmp_path / "person", tmp_path / "go"
     replaced: list[bool] = []

@@ -209,8 +209,9 @@ def element_aliases(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[st
     return aliases
 
 
-# rerun_with_notice keeps its message for pending_notice to show after the rerun.
-KEPT_FOR_LATER = {"rerun_with_notice": {"message": 1}}
+# rerun_with_notice and leave_notice keep their message for pending_notice, which draws only what they were given
+# (through a table of elements the scan does not follow): their callers are the sites checked.
+KEPT_FOR_LATER = {"rerun_with_notice": {"message": 1}, "leave_notice": {"message": 1}}
 
 
 def scan(files: list[Path], root: Path = ROOT) -> list[Site]:

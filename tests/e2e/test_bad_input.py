@@ -105,12 +105,45 @@ def test_hostile_journal_notes_and_activity_names_stay_inert(year_server: Server
     assert dialogs == []
 
 
-def test_a_future_day_is_refused_in_the_daily_log(year_server: Server, page: Page, moment: Moment) -> None:
+def _calendar_label(day: date) -> str:
+    """How the calendar names a day to a screen reader (React Aria, en-US)."""
+    return f"{day:%A}, {day:%B} {day.day}, {day.year}"
+
+
+def test_the_day_picker_offers_no_future_day(year_server: Server, page: Page, moment: Moment) -> None:
+    today = moment.today()
     open_page(page, year_server, "daily_log")
-    type_date(page, "entry_day", moment.today() + timedelta(days=3))
-    with rerun(page):
-        page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
-    expect(page.get_by_text("is in the future", exact=False)).to_be_visible()
+    before = (year_server.data_dir / "daily_log.csv").read_bytes()
+    page.get_by_test_id("stDateInputCalendarButton").first.click()
+    grid = page.locator("[role='grid']").first
+    expect(grid.locator(f"[aria-label*='{_calendar_label(today)}']")).to_have_attribute("data-focused", "true")
+    tomorrow = grid.locator(f"[aria-label*='{_calendar_label(today + timedelta(days=1))}']")
+    if tomorrow.count():
+        expect(tomorrow).to_have_attribute("aria-disabled", "true")
+    page.keyboard.press("ArrowUp")  # a week back, into the month before when today is in the first week
+    expect(page.locator(f"[aria-label*='{_calendar_label(today - timedelta(days=7))}']")).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # no further than today
+    expect(page.locator(f"[aria-label*='{_calendar_label(today)}']")).to_be_focused()
+    page.keyboard.press("Escape")
+
+    page.locator(".st-key-entry_day [role='spinbutton'][data-type='year']").click()
+    page.keyboard.type(f"{today + timedelta(days=3):%Y%m%d}")
+    page.keyboard.press("Enter")
+    expect(page.locator(".st-key-entry_day").get_by_text("outside allowed range", exact=False)).to_be_visible()
+    # While the field shows a day the form was not drawn for, the form takes no click: Save saves nothing.
+    held = page.evaluate(
+        """() => {
+          const buttons = [...document.querySelectorAll('.st-key-daily_entry_box button')];
+          const save = buttons.find(b => b.innerText === 'Save');
+          const press = new MouseEvent('mousedown', {bubbles: true, cancelable: true});
+          save.dispatchEvent(press);
+          return press.defaultPrevented;
+        }"""
+    )
+    assert held
+    page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
+    assert (year_server.data_dir / "daily_log.csv").read_bytes() == before
 
 
 def test_a_future_contact_is_refused_in_the_journal(year_server: Server, page: Page, moment: Moment) -> None:

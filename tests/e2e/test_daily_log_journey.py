@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import time
 import zipfile
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,8 +14,10 @@ from playwright.sync_api import Dialog, Page, expect
 from tests.support.browser import rerun, visit
 from tests.support.clock import Moment
 from tests.support.devserver import ROOT, Server
-from winback import tracker
+from winback import activities, tracker
 from winback.store import Store
+from winback.vocab import CONTACT_LABELS, MOOD_LABELS
+from winback.words import day_words
 
 pytestmark = pytest.mark.e2e
 
@@ -125,3 +127,76 @@ def test_coming_back_to_the_daily_log_shows_the_saved_day(server: Server, page: 
         page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
     saved = tracker.entry_for(Store(server.data_dir).read("daily_log").frame, moment.today())
     assert saved is not None and saved.note == "came back to this"
+
+
+def _on_screen(page: Page, names: dict[str, str]) -> dict[str, object]:
+    """The daily form as the person sees it, in the stored row's terms."""
+    moods = {label: mood for mood, label in MOOD_LABELS.items()}
+    contacts = {label: kind for kind, label in CONTACT_LABELS.items()}
+    ids = {label: ident for ident, label in names.items()}
+    chips = page.locator(".st-key-activities .react-aria-ComboBox [data-tag] span[title]")
+    return {
+        "mood": moods[page.locator(".st-key-mood input[type='range']").get_attribute("aria-valuetext") or ""],
+        "missing_ex": int(page.locator(".st-key-missing_ex input[type='range']").input_value()),
+        "contact": contacts[
+            page.locator(".st-key-contact [data-testid='stRadioOption'][data-selected='true']").inner_text()
+        ],
+        "activities": tuple(ids[title] for title in chips.evaluate_all("els => els.map(e => e.title)")),
+        "note": page.locator(".st-key-note textarea").input_value(),
+    }
+
+
+def _stored(folder: Path, day: date) -> dict[str, object] | None:
+    entry = tracker.entry_for(Store(folder).read("daily_log").frame, day)
+    if entry is None:
+        return None
+    return {k: v for k, v in entry.as_row().items() if k != "date"}
+
+
+def _click_great(page: Page) -> None:
+    box = page.locator(".st-key-mood").bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * 0.97, box["y"] + box["height"] * 0.75)
+
+
+def test_what_is_saved_is_what_the_form_showed_after_a_day_change_and_a_delete(
+    server: Server, page: Page, moment: Moment
+) -> None:
+    """Items 1 and 2 of "What you see is what is saved": the row in the file is the form on the screen."""
+    day = moment.today() - timedelta(days=5)
+    Store(server.data_dir).upsert(
+        "daily_log",
+        [{"date": day, "mood": 2, "missing_ex": 8, "contact": "we_talked", "activities": ("read",), "note": "rain"}],
+    )
+    known = activities.all_activities(Store(server.data_dir).read("custom_activities").frame)
+    names = {a.id: f"{a.name} · {a.area}" for a in known}
+    visit(page, f"{server.url}/daily_log")
+    before = _on_screen(page, names)
+    page.locator(".st-key-entry_day [role='spinbutton'][data-type='year']").click()
+    page.keyboard.type(f"{day:%Y%m%d}")
+    with rerun(page):
+        _click_great(page)  # straight from the Day field into the form: the day loads first
+        assert _on_screen(page, names)["mood"] == before["mood"], "a field changed before the day was loaded"
+    expect(page.get_by_text(f"You already logged {day_words(day, weekday=True)}")).to_be_visible()
+    assert _on_screen(page, names) == _stored(server.data_dir, day)
+    _click_great(page)
+    page.locator(".st-key-note textarea").fill("rain, then sun")
+    shown = _on_screen(page, names)
+    assert shown["mood"] == 5
+    with rerun(page):
+        page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
+    expect(page.get_by_text(f"Updated {day_words(day, weekday=True)}", exact=False)).to_be_visible()
+    assert _stored(server.data_dir, day) == shown == _on_screen(page, names)
+
+    page.get_by_role("button", name=f"Delete {day_words(day)}").click()
+    with rerun(page):
+        page.get_by_role("button", name="Yes, delete").click()
+    expect(page.get_by_text(f"Deleted {day_words(day, weekday=True)}.")).to_be_visible()
+    expect(page.get_by_text("You already logged")).to_have_count(0)
+    expect(page.get_by_text("Delete it for good?")).to_have_count(0)
+    assert _stored(server.data_dir, day) is None
+    shown = _on_screen(page, names)
+    assert shown == {"mood": 3, "missing_ex": 5, "contact": "none", "activities": (), "note": ""}
+    with rerun(page):
+        page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
+    assert _stored(server.data_dir, day) == shown

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
 from winback import progress, typed_text
@@ -64,12 +66,14 @@ def test_coming_back_to_the_page_shows_the_saved_day_and_saving_keeps_it(data_di
     )
 
 
-def test_a_future_day_is_refused_and_nothing_is_saved(data_dir: Path, clock: Clock) -> None:
+def test_the_day_picker_ends_today_and_a_future_day_falls_back_to_today(data_dir: Path, clock: Clock) -> None:
     app = open_page(PAGE_FILES["Daily log"])
-    app.date_input(key="entry_day").set_value(clock.today + timedelta(days=1))
-    app.button[0].click().run()
-    assert "in the future" in texts(app)
+    assert app.date_input(key="entry_day").max == clock.today
+    app.date_input(key="entry_day").set_value(clock.today + timedelta(days=1)).run()
+    assert app.date_input(key="entry_day").value == clock.today
     assert not (data_dir / "daily_log.csv").exists()
+    app.button[0].click().run()
+    assert list(Store(data_dir).read("daily_log").frame["date"].dt.date) == [clock.today]
 
 
 def test_a_failed_write_shows_an_error_and_keeps_the_old_file(data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -104,17 +108,6 @@ def test_editing_a_past_day_prefills_it_and_updates_it(data_dir: Path, clock: Cl
     assert app.success[0].value.startswith(f"Updated {day_words(past, weekday=True)}")
     row = Store(data_dir).read("daily_log").frame.iloc[0]
     assert (row["mood"], row["missing_ex"], row["note"]) == (4, 9, "hard")
-
-
-def test_an_invalid_edit_is_refused_and_changes_nothing(data_dir: Path, clock: Clock) -> None:
-    app = open_page(PAGE_FILES["Daily log"])
-    app.button[0].click().run()
-    before = (data_dir / "daily_log.csv").read_bytes()
-    app.date_input(key="entry_day").set_value(clock.today + timedelta(days=2)).run()
-    app.select_slider(key="mood").set_value(1)
-    app.button[0].click().run()
-    assert "in the future" in texts(app)
-    assert (data_dir / "daily_log.csv").read_bytes() == before
 
 
 def test_deleting_a_day_asks_first(data_dir: Path, clock: Clock) -> None:
@@ -193,6 +186,7 @@ def test_control_characters_pasted_into_the_note_are_removed_with_a_notice(data_
     assert typed_text.removed_notice(removed, "the note") in [i.value for i in app.info]
     assert app.success[0].value.startswith("Saved")
     assert Store(data_dir).read("daily_log").frame["note"].tolist() == [kept] == ["call mum[0m\nlater"]
+    assert app.text_area(key="note").value == kept, "the form shows the note as it was stored"
 
 
 def test_control_characters_in_an_activity_name_are_removed_when_added_and_renamed(data_dir: Path) -> None:
@@ -211,3 +205,52 @@ def test_control_characters_in_an_activity_name_are_removed_when_added_and_renam
     app.run()  # the box still holds the NUL it was given; that is no new rename
     assert Store(data_dir).read("custom_activities").frame["name"].tolist() == ["Claywork"]
     assert not app.exception
+
+
+def _shown(app: AppTest) -> tuple[object, ...]:
+    return (
+        app.select_slider(key="mood").value,
+        app.slider(key="missing_ex").value,
+        app.radio(key="contact").value,
+        tuple(app.multiselect(key="activities").value),
+        app.text_area(key="note").value,
+    )
+
+
+def test_after_a_delete_the_form_shows_the_days_defaults_and_saving_stores_what_it_shows(
+    data_dir: Path, clock: Clock
+) -> None:
+    past = clock.today - timedelta(days=4)
+    Store(data_dir).upsert(
+        "daily_log",
+        [{"date": past, "mood": 2, "missing_ex": 9, "contact": "we_talked", "activities": ("read",), "note": "hard"}],
+    )
+    app = open_page(PAGE_FILES["Daily log"])
+    app.date_input(key="entry_day").set_value(past).run()
+    app.button(key=f"delete_day_{past.isoformat()}").click().run()
+    app.button(key=f"delete_day_{past.isoformat()}_yes").click().run()
+    assert Store(data_dir).read("daily_log").frame.empty
+    shown = texts(app)
+    assert f"Deleted {day_words(past, weekday=True)}." in shown
+    assert "You already logged" not in shown
+    assert "Delete it for good?" not in shown
+    assert not [b for b in app.button if b.key == f"delete_day_{past.isoformat()}"]
+    assert _shown(app) == (3, 5, "none", (), "")
+    app.button[0].click().run()
+    row = Store(data_dir).read("daily_log").frame.iloc[0]
+    assert (row["date"].date(), row["mood"], row["missing_ex"], row["contact"], row["activities"], row["note"]) == (
+        past,
+        *_shown(app),
+    )
+
+
+def test_what_is_drawn_above_the_form_already_counts_the_day_just_saved(data_dir: Path, clock: Clock) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    assert app.metric[0].value == "0"
+    app.button[0].click().run()
+    assert app.metric[0].value == "1", "the no-contact count includes today as soon as it is saved"
+    assert f"You already logged {day_words(clock.today, weekday=True)}" in texts(app)
+    assert "1 day shown of 1 day logged" in texts(app)
+    app.radio(key="contact").set_value("we_talked")
+    app.button[0].click().run()
+    assert app.metric[2].value == "1", "the slip counts at once"

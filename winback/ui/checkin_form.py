@@ -9,10 +9,15 @@ import streamlit as st
 
 from winback import checkin
 from winback.content.checkin import Scale, load_checkin
+from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import state
-from winback.ui.widgets import save_error
+from winback.ui.widgets import leave_notice, pending_notice
 from winback.words import day_words
+
+NOTICES = "checkin"
+# Where each slider starts: the middle of its scale.
+WELLBEING_START, SELF_WORTH_START = 3, 2
 
 
 def checkin_form(s: Store, today: date) -> None:
@@ -25,41 +30,41 @@ def checkin_form(s: Store, today: date) -> None:
             f"self-worth {done['self_worth']} (of 100). Sending it again replaces it.",
             icon=":material/event_available:",
         )
+    pending_notice(NOTICES)
     with st.form(state.CHECKIN_FORM):
-        wellbeing = _scale(texts.wellbeing, state.wellbeing_item, start=3)
-        worth = _scale(texts.self_worth, state.self_worth_item, start=2)
-        replace_ok = True
+        _scale(texts.wellbeing, state.wellbeing_item, start=WELLBEING_START)
+        _scale(texts.self_worth, state.self_worth_item, start=SELF_WORTH_START)
         if done is not None:
-            replace_ok = st.checkbox("Yes, replace this week's check-in", key=state.CHECKIN_REPLACE)
-        sent = st.form_submit_button("Save check-in")
-    if sent:
-        _save(s, today, wellbeing, worth, replace_ok)
+            st.checkbox("Yes, replace this week's check-in", key=state.CHECKIN_REPLACE)
+        # Saved in the click's callback, so the line above the form already names the check-in just saved.
+        st.form_submit_button("Save check-in", on_click=_save, args=(s, today, done is not None))
 
 
-def _scale(scale: Scale, key: Callable[[int], str], *, start: int) -> list[int]:
-    """One scale's title and its five items, each a slider over the scale's answers; the answers chosen."""
+def _scale(scale: Scale, key: Callable[[int], str], *, start: int) -> None:
+    """One scale's title and its five items, each a slider over the scale's answers."""
     st.markdown(f"**{scale.title}**")
-    return [
-        int(
-            st.select_slider(
-                item, options=list(range(scale.top + 1)), value=start, format_func=scale.labels.__getitem__, key=key(n)
-            )
+    for n, item in enumerate(scale.items):
+        st.select_slider(
+            item, options=list(range(scale.top + 1)), value=start, format_func=scale.labels.__getitem__, key=key(n)
         )
-        for n, item in enumerate(scale.items)
-    ]
 
 
-def _save(s: Store, today: date, wellbeing: list[int], worth: list[int], replace_ok: bool) -> None:
-    if not replace_ok:
-        st.warning("Nothing saved: tick the box to replace this week's check-in.", icon=":material/warning:")
+def _save(s: Store, today: date, replacing: bool) -> None:
+    texts = load_checkin()
+    values = st.session_state
+    wellbeing = [int(values.get(state.wellbeing_item(n), WELLBEING_START)) for n in range(len(texts.wellbeing.items))]
+    worth = [int(values.get(state.self_worth_item(n), SELF_WORTH_START)) for n in range(len(texts.self_worth.items))]
+    if replacing and not values.get(state.CHECKIN_REPLACE):
+        leave_notice(NOTICES, "Nothing saved: tick the box to replace this week's check-in.", "warning")
         return
     try:
         checkin.save_checkin(s, today, wellbeing, worth)
     except StorageError as error:
-        save_error(error)
-    else:
-        st.success(
-            f"Check-in saved: well-being {checkin.wellbeing_score(wellbeing)}, "
-            f"self-worth {checkin.self_worth_score(worth)} (of 100).",
-            icon=":material/check:",
-        )
+        leave_notice(NOTICES, plain(str(error)), "error")
+        return
+    values.pop(state.CHECKIN_REPLACE, None)
+    leave_notice(
+        NOTICES,
+        f"Check-in saved: well-being {checkin.wellbeing_score(wellbeing)}, "
+        f"self-worth {checkin.self_worth_score(worth)} (of 100).",
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import streamlit as st
@@ -11,9 +11,10 @@ import streamlit as st
 from winback import tracker, typed_text
 from winback.charts.period import period_start
 from winback.content.activities import Activity
+from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import state
-from winback.ui.widgets import confirmed_delete, save_error
+from winback.ui.widgets import confirmed_delete, leave_notice
 from winback.vocab import (
     CONTACT_LABELS,
     DEFAULT_PERIOD,
@@ -36,9 +37,48 @@ DEFAULTS: dict[str, object] = {
 }
 
 
-def pick_day(today: date) -> date:
-    day = st.date_input("Day", value=today, format="YYYY-MM-DD", key=state.ENTRY_DAY)
-    return day if isinstance(day, date) else today
+# Where the daily form's callbacks leave what they have to say, for the page to show above the form.
+NOTICES = "daily_log"
+
+# Typing a day commits it when focus leaves the field; the click or key that moves focus into the form would
+# change a field that the day's values are about to replace. While the Day field shows another day than the one
+# the form was drawn for (the mark below), clicks and keys inside the form are held back: the typed day is
+# loaded first (or, for a day the picker refuses, nothing is saved until the field shows the form's day again).
+_FORM_DAY_MARK = '<span data-winback-form-day="{day}"></span>'
+_HOLD_SCRIPT = f"""
+<script>
+(function () {{
+  var doc = window.parent.document;
+  if (doc.winbackDayHold) return;
+  doc.winbackDayHold = true;
+  var DAY = ".st-key-{state.ENTRY_DAY}", FORM = ".st-key-{state.DAILY_FORM_BOX}";
+  function inside(node, where) {{ return !!(node && node.closest && node.closest(where)); }}
+  function hold(event) {{
+    if (!inside(event.target, FORM)) return;
+    var field = doc.querySelector(DAY + " input"), mark = doc.querySelector("[data-winback-form-day]");
+    if (!field || !mark || field.value === mark.getAttribute("data-winback-form-day")) return;
+    if (inside(doc.activeElement, DAY)) doc.activeElement.blur();
+    event.preventDefault();
+    event.stopPropagation();
+  }}
+  ["pointerdown", "mousedown", "mouseup", "click", "keydown", "touchstart"].forEach(function (name) {{
+    doc.addEventListener(name, hold, true);
+  }});
+}})();
+</script>
+"""
+
+
+def pick_day(today: date, earliest: date | None) -> date:
+    """The day to log: today or an earlier one, back to the first logged day (or ten years)."""
+    low = min(earliest or today, today - timedelta(days=3653))
+    chosen = st.session_state.get(state.ENTRY_DAY)
+    if not isinstance(chosen, date) or not low <= chosen <= today:
+        st.session_state[state.ENTRY_DAY] = today
+    day = st.date_input("Day", min_value=low, max_value=today, format="YYYY-MM-DD", key=state.ENTRY_DAY)
+    day = day if isinstance(day, date) else today
+    st.html(_FORM_DAY_MARK.format(day=day.isoformat()) + _HOLD_SCRIPT, unsafe_allow_javascript=True)
+    return day
 
 
 def prefill(day: date, existing: tracker.DailyEntry | None) -> None:
@@ -47,79 +87,88 @@ def prefill(day: date, existing: tracker.DailyEntry | None) -> None:
     another page and comes back; the form must then show the stored day again, not blank widgets."""
     if st.session_state.get(state.DAILY_FORM_DAY) == day and all(key in st.session_state for key in DEFAULTS):
         return
+    _show(day, existing)
+
+
+def _show(day: date, entry: tracker.DailyEntry | None) -> None:
     values = dict(DEFAULTS)
-    if existing is not None:
+    if entry is not None:
         values = {
-            state.MOOD: existing.mood,
-            state.MISSING_EX: existing.missing_ex,
-            state.CONTACT: existing.contact,
-            state.ACTIVITIES: list(existing.activities),
-            state.NOTE: existing.note,
+            state.MOOD: entry.mood,
+            state.MISSING_EX: entry.missing_ex,
+            state.CONTACT: entry.contact,
+            state.ACTIVITIES: list(entry.activities),
+            state.NOTE: entry.note,
         }
     for key, value in values.items():
         st.session_state[key] = value
     st.session_state[state.DAILY_FORM_DAY] = day
 
 
-def forget() -> None:
-    st.session_state.pop(state.DAILY_FORM_DAY, None)
-
-
 def entry_form(
     s: Store, day: date, existing: tracker.DailyEntry | None, known: tuple[Activity, ...], today: date
-) -> tracker.DailyEntry | None:
-    """The form for ``day``; returns the entry it saved, if Save was pressed and the entry was saved."""
+) -> None:
+    """The form for ``day``. Save stores what the form shows, in the click's callback: before the page is drawn
+    again, so the counters, banners and history above and below already include it."""
     names = {a.id: a.name for a in known}
     areas = {a.id: a.area for a in known}
     choices = [a.id for a in known if not a.retired or (existing is not None and a.id in existing.activities)]
-    with st.form(state.DAILY_FORM, enter_to_submit=False):
-        mood = st.select_slider("Mood", options=list(MOODS), format_func=MOOD_LABELS.get, key=state.MOOD)
-        missing = st.slider("Missing my ex (0 = not at all, 10 = all the time)", 0, 10, key=state.MISSING_EX)
-        contact = st.radio(
-            "Contact with my ex", list(CONTACT_LABELS), format_func=CONTACT_LABELS.get, key=state.CONTACT
-        )
-        picked = st.multiselect(
+    with st.container(key=state.DAILY_FORM_BOX), st.form(state.DAILY_FORM, enter_to_submit=False):
+        st.select_slider("Mood", options=list(MOODS), format_func=MOOD_LABELS.get, key=state.MOOD)
+        st.slider("Missing my ex (0 = not at all, 10 = all the time)", 0, 10, key=state.MISSING_EX)
+        st.radio("Contact with my ex", list(CONTACT_LABELS), format_func=CONTACT_LABELS.get, key=state.CONTACT)
+        st.multiselect(
             "What I did for myself", choices, format_func=lambda a: f"{names[a]} · {areas[a]}", key=state.ACTIVITIES
         )
-        note = st.text_area("Note (only you see this)", max_chars=NOTE_LIMIT, key=state.NOTE)
-        submitted = st.form_submit_button("Save", type="primary")
-    if not submitted:
-        return None
-    kept, removed = typed_text.clean(note or "")
-    entry = tracker.DailyEntry(day, int(mood), int(missing), str(contact), tracker.selected(picked), kept)
-    return _save(s, entry, today, removed)
+        st.text_area("Note (only you see this)", max_chars=NOTE_LIMIT, key=state.NOTE)
+        st.form_submit_button("Save", type="primary", on_click=_save, args=(s, day, today))
 
 
-def _save(s: Store, entry: tracker.DailyEntry, today: date, removed: int) -> tracker.DailyEntry | None:
+def _save(s: Store, day: date, today: date) -> None:
+    """Save what the form showed for ``day`` (the day it was drawn for, even if the picker moved since)."""
+    values = st.session_state
+    kept, removed = typed_text.clean(str(values.get(state.NOTE) or ""))
+    picked = values.get(state.ACTIVITIES) or []
+    entry = tracker.DailyEntry(
+        day,
+        int(values.get(state.MOOD, NEUTRAL_MOOD)),
+        int(values.get(state.MISSING_EX, NEUTRAL_MISSING_EX)),
+        str(values.get(state.CONTACT, "none")),
+        tracker.selected(picked),
+        kept,
+    )
     if removed:
-        st.info(typed_text.removed_notice(removed, "the note"), icon=":material/cleaning_services:")
+        leave_notice(NOTICES, typed_text.removed_notice(removed, "the note"), "info")
     problems = tracker.entry_problems(entry, today)
     for problem in problems:
-        st.error(problem, icon=":material/error:")
+        leave_notice(NOTICES, problem, "error")
     if problems:
-        return None
+        return
     try:
         replaced = tracker.save_entry(s, entry, today)
     except StorageError as error:
-        save_error(error)
-        return None
+        leave_notice(NOTICES, plain(str(error)), "error")
+        return
+    if values.get(state.ENTRY_DAY) == day:
+        _show(day, entry)  # the form now shows exactly what was stored (a removed character included)
     verb = "Updated" if replaced else "Saved"
-    st.success(f"{verb} {day_words(entry.day, weekday=True)}: mood {MOOD_LABELS[entry.mood]}.", icon=":material/check:")
-    return entry
+    leave_notice(NOTICES, f"{verb} {day_words(entry.day, weekday=True)}: mood {MOOD_LABELS[entry.mood]}.")
 
 
-def delete_button(s: Store, day: date) -> bool:
-    """Delete the day's entry after asking once more; True when it was deleted."""
-    if not confirmed_delete(f"Delete {day_words(day)}", key=state.delete_day(day)):
-        return False
+def delete_button(s: Store, day: date) -> None:
+    """Delete the day's entry after asking once more; the form then shows the day's defaults."""
+    confirmed_delete(f"Delete {day_words(day)}", key=state.delete_day(day), on_yes=lambda: _delete(s, day))
+
+
+def _delete(s: Store, day: date) -> None:
     try:
         tracker.delete_entry(s, day)
     except StorageError as error:
-        save_error(error)
-        return False
-    forget()
-    st.success(f"Deleted {day_words(day, weekday=True)}.", icon=":material/delete:")
-    return True
+        leave_notice(NOTICES, plain(str(error)), "error")
+        return
+    if st.session_state.get(state.ENTRY_DAY) == day:
+        _show(day, None)
+    leave_notice(NOTICES, f"Deleted {day_words(day, weekday=True)}.", "success")
 
 
 def history(log: pd.DataFrame, names: Mapping[str, str], today: date) -> None:

@@ -9,10 +9,13 @@ import streamlit as st
 
 from winback import progress, settings, tracker
 from winback.content.steps import Thresholds
+from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import state
-from winback.ui.widgets import save_error
+from winback.ui.widgets import leave_notice, pending_notice
 from winback.words import day_words
+
+NOTICES = "no_contact_start"
 
 
 def section(s: Store, log: pd.DataFrame, today: date, model: progress.FiveSteps | None = None) -> None:
@@ -40,16 +43,22 @@ def summary(now: tracker.NoContact, thresholds: Thresholds) -> None:
 
 def start_form(s: Store, current: date | None, today: date) -> None:
     st.caption("The day you stopped contact. It counts as day 1; a day with contact starts the count again.")
+    pending_notice(NOTICES)
     with st.form(state.NO_CONTACT_FORM):
-        chosen = st.date_input(
-            "No contact since", value=current or today, format="YYYY-MM-DD", key=state.NO_CONTACT_START
+        st.date_input(
+            "No contact since", value=current or today, max_value=today, format="YYYY-MM-DD", key=state.NO_CONTACT_START
         )
-        if st.form_submit_button("Save start date"):
-            try:
-                settings.save_no_contact_start(s, chosen if isinstance(chosen, date) else None, today)
-            except ValueError as error:
-                st.error(str(error), icon=":material/error:")
-            except StorageError as error:
-                save_error(error)
-            else:
-                st.success("Saved.", icon=":material/check:")
+        # Saved in the click's callback, so the counter drawn above the form already counts from the new day.
+        st.form_submit_button("Save start date", on_click=_save_start, args=(s, today))
+
+
+def _save_start(s: Store, today: date) -> None:
+    chosen = st.session_state.get(state.NO_CONTACT_START)
+    try:
+        settings.save_no_contact_start(s, chosen if isinstance(chosen, date) else None, today)
+    except ValueError as error:
+        leave_notice(NOTICES, str(error), "error")
+    except StorageError as error:
+        leave_notice(NOTICES, plain(str(error)), "error")
+    else:
+        leave_notice(NOTICES, "Saved.")

@@ -26,6 +26,8 @@ CONTACT = "contact"
 ACTIVITIES = "activities"
 NOTE = "note"
 DAILY_FORM = "daily_entry"
+# The box around the daily form: a form carries no st-key-… class of its own.
+DAILY_FORM_BOX = "daily_entry_box"
 DAILY_FORM_DAY = "daily_form_day"
 HISTORY_TABLE = "history_table"
 HISTORY_DATES = "history_dates"

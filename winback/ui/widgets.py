@@ -4,7 +4,8 @@ survive a rerun, a chart with its words, a step card."""
 from __future__ import annotations
 
 import html
-from typing import NoReturn
+from collections.abc import Callable
+from typing import Literal, NoReturn
 
 import streamlit as st
 
@@ -96,8 +97,11 @@ def confirmed_delete(
     key: str,
     question: str = "Delete it for good? This cannot be undone.",
     yes: str = "Yes, delete",
+    on_yes: Callable[[], None] | None = None,
 ) -> bool:
-    """A delete button that asks once more; True only after the person confirms."""
+    """A delete button that asks once more; True only after the person confirms. With ``on_yes``, the delete
+    happens in the confirming click's callback instead, before the page is drawn again, so nothing drawn above
+    the button (counters, banners, a form) shows the deleted thing; it then returns False."""
     asking = state.asking(key)
     if st.button(label, key=key, icon=":material/delete:"):
         st.session_state[asking] = True
@@ -105,7 +109,9 @@ def confirmed_delete(
         return False
     st.warning(question, icon=":material/warning:")
     left, right = st.columns(2)
-    if left.button(yes, key=state.confirm(key), type="primary"):
+    if on_yes is not None:
+        left.button(yes, key=state.confirm(key), type="primary", on_click=_confirmed, args=(asking, on_yes))
+    elif left.button(yes, key=state.confirm(key), type="primary"):
         st.session_state.pop(asking, None)
         return True
     if right.button("Keep it", key=state.keep(key)):
@@ -114,17 +120,42 @@ def confirmed_delete(
     return False
 
 
+def _confirmed(asking: str, on_yes: Callable[[], None]) -> None:
+    st.session_state.pop(asking, None)
+    on_yes()
+
+
+NoticeKind = Literal["success", "info", "warning", "error"]
+_NOTICE_ICONS: dict[NoticeKind, str] = {
+    "success": ":material/check:",
+    "info": ":material/info:",
+    "warning": ":material/warning:",
+    "error": ":material/error:",
+}
+
+
+_NOTICE_ELEMENTS = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
+
+
+def leave_notice(where: str, message: str, kind: NoticeKind = "success") -> None:
+    """Keep ``message`` for the next time ``where`` draws its notices: a callback runs before the page is drawn,
+    so what it has to say waits for the page. The message is winback's own words, never the person's text."""
+    kept = st.session_state.setdefault(state.notice(where), [])
+    kept.append((kind, message))
+
+
 def rerun_with_notice(where: str, message: str) -> NoReturn:
     """Start the page over with ``message`` shown at ``where``: a message shown just before a rerun is wiped
     by it. The message is winback's own words, never the person's text."""
-    st.session_state[state.notice(where)] = message
+    leave_notice(where, message)
     st.rerun()
 
 
 def pending_notice(where: str) -> None:
-    message = st.session_state.pop(state.notice(where), None)
-    if isinstance(message, str):
-        st.success(message, icon=":material/check:")
+    """Show, once, what was left for ``where`` by a callback or before a rerun."""
+    kept = st.session_state.pop(state.notice(where), None)
+    for kind, message in kept if isinstance(kept, list) else []:
+        _NOTICE_ELEMENTS[kind](message, icon=_NOTICE_ICONS[kind])
 
 
 def show_chart(chart: Chart, name: str) -> None:
