@@ -43,6 +43,19 @@ def test_delete_everything_removes_files_and_sample_but_not_other_people(tmp_pat
     assert store.read("daily_log").frame.empty
 
 
+@pytest.mark.parametrize(
+    ("kind", "is_sample", "name"),
+    [
+        ("zip", False, "winback-2026-03-01.zip"),
+        ("zip", True, "winback-sample-2026-03-01.zip"),
+        ("spreadsheet", False, "winback-daily-log-2026-03-01.csv"),
+        ("spreadsheet", True, "winback-sample-daily-log-2026-03-01.csv"),
+    ],
+)
+def test_export_file_names_say_when_the_data_is_the_sample(kind: dataio.ExportKind, is_sample: bool, name: str) -> None:
+    assert dataio.export_file_name(kind, date(2026, 3, 1), sample=is_sample) == name
+
+
 # Spreadsheet-safe CSV
 
 

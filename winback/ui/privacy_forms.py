@@ -50,7 +50,7 @@ def export_buttons(s: Store, today: date, has_files: bool) -> None:
     left.download_button(
         "Everything (zip)",
         data=lambda: dataio.export_zip(s),  # built only when clicked: large histories stay fast
-        file_name=f"winback-{today.isoformat()}.zip",
+        file_name=dataio.export_file_name("zip", today, sample=session.in_sample_mode()),
         mime="application/zip",
         disabled=not has_files,
         help="Every file exactly as stored; import it here to restore or move your data.",
@@ -60,7 +60,7 @@ def export_buttons(s: Store, today: date, has_files: bool) -> None:
     right.download_button(
         "Daily log for spreadsheets (CSV)",
         data=lambda: dataio.spreadsheet_csv(s),
-        file_name=f"winback-daily-log-{today.isoformat()}.csv",
+        file_name=dataio.export_file_name("spreadsheet", today, sample=session.in_sample_mode()),
         mime="text/csv",
         disabled=not has_files,
         help="Safe to open in Excel or LibreOffice: text that could run as a formula is neutralised.",
