@@ -26,7 +26,7 @@ def test_sample_mode_uses_its_own_folder(data_dir: Path) -> None:
     assert not app.exception
     assert (data_dir / "sample" / "daily_log.csv").exists()
     assert not (data_dir / "daily_log.csv").exists()
-    assert "exploring **sample data**" in " ".join(i.value for i in app.sidebar.info)
+    assert "exploring **sample data**" in " ".join(i.value for i in app.main.info)
     app.switch_page(PAGE_FILES["Daily log"]).run()
     app.segmented_control(key="history_period").set_value("All").run()
     assert len(app.dataframe[0].value) > 300
