@@ -174,8 +174,9 @@ def step_card(number: int) -> str:
     return f"step_card_{number}"
 
 
-# Kept when a person's state is forgotten: which diary the session shows (their own or the sample).
-_KEPT = frozenset({SAMPLE_MODE})
+# Kept when a person's state is forgotten: which diary the session shows (their own or the sample), and that
+# this run came through the router (the router itself forgets when the diary changed under the session).
+_KEPT = frozenset({SAMPLE_MODE, ROUTED})
 
 
 def forget_person_state() -> None:
