@@ -23,6 +23,7 @@ try:
         frame.sidebar(help_page)
         frame.safety_bar(help_page)
         frame.shared_diary_warning()
+        frame.sample_notice(pages[sitemap.DATA_PRIVACY], navigation)
         frame.undone_import_notice()
         guard.run_page(navigation, help_page, trouble)
 finally:

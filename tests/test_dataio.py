@@ -31,6 +31,7 @@ def test_delete_everything_removes_files_and_sample_but_not_other_people(tmp_pat
     store = Store(tmp_path)
     sample.write_sample(store, days=30, today=date(2026, 6, 1))
     sample.write_sample(Store(tmp_path / "sample"), days=30, today=date(2026, 6, 1))
+    sample.switch(tmp_path, True)
     other = tmp_path / "users" / "abc"
     other.mkdir(parents=True)
     (other / "daily_log.csv").write_text("kept", encoding="utf-8")
@@ -39,8 +40,31 @@ def test_delete_everything_removes_files_and_sample_but_not_other_people(tmp_pat
     assert removed >= len(TABLES)
     assert [p for p in tmp_path.iterdir() if p.is_file()] == []
     assert not (tmp_path / "sample").exists()
+    assert not sample.mode_on(tmp_path), "winback starts fresh: on the person's own diary"
     assert (other / "daily_log.csv").read_text(encoding="utf-8") == "kept"
     assert store.read("daily_log").frame.empty
+
+
+def test_an_export_never_carries_the_sample_switch(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    sample.write_sample(store, days=30, today=date(2026, 6, 1))
+    sample.switch(tmp_path, True)
+    for folder in (tmp_path, tmp_path / "sample"):
+        names = zipfile.ZipFile(io.BytesIO(dataio.export_zip(Store(folder)))).namelist()
+        assert sample.SAMPLE_MODE_FILE not in names
+
+
+@pytest.mark.parametrize(
+    ("kind", "is_sample", "name"),
+    [
+        ("zip", False, "winback-2026-03-01.zip"),
+        ("zip", True, "winback-sample-2026-03-01.zip"),
+        ("spreadsheet", False, "winback-daily-log-2026-03-01.csv"),
+        ("spreadsheet", True, "winback-sample-daily-log-2026-03-01.csv"),
+    ],
+)
+def test_export_file_names_say_when_the_data_is_the_sample(kind: dataio.ExportKind, is_sample: bool, name: str) -> None:
+    assert dataio.export_file_name(kind, date(2026, 3, 1), sample=is_sample) == name
 
 
 # Spreadsheet-safe CSV

@@ -14,7 +14,7 @@ from winback.content.quiz import load_quiz
 from winback.csvcodec import parse_table
 from winback.quiz import answers_of, score
 from winback.schema import TABLES, empty_frame
-from winback.store import Store
+from winback.store import StorageError, Store
 
 TODAY = SAMPLE_END
 SLIPS = ("i_reached_out", "we_talked")
@@ -250,3 +250,28 @@ def test_every_seed_gives_a_rising_quiz_history_ending_in_go(seed: int) -> None:
     attempts = sample.generate(365, seed=seed, today=TODAY)["quiz_attempts"].sort_values("taken_at")
     assert attempts["worth"].is_monotonic_increasing
     assert attempts["verdict"].iloc[-1] == "go"
+
+
+# Sample mode's switch
+
+
+def test_sample_mode_is_off_until_switched_on_and_stays_on_until_switched_off(tmp_path: Path) -> None:
+    assert not sample.mode_on(tmp_path)
+    sample.switch(tmp_path, True)
+    assert sample.mode_on(tmp_path), "read from the folder: a reload or another tab sees it too"
+    assert (tmp_path / "sample" / sample.SAMPLE_MODE_FILE).is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == [], "nothing in the person's own folder"
+    sample.switch(tmp_path, True)
+    assert sample.mode_on(tmp_path)
+    sample.switch(tmp_path, False)
+    assert not sample.mode_on(tmp_path)
+    sample.switch(tmp_path, False)
+    assert not sample.mode_on(tmp_path)
+
+
+def test_a_switch_that_cannot_be_written_says_why_and_changes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "sample").write_text("a file where the sample folder should be", encoding="utf-8")
+    with pytest.raises(StorageError, match="Could not turn on sample data: a file is in the way"):
+        sample.switch(tmp_path, True)
+    assert not sample.mode_on(tmp_path)
+    assert (tmp_path / "sample").read_text(encoding="utf-8").startswith("a file")

@@ -8,6 +8,7 @@ import io
 import shutil
 import zipfile
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from winback.activities import all_activities
@@ -33,6 +34,18 @@ REMINDER_TITLE_MAX = 60
 # Shown on a lock screen, so it says nothing about an ex or a breakup.
 REMINDER_LENGTH = timedelta(minutes=10)
 ICS_LINE_OCTETS = 75
+
+
+ExportKind = Literal["zip", "spreadsheet"]
+# What each export's name says after "winback" (and "-sample"), and its file type.
+_EXPORT_NAMES: dict[ExportKind, tuple[str, str]] = {"zip": ("", "zip"), "spreadsheet": ("-daily-log", "csv")}
+
+
+def export_file_name(kind: ExportKind, day: date, *, sample: bool) -> str:
+    """The name an export is offered under: ``winback-2026-03-01.zip``, ``winback-daily-log-2026-03-01.csv``.
+    An export of sample data starts ``winback-sample-``, so that it cannot be taken for the person's own."""
+    what, suffix = _EXPORT_NAMES[kind]
+    return f"winback{'-sample' if sample else ''}{what}-{day.isoformat()}.{suffix}"
 
 
 def export_zip(store: Store) -> bytes:

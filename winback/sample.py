@@ -4,17 +4,24 @@
 Mood dips after the breakup and recovers; *missing my ex* starts high and fades; slips are common in the
 first weeks and rare later; activities grow in number and variety; weekly check-ins and quiz worth rise.
 Every part draws from its own random stream, so changing one part leaves the others as they were.
+
+Sample mode is on while the person's sample folder holds ``SAMPLE_MODE_FILE``: it lasts across reloads, tabs
+and restarts until switched off. It is not in the person's own folder, so no export carries it and no import
+brings it, and deleting the sample folder (which Delete everything does) switches it off.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from numpy.random import Generator, SeedSequence
 
 from winback import sample_tables
+from winback.atomic import StorageError, atomic_write, reason
+from winback.paths import sample_folder
 from winback.sample_tables import Plan, Timeline
 from winback.schema import (
     CHECKINS,
@@ -31,6 +38,8 @@ from winback.store import Store
 NO_CONTACT_TARGET_DAYS = 30
 MIN_DAYS_FOR_QUIZ = 90
 MIN_DAYS_FOR_RECONNECT = 180
+SAMPLE_MODE_FILE = "sample-mode-on"
+SAMPLE_MODE_TEXT = "winback shows its made-up year instead of your diary until sample data is switched off.\n"
 STREAMS = ("plan", "gaps", "contact", "activities", "mood", "notes", "checkins", "quiz", "reconnect")
 
 
@@ -70,6 +79,31 @@ def write_sample(store: Store, days: int = 365, seed: int = 7, today: date | Non
     for name, frame in generate(days, seed, today).items():
         store.replace_all(name, frame)
     store.write_settings(sample_settings(days, today))
+
+
+def mode_on(person: Path) -> bool:
+    """True while ``person`` (their own folder) has sample mode switched on; False when it cannot be told."""
+    try:
+        return (sample_folder(person) / SAMPLE_MODE_FILE).is_file()
+    except OSError:
+        return False
+
+
+def switch(person: Path, on: bool) -> None:
+    """Switch sample mode on or off for ``person``, written whole (winback.atomic) so every tab sees the same.
+
+    Raises StorageError, in words for people, when the folder cannot be changed; then nothing was changed.
+    """
+    marker = sample_folder(person) / SAMPLE_MODE_FILE
+    try:
+        if on:
+            marker.parent.mkdir(exist_ok=True)
+            atomic_write(marker, SAMPLE_MODE_TEXT)
+        else:
+            marker.unlink(missing_ok=True)
+    except OSError as error:
+        words = "on" if on else "off"
+        raise StorageError(f"Could not turn {words} sample data: {reason(error)}. Nothing was changed.") from error
 
 
 def _empty(table: Table) -> pd.DataFrame:

@@ -6,13 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from tests.builders import SAMPLE_END
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
-from winback import dataio, sample
+from winback import dataio, paths, sample
 from winback.imports.plan import MAX_PROBLEMS
-from winback.store import Store
+from winback.store import StorageError, Store
+from winback.ui import privacy_forms, state
 
 
 def test_shows_the_folder(data_dir: Path) -> None:
@@ -26,7 +28,7 @@ def test_sample_mode_uses_its_own_folder(data_dir: Path) -> None:
     assert not app.exception
     assert (data_dir / "sample" / "daily_log.csv").exists()
     assert not (data_dir / "daily_log.csv").exists()
-    assert "exploring **sample data**" in " ".join(i.value for i in app.sidebar.info)
+    assert "exploring **sample data**" in " ".join(i.value for i in app.main.info)
     app.switch_page(PAGE_FILES["Daily log"]).run()
     app.segmented_control(key="history_period").set_value("All").run()
     assert len(app.dataframe[0].value) > 300
@@ -199,15 +201,69 @@ def test_the_reminder_carries_the_title_the_person_typed(data_dir: Path, monkeyp
     assert b"winback" not in data.lower()
 
 
-def test_sample_mode_makes_its_year_again_after_everything_was_deleted(data_dir: Path) -> None:
+def in_sample_mode(app: AppTest) -> bool:
+    return any("exploring **sample data**" in str(i.value) for i in app.main.info)
+
+
+def test_sample_mode_lasts_across_a_reload_until_it_is_switched_off(data_dir: Path) -> None:
+    sample.write_sample(Store(paths.sample_folder(data_dir)), days=30)  # a short year: the switch finds it made
     app = open_page(PAGE_FILES["Data & privacy"])
-    app.toggle(key="sample_toggle").set_value(True).run()
+    assert not app.toggle(key=state.SAMPLE_TOGGLE).value
+    app.toggle(key=state.SAMPLE_TOGGLE).set_value(True).run()
+    # A reload, or a new tab: a new session on the same folder.
+    reloaded = open_page(PAGE_FILES["Data & privacy"])
+    assert [c.value for c in reloaded.code] == [str(paths.sample_folder(data_dir))], "the sample is shown"
+    assert reloaded.toggle(key=state.SAMPLE_TOGGLE).value
+    assert in_sample_mode(reloaded)
+    assert privacy_forms.SAMPLE_LASTS in [c.value for c in reloaded.caption], "said next to the switch"
+    reloaded.switch_page(PAGE_FILES["Today"]).run()
+    assert in_sample_mode(reloaded)
+    # Switched off in one tab: the other follows on its next run.
+    app.toggle(key=state.SAMPLE_TOGGLE).set_value(False).run()
+    assert not in_sample_mode(app)
+    reloaded.switch_page(PAGE_FILES["Data & privacy"]).run()
+    assert not in_sample_mode(reloaded)
+    assert [c.value for c in reloaded.code] == [str(data_dir)]
+    assert not reloaded.toggle(key=state.SAMPLE_TOGGLE).value
+    assert not in_sample_mode(open_page(PAGE_FILES["Today"]))
+
+
+def test_a_sample_year_that_cannot_be_made_switches_sample_mode_off_and_says_why(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: Any, **kwargs: Any) -> None:
+        raise StorageError("Could not save daily_log.csv: the disk is full. Nothing was changed.")
+
+    monkeypatch.setattr(sample, "write_sample", disk_full)
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.toggle(key=state.SAMPLE_TOGGLE).set_value(True).run()
+    assert not app.exception, app.exception
+    assert any("Could not turn on sample data" in e.value and "the disk is full" in e.value for e in app.error)
+    assert not sample.mode_on(data_dir), "off, or every reload would try again"
+    assert [c.value for c in app.code] == [str(data_dir)]
+    assert not app.toggle(key=state.SAMPLE_TOGGLE).value
+    assert not in_sample_mode(app)
+
+
+def test_delete_everything_in_sample_mode_deletes_the_sample_and_switches_it_off(data_dir: Path) -> None:
+    sample.write_sample(Store(data_dir), days=20, seed=3)  # the person's own diary
+    own = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.suffix in (".csv", ".json")}
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.toggle(key=state.SAMPLE_TOGGLE).set_value(True).run()
+    assert in_sample_mode(app)
     (data_dir / "sample" / "checkins.csv").unlink()
+    assert "the sample data and switches it off" in texts(app)
     app.text_input(key="delete_confirm").input("delete everything")
     app.button(key="FormSubmitter:delete_all-Delete everything").click().run()
-    assert "winback now starts fresh" in texts(app)
+    assert not app.exception, app.exception
+    assert "Deleted the sample data" in texts(app) and "switched it off" in texts(app)
+    assert not in_sample_mode(app)
+    assert not in_sample_mode(open_page(PAGE_FILES["Today"])), "off after a reload too"
+    assert not (data_dir / "sample" / "daily_log.csv").exists()
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir() if p.suffix in (".csv", ".json")} == own
+    # Switched on again, the sample year is made again, whole.
+    app.toggle(key=state.SAMPLE_TOGGLE).set_value(True).run()
     assert (data_dir / "sample" / "checkins.csv").exists(), "a new sample year, whole"
-    assert not (data_dir / "daily_log.csv").exists(), "the person's own folder is not touched"
     app.switch_page(PAGE_FILES["Daily log"]).run()
     app.segmented_control(key="history_period").set_value("All").run()
     assert len(app.dataframe[0].value) > 300

@@ -108,6 +108,33 @@ def test_an_import_a_crash_stopped_is_undone_and_told_once_on_the_next_visit(
     assert told not in warnings(open_page(PAGE_FILES["Today"]))
 
 
+# Spelled out rather than imported: these words stood in the sidebar before, which a phone folds away.
+SAMPLE_NOTICE = "You are exploring **sample data**. Your own diary is untouched."
+SWITCH_IT_OFF = "Switch it off in Data & privacy"
+
+
+def sample_notice(app: AppTest) -> list[str]:
+    """The sample-data notice in the page itself (the sidebar is folded away on a phone)."""
+    return [str(i.value) for i in app.main.info if "sample data" in str(i.value)]
+
+
+def test_every_page_says_in_the_page_itself_when_it_shows_sample_data(data_dir: Path) -> None:
+    sample.write_sample(Store(paths.sample_folder(data_dir)), days=30)  # a short year: the switch finds it made
+    app = open_page(PAGE_FILES["Today"])
+    for title, page_file in PAGE_FILES.items():
+        app.switch_page(page_file).run()
+        assert sample_notice(app) == [], f"{title}: the person's own diary"
+    app.switch_page(PAGE_FILES["Data & privacy"]).run()
+    app.toggle(key=state.SAMPLE_TOGGLE).set_value(True).run()
+    for title, page_file in PAGE_FILES.items():
+        app.switch_page(page_file).run()
+        assert not app.exception, app.exception
+        assert sample_notice(app) == [SAMPLE_NOTICE], title
+        assert not [i for i in app.sidebar.info if "sample data" in str(i.value)], f"{title}: said once"
+        links = [link.label for link in app.main.get("page_link")]
+        assert (SWITCH_IT_OFF in links) == (title != "Data & privacy"), f"{title}: where to switch it off"
+
+
 BAD_SETTINGS = {
     "thresholds-list": '{"thresholds": [1, 2]}',
     "abc": '"abc"',

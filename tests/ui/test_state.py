@@ -1,5 +1,5 @@
 """The session's keys (winback.ui.state): one name each, keys built from ids never collide, and forgetting a
-person's state keeps only which diary the session shows."""
+person's state keeps only which diary the session shows (and the router's mark on the run)."""
 
 from __future__ import annotations
 
@@ -89,11 +89,12 @@ def forgotten(values: dict[str, object]) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("sample_mode", [True, False])
-def test_forgetting_keeps_only_the_sample_mode_flag(sample_mode: bool) -> None:
+def test_forgetting_keeps_only_the_sample_mode_flag_and_the_routers_mark(sample_mode: bool) -> None:
+    # The router forgets mid-run when the diary changed under the session: the run still went through it.
     values: dict[str, object] = {key: "set" for key in KEYS.values()}
     values |= {build(arguments[0]): True for build, arguments in ONE_ARGUMENT.values()}
     values |= {state.SAMPLE_MODE: sample_mode, "anything_else": 1}
-    assert forgotten(values) == {state.SAMPLE_MODE: sample_mode}
+    assert forgotten(values) == {state.SAMPLE_MODE: sample_mode, state.ROUTED: "set"}
 
 
 def test_forgetting_without_a_sample_mode_flag_leaves_nothing() -> None:

@@ -1,5 +1,5 @@
-"""What frames every page: the sign-in screen, the sidebar, the quick exit, the shared-diary warning and the
-notice of an import that was undone."""
+"""What frames every page: the sign-in screen, the sidebar, the quick exit, the shared-diary warning, the
+sample-data notice and the notice of an import that was undone."""
 
 from __future__ import annotations
 
@@ -103,12 +103,25 @@ def undone_import_notice() -> None:
     st.button("OK", key=state.UNDONE_IMPORTS_SEEN, on_click=session.forget_undone_imports)
 
 
+SAMPLE_NOTICE = "You are exploring **sample data**. Your own diary is untouched."
+
+
+def sample_notice(privacy_page: StreamlitPage, current: StreamlitPage) -> None:
+    """In sample mode, above every page (the sidebar is folded away on phones): that this is not the person's
+    own diary, and where the switch is. A link rather than a button on every page: the real diary stays a
+    deliberate step away while the sample is being shown to someone, and the switch stays in one place."""
+    if not session.in_sample_mode():
+        return
+    with st.container(key=state.SAMPLE_NOTICE):
+        st.info(SAMPLE_NOTICE, icon=":material/science:")
+        if current.url_path != privacy_page.url_path:
+            st.page_link(privacy_page, label="Switch it off in Data & privacy", icon=":material/toggle_on:")
+
+
 def sidebar(help_page: StreamlitPage) -> None:
     with st.sidebar:
         if session.signed_in():
             st.button("Sign out", on_click=st.logout, key=state.LOGOUT, icon=":material/logout:")
-        if session.in_sample_mode():
-            st.info("You are exploring **sample data**. Your own diary is untouched.", icon=":material/science:")
         st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
 
 

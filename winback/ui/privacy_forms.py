@@ -31,18 +31,22 @@ def folder_files(s: Store) -> bool:
     return bool(files)
 
 
+SAMPLE_LASTS = "Sample data stays on until you switch it off here, also after a reload or in a new tab."
+
+
 def sample_switch() -> None:
     trouble = session.sample_trouble()
     if trouble is not None:
         save_error(trouble)
-    sample = st.toggle(
+    # Seeded from the person's switch rather than given as value=: a callback that puts it back stays in charge.
+    st.session_state.setdefault(state.SAMPLE_TOGGLE, session.in_sample_mode())
+    st.toggle(
         "Show a year of made-up history instead of my own",
-        value=session.in_sample_mode(),
         help="Sample data lives in its own folder and never mixes with your entries.",
         key=state.SAMPLE_TOGGLE,
+        on_change=session.switch_sample_mode,
     )
-    if sample != session.in_sample_mode():
-        session.set_sample_mode(sample)
+    st.caption(SAMPLE_LASTS)
 
 
 def export_buttons(s: Store, today: date, has_files: bool) -> None:
@@ -50,7 +54,7 @@ def export_buttons(s: Store, today: date, has_files: bool) -> None:
     left.download_button(
         "Everything (zip)",
         data=lambda: dataio.export_zip(s),  # built only when clicked: large histories stay fast
-        file_name=f"winback-{today.isoformat()}.zip",
+        file_name=dataio.export_file_name("zip", today, sample=session.in_sample_mode()),
         mime="application/zip",
         disabled=not has_files,
         help="Every file exactly as stored; import it here to restore or move your data.",
@@ -60,7 +64,7 @@ def export_buttons(s: Store, today: date, has_files: bool) -> None:
     right.download_button(
         "Daily log for spreadsheets (CSV)",
         data=lambda: dataio.spreadsheet_csv(s),
-        file_name=f"winback-daily-log-{today.isoformat()}.csv",
+        file_name=dataio.export_file_name("spreadsheet", today, sample=session.in_sample_mode()),
         mime="text/csv",
         disabled=not has_files,
         help="Safe to open in Excel or LibreOffice: text that could run as a formula is neutralised.",
@@ -94,7 +98,11 @@ def reminder(today: date) -> None:
 
 
 def delete_everything(s: Store) -> None:
-    what = "the sample data" if session.in_sample_mode() else "all your entries, quiz results and settings"
+    what = (
+        "the sample data and switches it off (your own diary stays as it is)"
+        if session.in_sample_mode()
+        else "all your entries, quiz results and settings"
+    )
     st.markdown(f"This removes {what} from this computer. It cannot be undone; export first if you want a copy.")
     pending_notice(DELETED)
     with st.form(state.DELETE_FORM):
@@ -110,8 +118,11 @@ def delete_everything(s: Store) -> None:
             icon=":material/error:",
         )
         return
+    sample = session.in_sample_mode()
     try:
         removed = dataio.delete_everything(s)
+        if sample:
+            session.leave_sample_mode()
     except StorageError as error:
         st.cache_data.clear()
         save_error(error)
@@ -119,9 +130,13 @@ def delete_everything(s: Store) -> None:
     st.cache_data.clear()
     # The page starts over without anything the session held of the deleted diary.
     state.forget_person_state()
-    done = (
-        f"Deleted {count_phrase(removed, 'file')}. winback now starts fresh."
-        if removed
-        else "There was nothing left to delete: winback keeps no files here now."
-    )
+    done = deleted_words(removed, sample=sample)
     rerun_with_notice(DELETED, done)
+
+
+def deleted_words(removed: int, *, sample: bool) -> str:
+    if sample:
+        return f"Deleted the sample data ({count_phrase(removed, 'file')}) and switched it off: this is your own diary."
+    if removed:
+        return f"Deleted {count_phrase(removed, 'file')}. winback now starts fresh."
+    return "There was nothing left to delete: winback keeps no files here now."

@@ -5,6 +5,7 @@ app.py calls ``start_run`` first and ``end_run`` last; every page asks ``store()
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import ipaddress
 import runpy
@@ -14,7 +15,7 @@ from typing import NoReturn
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from winback import paths
+from winback import paths, sample
 from winback.content.resources import DEFAULT_COUNTRY, countries
 from winback.imports.plan import recover_interrupted_import, undone_imports
 from winback.settings import load as load_settings
@@ -86,14 +87,17 @@ def use_folder(person: Path) -> str | None:
     trouble = paths.folder_trouble(person)
     if trouble is not None:
         st.session_state[state.FOLDER] = str(person)
+        st.session_state[state.SAMPLE_MODE] = False
         return trouble
     folder = person
-    if in_sample_mode():
+    if _settle_sample_mode(person):
         try:
             _ensure_sample(str(paths.sample_folder(person)))
         except StorageError as error:
             # Without its year the sample cannot be shown: back to the person's own diary, and say why on the
             # page with the switch (which is turned off again, or it would ask for the sample once more).
+            with contextlib.suppress(StorageError):
+                sample.switch(person, False)
             st.session_state[state.SAMPLE_MODE] = False
             st.session_state[state.SAMPLE_TOGGLE] = False
             st.session_state[state.SAMPLE_TROUBLE] = f"Could not turn on sample data. {error}"
@@ -109,6 +113,17 @@ def use_folder(person: Path) -> str | None:
     return None
 
 
+def _settle_sample_mode(person: Path) -> bool:
+    """Whether this run shows the sample: the person's own switch (``sample.mode_on``), read on every run, so a
+    reload, a new tab and a switch made in another tab all agree. When it changed since this session's last
+    run, the session forgets what it held of the other diary, so nothing typed for one is saved into the other."""
+    on = sample.mode_on(person)
+    if st.session_state.get(state.SAMPLE_MODE, on) != on:
+        state.forget_person_state()
+    st.session_state[state.SAMPLE_MODE] = on
+    return on
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _prepare_folder(folder: str) -> None:
     """Once per folder and process: finish what a crash interrupted (temp files, a half-done import)."""
@@ -119,8 +134,6 @@ def _prepare_folder(folder: str) -> None:
 
 def _ensure_sample(folder: str) -> None:
     """Write the sample year when its folder has none: on first use, and again after everything was deleted."""
-    from winback import sample
-
     store = Store(Path(folder))
     if not store.path("daily_log").exists():
         with st.spinner("Preparing sample data…"):
@@ -176,20 +189,40 @@ def forget_undone_imports() -> None:
 
 
 def in_sample_mode() -> bool:
+    """True when this run shows the sample (the router settled it from the person's switch)."""
     return bool(st.session_state.get(state.SAMPLE_MODE, False))
 
 
 def sample_trouble() -> StorageError | None:
-    """Why sample mode could not be turned on in an earlier run (once), or None."""
+    """Why sample mode could not be switched in an earlier run (once), or None."""
     message = st.session_state.pop(state.SAMPLE_TROUBLE, None)
     return StorageError(message) if isinstance(message, str) else None
 
 
-def set_sample_mode(on: bool) -> None:
-    """Switch between the person's own diary and the sample; nothing typed for one is kept for the other."""
-    state.forget_person_state()
-    st.session_state[state.SAMPLE_MODE] = on
-    st.rerun()
+def switch_sample_mode() -> None:
+    """The sample switch's callback: turn sample mode on or off for this person, in every tab and after a
+    reload; the router notices the change on the run that follows and forgets the other diary's state. When the
+    folder cannot be changed, the switch goes back and the page says why."""
+    on = bool(st.session_state.get(state.SAMPLE_TOGGLE, False))
+    try:
+        sample.switch(_own_folder(), on)
+    except StorageError as error:
+        st.session_state[state.SAMPLE_TOGGLE] = not on
+        st.session_state[state.SAMPLE_TROUBLE] = str(error)
+
+
+def leave_sample_mode() -> None:
+    """Back to the person's own diary from the next run on (after the sample was deleted); raises StorageError.
+    The caller forgets the session's state itself, so the router need not (which would wipe its notice)."""
+    sample.switch(_own_folder(), False)
+    st.session_state[state.SAMPLE_MODE] = False
+
+
+def _own_folder() -> Path:
+    person = person_folder()
+    if person is None:  # signed out in another tab meanwhile: the next run shows the sign-in screen
+        raise StorageError("You are signed out: sign in again to change sample data.")
+    return person
 
 
 def country_code() -> str:

@@ -80,6 +80,7 @@ HELP_COUNTRY = "help_country"
 LOGIN = "login"
 LOGOUT = "logout"
 PHONE_SAFETY_BAR = "phone_safety_bar"
+SAMPLE_NOTICE = "sample_notice"
 QUICK_EXIT_ANCHOR = "quick_exit_anchor"
 RESOURCES_PANEL = "resources_panel"
 LOW_MOOD_NOTE = "low_mood_note"
@@ -175,8 +176,9 @@ def step_card(number: int) -> str:
     return f"step_card_{number}"
 
 
-# Kept when a person's state is forgotten: which diary the session shows (their own or the sample).
-_KEPT = frozenset({SAMPLE_MODE})
+# Kept when a person's state is forgotten: which diary the session shows (their own or the sample), and that
+# this run came through the router (the router itself forgets when the diary changed under the session).
+_KEPT = frozenset({SAMPLE_MODE, ROUTED})
 
 
 def forget_person_state() -> None:
