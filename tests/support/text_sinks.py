@@ -330,10 +330,18 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "resources_panel",
         "markdown",
         "text",
-        ("resource.name", "resource.contact", "resource.when"),
-        CONTENT,
+        ("resource.name", "safety.contact_markdown(resource)", "resource.when"),
+        CONTENT + "; the links come from winback.safety.markdown_link, which refuses anything but a number or an "
+        "https address checked when resources.toml is read",
     ),
-    _own(UI + "widgets.py", "low_mood_note", "markdown", "text", ("r.name", "r.contact"), CONTENT),
+    _own(
+        UI + "widgets.py",
+        "low_mood_note",
+        "markdown",
+        "text",
+        ("r.name", "safety.contact_markdown(r)"),
+        CONTENT + "; links as in the help box",
+    ),
     _own(
         UI + "widgets.py",
         "scroll_to_top",

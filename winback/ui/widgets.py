@@ -8,7 +8,7 @@ from typing import NoReturn
 
 import streamlit as st
 
-from winback import progress, settings
+from winback import progress, safety, settings
 from winback.charts.theme import Chart
 from winback.plain import plain
 from winback.safety import resources_for
@@ -24,7 +24,7 @@ def resources_panel(code: str | None = None, *, heading: str = "Where to get hel
     with st.container(border=True, key=state.RESOURCES_PANEL):
         st.markdown(f"**{heading}** · {country.name}")
         for resource in country.resources:
-            st.markdown(f"- **{resource.name}**: {resource.contact}  \n  {resource.when}")
+            st.markdown(f"- **{resource.name}**: {safety.contact_markdown(resource)}  \n  {resource.when}")
 
 
 def low_mood_note() -> None:
@@ -34,7 +34,7 @@ def low_mood_note() -> None:
             "Talking to a friend, a doctor or one of these free lines can help, today."
         )
         country = resources_for(session.country_code())
-        st.markdown("\n".join(f"- **{r.name}**: {r.contact}" for r in country.resources))
+        st.markdown("\n".join(f"- **{r.name}**: {safety.contact_markdown(r)}" for r in country.resources))
 
 
 def data_notices(s: Store, tables: tuple[str, ...] = tuple(TABLES)) -> None:
