@@ -324,7 +324,6 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         ("quiz.headline_for(attempt.verdict, attempt.tier)",),
         "a verdict's headline: verdict and tier are schema choices",
     ),
-    _own(UI + "widgets.py", "resources_panel", "markdown", "text", ("heading", "country.name"), CONTENT),
     _own(
         UI + "widgets.py",
         "resources_panel",

@@ -9,7 +9,6 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from winback import safety, sitemap
-from winback.content.resources import DEFAULT_COUNTRY
 from winback.plain import plain
 from winback.ui import session, state
 from winback.ui.widgets import resources_panel
@@ -67,7 +66,8 @@ def login_screen() -> None:
         st.button("Sign out", type="primary", on_click=st.logout, key=state.LOGOUT)
     else:
         st.button("Sign in", type="primary", on_click=st.login, key=state.LOGIN)
-    resources_panel(DEFAULT_COUNTRY, heading="If you need help now")
+    # No folder yet: the country chosen here is kept for this visit only.
+    resources_panel(state.SIGN_IN_COUNTRY, heading="If you need help now", kept="session")
     quick_exit()
 
 
