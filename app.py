@@ -20,7 +20,7 @@ try:
             st.stop()
         trouble = session.use_folder(person)
         navigation = st.navigation(list(pages.values()))
-        frame.sidebar(help_page)
+        frame.sidebar()
         frame.safety_bar(help_page)
         frame.shared_diary_warning()
         frame.undone_import_notice()

@@ -103,18 +103,19 @@ def undone_import_notice() -> None:
     st.button("OK", key=state.UNDONE_IMPORTS_SEEN, on_click=session.forget_undone_imports)
 
 
-def sidebar(help_page: StreamlitPage) -> None:
+def sidebar() -> None:
+    """What sits below the navigation: sign-out and the sample-data notice. The navigation's own Help & safety
+    entry is the one link to it on a wide screen."""
     with st.sidebar:
         if session.signed_in():
             st.button("Sign out", on_click=st.logout, key=state.LOGOUT, icon=":material/logout:")
         if session.in_sample_mode():
             st.info("You are exploring **sample data**. Your own diary is untouched.", icon=":material/science:")
-        st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
 
 
 def safety_bar(help_page: StreamlitPage) -> None:
-    """On every page: a quick exit pinned to the top of the screen, and on phones (where the sidebar
-    is folded away) a Help & safety link above the page."""
+    """On every page: a quick exit pinned to the top of the screen, and on phones (where the sidebar and its
+    Help & safety entry are folded away) a Help & safety link above the page, the one a phone shows."""
     with st.container(key=state.PHONE_SAFETY_BAR):
         st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
     with st.container(key=state.QUICK_EXIT_ANCHOR):
