@@ -16,7 +16,8 @@ from winback.ui.widgets import resources_panel
 HELP_ICON = sitemap.HELP_SAFETY.icon
 
 # The quick exit is a plain link styled as a button, pinned to the top of the screen; the script makes it
-# replace the page (so Back does not return) and makes moving between pages replace history entries too.
+# replace the page (so Back does not return) and makes moving between pages replace history entries too. The
+# style also holds the frame's other rules: the phone-only Help & safety link, and help lines kept whole.
 _QUICK_EXIT_STYLE = f"""
 <style>
   .winback-quick-exit {{
@@ -28,6 +29,8 @@ _QUICK_EXIT_STYLE = f"""
   .winback-quick-exit:focus-visible {{ outline: 3px solid #f2c14e; }}
   .st-key-{state.QUICK_EXIT_ANCHOR} {{ position: absolute; width: 0; height: 0; }}
   @media (min-width: 640px) {{ .st-key-{state.PHONE_SAFETY_BAR} {{ display: none; }} }}
+  /* A help line's number to call or text is never split over two lines ("1-" / "800-799-7233"). */
+  a[href^="tel:"], a[href^="sms:"] {{ white-space: nowrap; }}
 </style>
 """
 _QUICK_EXIT_SCRIPT = """
