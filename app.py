@@ -20,7 +20,7 @@ try:
             st.stop()
         trouble = session.use_folder(person)
         navigation = st.navigation(list(pages.values()))
-        frame.sidebar(help_page)
+        frame.sidebar()
         frame.safety_bar(help_page)
         frame.shared_diary_warning()
         frame.sample_notice(pages[sitemap.DATA_PRIVACY], navigation)

@@ -1,11 +1,8 @@
 import streamlit as st
 
-from winback import settings
-from winback.content.resources import countries
-from winback.store import StorageError
 from winback.ui import session, state, widgets
 
-store = session.store()
+session.store()
 st.title("Help & safety")
 
 st.error(
@@ -13,21 +10,7 @@ st.error(
     icon=":material/emergency:",
 )
 
-codes = list(countries())
-current = session.country_code()
-code = st.selectbox(
-    "Where are you?",
-    codes,
-    index=codes.index(current),
-    format_func=lambda c: countries()[c].name,
-    key=state.HELP_COUNTRY,
-)
-if code != current:
-    try:
-        settings.save_country(store, code)
-    except StorageError as error:
-        widgets.save_error(error)
-widgets.resources_panel(code, heading="Crisis and abuse support")
+widgets.resources_panel(state.HELP_COUNTRY, heading="Crisis and abuse support")
 
 st.subheader("If your relationship was abusive")
 st.markdown(

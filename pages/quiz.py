@@ -18,7 +18,7 @@ if not shown_row.empty:
     if st.session_state.pop(state.QUIZ_JUST_SUBMITTED, False):
         widgets.scroll_to_top(str(shown))
     if result.shows_resources:
-        widgets.resources_panel(heading="Help is here, whenever you want it")
+        widgets.resources_panel(state.QUIZ_HELP_COUNTRY, heading="Help is here, whenever you want it")
     st.title("Readiness quiz")
     quiz_form.result(result, the_quiz)
     if st.button("Take the quiz again", key=state.QUIZ_AGAIN):

@@ -18,7 +18,7 @@ st.markdown(
 
 if step4.state == "locked":
     if model.quiz_locks_for_safety:
-        widgets.resources_panel(heading="Help is here, whenever you want it")
+        widgets.resources_panel(state.RECONNECT_HELP_COUNTRY, heading="Help is here, whenever you want it")
     with st.container(border=True, key=state.RECONNECT_LOCKED):
         st.markdown("**Closed for now**")
         st.text("\n".join(step4.reasons))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from winback import progress, quiz, sitemap, tracker
 from winback.charts.mood import mood_last_days
-from winback.ui import no_contact, session, widgets
+from winback.ui import no_contact, session, state, widgets
 from winback.words import day_words
 
 store = session.store()
@@ -26,7 +26,7 @@ if log.empty and latest is None:
 else:
     model = progress.from_store(store, today)
     if model.quiz_locks_for_safety:
-        widgets.resources_panel(heading="Help is here, whenever you want it")
+        widgets.resources_panel(state.TODAY_HELP_COUNTRY, heading="Help is here, whenever you want it")
     widgets.step_card(model.step(model.current))
     st.markdown(f"**Next:** {model.next_action}")
     if model.keep_self_value:

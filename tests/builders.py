@@ -116,3 +116,9 @@ def ready_for_step_4(store: Store, clock: Clock, verdict: str = "go", tier: str 
             }
         ],
     )
+
+
+def hard_week(store: Store, today: date) -> None:
+    """Seven days of mood 1, missing them 10 of 10, ending today: the low-mood note shows."""
+    rows = [{"date": today - timedelta(days=n), "mood": 1, "missing_ex": 10, "contact": "none"} for n in range(7)]
+    store.upsert("daily_log", rows)

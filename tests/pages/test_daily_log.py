@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.support.apptest import PAGE_FILES, open_page, texts
-from tests.support.clock import Clock
+from tests.builders import hard_week
+from tests.support.apptest import PAGE_FILES, box, open_page, texts, texts_in, widget_keys
+from tests.support.clock import NOW, Clock, frozen_at
 from winback import progress, typed_text
 from winback import store as store_module
 from winback.store import Store
+from winback.ui import state
 from winback.words import day_words
 
 
@@ -254,3 +257,17 @@ def test_what_is_drawn_above_the_form_already_counts_the_day_just_saved(data_dir
     app.radio(key="contact").set_value("we_talked")
     app.button[0].click().run()
     assert app.metric[2].value == "1", "the slip counts at once"
+
+
+def test_the_low_mood_note_asks_where_you_are_and_keeps_the_choice(data_dir: Path) -> None:
+    with frozen_at(NOW) as clock:
+        hard_week(Store(data_dir), clock.today)
+        app = open_page(PAGE_FILES["Daily log"])
+        note = box(app, state.LOW_MOOD_NOTE)
+        assert widget_keys(note) == [state.LOW_MOOD_COUNTRY]
+        assert "[Call 112](tel:112)" in texts_in(note)
+        app.selectbox(key=state.LOW_MOOD_COUNTRY).set_value("us").run()
+        shown = texts_in(box(app, state.LOW_MOOD_NOTE))
+        assert "[Call 988](tel:988) or [text 988](sms:988)" in shown
+        assert "[Call 1-800-799-7233](tel:18007997233) or [text START to 88788](sms:88788?&body=START)" in shown
+        assert json.loads((data_dir / "settings.json").read_text())["country"] == "us"

@@ -1,11 +1,16 @@
-"""Help & safety: resources follow the country a person picks, and the choice is remembered."""
+"""Help & safety: resources follow the country a person picks in the help box, each line a link that calls, texts
+or opens it, and the choice is remembered (or, when it cannot be saved, kept for the visit and said so)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from tests.support.apptest import PAGE_FILES, open_page, texts
+import pytest
+
+from tests.support.apptest import PAGE_FILES, box, open_page, texts, texts_in, widget_keys
+from winback.store import StorageError, Store
+from winback.ui import state
 
 
 def test_other_countries_are_the_default(data_dir: Path) -> None:
@@ -38,3 +43,41 @@ def test_safety_notes_and_what_the_app_is_not(data_dir: Path) -> None:
     assert "monitors your phone or computer may see this app" in shown
     assert "only helps against someone looking over your shoulder" in shown
     assert "not therapy" in shown
+
+
+def test_the_country_picker_is_in_the_help_box_and_each_line_calls_or_texts(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Help & safety"])
+    panel = box(app, state.RESOURCES_PANEL)
+    assert widget_keys(panel) == [state.HELP_COUNTRY]
+    assert app.selectbox(key=state.HELP_COUNTRY).value == "other"
+    assert "[Call 112](tel:112)" in texts_in(panel)
+    assert "[findahelpline.com](https://findahelpline.com)" in texts_in(panel)
+    app.selectbox(key=state.HELP_COUNTRY).set_value("us").run()
+    shown = texts_in(box(app, state.RESOURCES_PANEL))
+    for link in ("[Call 1-800-799-7233](tel:18007997233)", "[text START to 88788](sms:88788?&body=START)"):
+        assert link in shown
+    assert "findahelpline.com" not in shown
+    assert json.loads((data_dir / "settings.json").read_text())["country"] == "us"
+    assert len(app.selectbox) == 1, "one picker, the help box's"
+
+
+def test_a_country_that_cannot_be_saved_still_shows_its_lines_and_says_why(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise StorageError("Could not save settings.json: winback may not write in that folder.")
+
+    monkeypatch.setattr(Store, "write_settings", read_only)
+    app = open_page(PAGE_FILES["Help & safety"])
+    app.selectbox(key=state.HELP_COUNTRY).set_value("uk").run()
+    assert not app.exception, app.exception
+    panel = box(app, state.RESOURCES_PANEL)
+    assert "winback may not write in that folder" in texts_in(panel)
+    assert "[Call 0808 2000 247](tel:08082000247) (free, 24/7)" in texts_in(panel)
+    assert "keeps it only while this window is open" in texts_in(panel)
+    assert app.selectbox(key=state.HELP_COUNTRY).value == "uk"
+    assert not (data_dir / "settings.json").exists()
+    app.switch_page(PAGE_FILES["Today"]).run()
+    app.switch_page(PAGE_FILES["Help & safety"]).run()
+    assert app.selectbox(key=state.HELP_COUNTRY).value == "uk", "the choice holds for this visit"
+    assert "may not write" not in texts(app), "said once, where it was chosen"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.support.apptest import PAGE_FILES, texts
+from tests.support.apptest import PAGE_FILES, box, texts, texts_in, widget_keys
 from tests.support.devserver import ROOT
 from winback import paths
 from winback.content.quiz import load_quiz
-from winback.ui import session
+from winback.ui import session, state
 from winback.ui.frame import UNNAMED_SIGN_IN
 
 AUTH = {
@@ -54,6 +54,20 @@ def test_a_visitor_who_is_not_signed_in_sees_only_the_sign_in_screen(data_dir: P
     assert [b.label for b in app.button] == ["Sign in"]
     assert "findahelpline.com" in texts(app)
     assert list(data_dir.iterdir()) == []
+
+
+def test_on_the_sign_in_screen_the_help_box_asks_where_you_are_and_keeps_it_for_the_visit(data_dir: Path) -> None:
+    app = as_person(None)
+    panel = box(app, state.RESOURCES_PANEL)
+    assert widget_keys(panel) == [state.SIGN_IN_COUNTRY]
+    app.selectbox(key=state.SIGN_IN_COUNTRY).set_value("uk").run()
+    assert not app.exception, app.exception
+    shown = texts_in(box(app, state.RESOURCES_PANEL))
+    assert "[Call 0808 2000 247](tel:08082000247) (free, 24/7)" in shown
+    assert "findahelpline.com" not in shown
+    assert "could not be saved" not in shown, "nothing to save it in yet, and nothing went wrong"
+    assert [b.label for b in app.button] == ["Sign in"]
+    assert list(data_dir.iterdir()) == [], "no folder before sign-in"
 
 
 def test_each_person_writes_to_their_own_hashed_folder(data_dir: Path) -> None:

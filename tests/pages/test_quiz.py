@@ -3,11 +3,12 @@ a danger result puts help above everything else; past attempts show what changed
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.support.apptest import PAGE_FILES, open_page, texts
+from tests.support.apptest import PAGE_FILES, box, open_page, texts, texts_in, widget_keys
 from winback.content.quiz import load_quiz
 from winback.store import Store
 from winback.ui import state
@@ -141,3 +142,19 @@ def test_answers_given_so_far_stay_when_the_person_looks_at_another_page(data_di
     assert [app.radio(key=state.question(q.id)).value for q in first] == [q.options[0].id for q in first]
     total = len(CONTENT.questions)
     assert f"3 of {total} answered" in app.get("progress")[0].proto.text
+
+
+def test_the_help_box_on_a_danger_result_asks_where_you_are_and_every_box_follows(data_dir: Path) -> None:
+    danger = next(q for q in CONTENT.toxic_questions if q.tier == "danger")
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    answer_all(app, **{danger.id: "once"})
+    app.button(key="quiz_submit").click().run()
+    assert widget_keys(box(app, state.RESOURCES_PANEL)) == [state.QUIZ_HELP_COUNTRY]
+    app.selectbox(key=state.QUIZ_HELP_COUNTRY).set_value("uk").run()
+    shown = texts_in(box(app, state.RESOURCES_PANEL))
+    assert "[Call 999](tel:999)" in shown and "[Call 116 123](tel:116123)" in shown
+    assert "findahelpline.com" not in shown
+    assert json.loads((data_dir / "settings.json").read_text())["country"] == "uk"
+    app.switch_page(PAGE_FILES["Help & safety"]).run()
+    assert app.selectbox(key=state.HELP_COUNTRY).value == "uk"
+    assert "tel:08082000247" in texts(app)

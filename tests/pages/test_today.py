@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from tests.builders import ready_for_step_4
-from tests.support.apptest import PAGE_FILES, open_page, texts
-from tests.support.clock import Clock
+from tests.builders import hard_week, ready_for_step_4
+from tests.support.apptest import PAGE_FILES, box, open_page, texts, texts_in, widget_keys
+from tests.support.clock import NOW, Clock, frozen_at
 from winback import progress, sample
 from winback.store import Store
+from winback.ui import state
 
 
 def test_today_shows_the_current_step_and_next_action(data_dir: Path, clock: Clock) -> None:
@@ -38,3 +40,20 @@ def test_today_with_sample_data_headlines_where_the_person_really_is(data_dir: P
     # The latest quiz says what it found, without "start with step 1" to a person who is on step 5.
     assert "start with step 1" not in shown
     assert not app.exception
+
+
+def test_two_help_boxes_on_one_page_show_the_same_country(data_dir: Path) -> None:
+    with frozen_at(NOW) as clock:
+        ready_for_step_4(Store(data_dir), clock, "danger", "danger")
+        hard_week(Store(data_dir), clock.today)
+        app = open_page(PAGE_FILES["Today"])
+        assert widget_keys(box(app, state.RESOURCES_PANEL)) == [state.TODAY_HELP_COUNTRY]
+        assert widget_keys(box(app, state.LOW_MOOD_NOTE)) == [state.LOW_MOOD_COUNTRY]
+        app.selectbox(key=state.LOW_MOOD_COUNTRY).set_value("us").run()
+        assert app.selectbox(key=state.TODAY_HELP_COUNTRY).value == "us"
+        for key in (state.RESOURCES_PANEL, state.LOW_MOOD_NOTE):
+            assert "[Text LOVEIS to 22522](sms:22522?&body=LOVEIS)" in texts_in(box(app, key)), key
+        app.selectbox(key=state.TODAY_HELP_COUNTRY).set_value("uk").run()
+        assert app.selectbox(key=state.LOW_MOOD_COUNTRY).value == "uk"
+        assert "[Call 999](tel:999)" in texts_in(box(app, state.LOW_MOOD_NOTE))
+        assert json.loads((data_dir / "settings.json").read_text())["country"] == "uk"

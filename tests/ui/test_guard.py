@@ -13,7 +13,7 @@ import streamlit as st
 
 from tests.builders import SAMPLE_END
 from tests.support.apptest import PAGE_FILES, open_page, texts
-from winback import progress, sample, settings, tracker
+from winback import progress, safety, sample, settings, tracker
 from winback.safety import resources_for
 from winback.store import Store
 from winback.ui import guard
@@ -47,7 +47,7 @@ def test_an_unexpected_error_is_a_calm_message_with_help_and_never_the_error(
     assert title not in [t.value for t in app.title], "what the page drew before it failed is gone"
     assert "Help & safety" in [link.label for link in app.get("page_link")]
     for line in resources_for("uk").resources:
-        assert line.contact in shown
+        assert safety.contact_markdown(line) in shown
     failure = [r for r in caplog.records if r.name == "winback" and r.exc_info][-1]
     assert failure.exc_info is not None and failure.exc_info[0] is RuntimeError
     assert failure.getMessage().split("reference ")[1][:8] in shown
@@ -60,7 +60,7 @@ def test_the_help_lines_are_the_international_ones_when_the_settings_are_the_tro
     app = open_page(PAGE_FILES["Help & safety"])
     assert not app.exception, app.exception
     assert calm(app)
-    assert resources_for("other").resources[0].contact in texts(app)
+    assert safety.contact_markdown(resources_for("other").resources[0]) in texts(app)
 
 
 def once(effect: Callable[[], Any], real: Callable[..., Any]) -> Callable[..., Any]:

@@ -9,7 +9,6 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from winback import safety, sitemap
-from winback.content.resources import DEFAULT_COUNTRY
 from winback.plain import plain
 from winback.ui import session, state
 from winback.ui.widgets import resources_panel
@@ -17,7 +16,8 @@ from winback.ui.widgets import resources_panel
 HELP_ICON = sitemap.HELP_SAFETY.icon
 
 # The quick exit is a plain link styled as a button, pinned to the top of the screen; the script makes it
-# replace the page (so Back does not return) and makes moving between pages replace history entries too.
+# replace the page (so Back does not return) and makes moving between pages replace history entries too. The
+# style also holds the frame's other rules: the phone-only Help & safety link, and help lines kept whole.
 _QUICK_EXIT_STYLE = f"""
 <style>
   .winback-quick-exit {{
@@ -29,6 +29,8 @@ _QUICK_EXIT_STYLE = f"""
   .winback-quick-exit:focus-visible {{ outline: 3px solid #f2c14e; }}
   .st-key-{state.QUICK_EXIT_ANCHOR} {{ position: absolute; width: 0; height: 0; }}
   @media (min-width: 640px) {{ .st-key-{state.PHONE_SAFETY_BAR} {{ display: none; }} }}
+  /* A help line's number to call or text is never split over two lines ("1-" / "800-799-7233"). */
+  a[href^="tel:"], a[href^="sms:"] {{ white-space: nowrap; }}
 </style>
 """
 _QUICK_EXIT_SCRIPT = """
@@ -67,7 +69,8 @@ def login_screen() -> None:
         st.button("Sign out", type="primary", on_click=st.logout, key=state.LOGOUT)
     else:
         st.button("Sign in", type="primary", on_click=st.login, key=state.LOGIN)
-    resources_panel(DEFAULT_COUNTRY, heading="If you need help now")
+    # No folder yet: the country chosen here is kept for this visit only.
+    resources_panel(state.SIGN_IN_COUNTRY, heading="If you need help now", kept="session")
     quick_exit()
 
 
@@ -118,16 +121,17 @@ def sample_notice(privacy_page: StreamlitPage, current: StreamlitPage) -> None:
             st.page_link(privacy_page, label="Switch it off in Data & privacy", icon=":material/toggle_on:")
 
 
-def sidebar(help_page: StreamlitPage) -> None:
+def sidebar() -> None:
+    """What sits below the navigation: sign-out. The navigation's own Help & safety entry is the one link to it
+    on a wide screen."""
     with st.sidebar:
         if session.signed_in():
             st.button("Sign out", on_click=st.logout, key=state.LOGOUT, icon=":material/logout:")
-        st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
 
 
 def safety_bar(help_page: StreamlitPage) -> None:
-    """On every page: a quick exit pinned to the top of the screen, and on phones (where the sidebar
-    is folded away) a Help & safety link above the page."""
+    """On every page: a quick exit pinned to the top of the screen, and on phones (where the sidebar and its
+    Help & safety entry are folded away) a Help & safety link above the page, the one a phone shows."""
     with st.container(key=state.PHONE_SAFETY_BAR):
         st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
     with st.container(key=state.QUICK_EXIT_ANCHOR):

@@ -20,7 +20,6 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from winback import sitemap
-from winback.content.resources import DEFAULT_COUNTRY
 from winback.ui import frame, session, state
 from winback.ui.widgets import resources_panel
 
@@ -84,13 +83,20 @@ def calm_message(help_page: StreamlitPage, reference: str) -> None:
             # Before st.navigation ran (the frame failed first) no page can be linked; the lines below remain.
             log.exception("Could not link Help & safety from the calm message")
         st.caption(f"If you tell whoever runs winback, this reference finds the details in its log: {reference}")
-    resources_panel(_country(), heading="If you need someone to talk to now")
+    resources_panel(
+        state.PAGE_FAILED_COUNTRY,
+        heading="If you need someone to talk to now",
+        kept=_country_kept(),
+        box=state.PAGE_FAILED_RESOURCES,
+    )
 
 
-def _country() -> str:
-    """The person's country for the help lines, or the international ones if even the settings are the trouble."""
+def _country_kept() -> session.CountryKept:
+    """Where the help box keeps the person's country: their settings, or this session only (starting from the
+    international lines) if even the settings are the trouble."""
     try:
-        return session.country_code()
+        session.country_code()
     except Exception:
         log.exception("Could not read the country for the help lines")
-        return DEFAULT_COUNTRY
+        return "session"
+    return "settings"

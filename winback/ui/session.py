@@ -10,7 +10,7 @@ import gc
 import ipaddress
 import runpy
 from pathlib import Path
-from typing import NoReturn
+from typing import Literal, NoReturn
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
@@ -19,11 +19,15 @@ from winback import paths, sample
 from winback.content.resources import DEFAULT_COUNTRY, countries
 from winback.imports.plan import recover_interrupted_import, undone_imports
 from winback.settings import load as load_settings
+from winback.settings import save_country
 from winback.store import StorageError, Store
 from winback.ui import state
 
 SAMPLE_DAYS = 365
 ROUTER = Path(__file__).resolve().parents[2] / "app.py"
+
+# Where a person's choice of country is kept: their settings, or this session only (the sign-in screen).
+CountryKept = Literal["settings", "session"]
 
 _STARTUP_FROZEN = False
 
@@ -225,10 +229,37 @@ def _own_folder() -> Path:
     return person
 
 
-def country_code() -> str:
-    """The country whose help lines the person chose (settings.json), or the international ones."""
+def country_code(kept: CountryKept = "settings") -> str:
+    """The country whose help lines the person chose: this session's choice when it is kept only here (the sign-in
+    screen, or a folder winback could not save it in), else settings.json's, else the international ones."""
+    unsaved = st.session_state.get(state.COUNTRY_UNSAVED)
+    if isinstance(unsaved, str) and unsaved in countries():
+        return unsaved
+    if kept == "session":
+        return DEFAULT_COUNTRY
     configured, _ = load_settings(store())
     return configured.country if configured.country in countries() else DEFAULT_COUNTRY
+
+
+def country_unsaved() -> bool:
+    return state.COUNTRY_UNSAVED in st.session_state
+
+
+def choose_country(code: str, kept: CountryKept = "settings") -> None:
+    """Keep the person's choice of country for every help box and Help & safety: in settings.json, or for this
+    session only (``kept="session"``). Raises StorageError when it cannot be saved; it is then kept for this
+    session, so the help lines still follow it."""
+    if code not in countries():
+        raise ValueError(f"{code!r} is not a country winback has help lines for")
+    if kept == "session":
+        st.session_state[state.COUNTRY_UNSAVED] = code
+        return
+    try:
+        save_country(store(), code)
+    except StorageError:
+        st.session_state[state.COUNTRY_UNSAVED] = code
+        raise
+    st.session_state.pop(state.COUNTRY_UNSAVED, None)
 
 
 def client_address() -> str | None:

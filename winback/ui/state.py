@@ -74,7 +74,22 @@ EXPORT_CSV = "export_csv"
 IMPORT_KIND = "import_kind"
 IMPORT_APPLY = "import_apply"
 IMPORT_PREVIEW = "import_preview"
-HELP_COUNTRY = "help_country"
+
+# The help box's "Where are you?", one key per place it is drawn (two boxes can share a page, and the error
+# boundary's box can follow a page's). The choice itself is kept in settings.json; it is kept here instead while
+# there is no folder (the sign-in screen) or when it could not be saved there.
+HELP_COUNTRY = "help_country"  # Help & safety
+QUIZ_HELP_COUNTRY = "quiz_help_country"
+TODAY_HELP_COUNTRY = "today_help_country"
+RECONNECT_HELP_COUNTRY = "reconnect_help_country"
+LOW_MOOD_COUNTRY = "low_mood_country"
+SIGN_IN_COUNTRY = "sign_in_country"
+PAGE_FAILED_COUNTRY = "page_failed_country"
+# A pick waiting for the run that keeps it (a widget's callback runs before the router has settled the folder).
+COUNTRY_PICKED = "winback_country_picked"
+COUNTRY_UNSAVED = "winback_country_unsaved"
+# Why the last pick could not be saved, for the box it was made in.
+COUNTRY_TROUBLE = "winback_country_trouble"
 
 # The frame and shared boxes (their st-key-… classes are what the CSS and the browser tests find).
 LOGIN = "login"
@@ -83,6 +98,7 @@ PHONE_SAFETY_BAR = "phone_safety_bar"
 SAMPLE_NOTICE = "sample_notice"
 QUICK_EXIT_ANCHOR = "quick_exit_anchor"
 RESOURCES_PANEL = "resources_panel"
+PAGE_FAILED_RESOURCES = "page_failed_resources"
 LOW_MOOD_NOTE = "low_mood_note"
 RECONNECT_LOCKED = "reconnect_locked"
 PAGE_FAILED = "page_failed"

@@ -9,23 +9,30 @@ from typing import Literal, NoReturn
 
 import streamlit as st
 
-from winback import progress, settings
+from winback import progress, safety, settings
 from winback.charts.theme import Chart
+from winback.content.resources import Country, countries
 from winback.plain import plain
 from winback.safety import resources_for
 from winback.schema import TABLES
 from winback.store import StorageError, Store
 from winback.ui import session, state
 
+COUNTRY_QUESTION = "Where are you?"
 STEP_ICONS = {"done": ":material/check_circle:", "active": ":material/directions_walk:", "locked": ":material/lock:"}
 
 
-def resources_panel(code: str | None = None, *, heading: str = "Where to get help now") -> None:
-    country = resources_for(code or session.country_code())
-    with st.container(border=True, key=state.RESOURCES_PANEL):
-        st.markdown(f"**{heading}** · {country.name}")
+def resources_panel(
+    key: str, *, heading: str, kept: session.CountryKept = "settings", box: str = state.RESOURCES_PANEL
+) -> None:
+    """The help box: "Where are you?" (``key``: this place's own) and that country's lines, each a link. ``box``
+    names the box itself: the error boundary's own follows a page that may have drawn one."""
+    code = chosen_country(kept)
+    with st.container(border=True, key=box):
+        st.markdown(f"**{heading}**")
+        country = country_picker(key, code, kept)
         for resource in country.resources:
-            st.markdown(f"- **{resource.name}**: {resource.contact}  \n  {resource.when}")
+            st.markdown(f"- **{resource.name}**: {safety.contact_markdown(resource)}  \n  {resource.when}")
 
 
 def low_mood_note() -> None:
@@ -34,8 +41,50 @@ def low_mood_note() -> None:
             "**It sounds like the last days have been really hard.** You don't have to get through this alone. "
             "Talking to a friend, a doctor or one of these free lines can help, today."
         )
-        country = resources_for(session.country_code())
-        st.markdown("\n".join(f"- **{r.name}**: {r.contact}" for r in country.resources))
+        country = country_picker(state.LOW_MOOD_COUNTRY, chosen_country())
+        st.markdown("\n".join(f"- **{r.name}**: {safety.contact_markdown(r)}" for r in country.resources))
+
+
+def chosen_country(kept: session.CountryKept = "settings") -> str:
+    """The country every help box shows, once a pick made in the run before is kept (session.choose_country)."""
+    _keep_pick()
+    return session.country_code(kept)
+
+
+def country_picker(key: str, code: str, kept: session.CountryKept = "settings") -> Country:
+    """Where are you? Every help box and Help & safety show the same choice (``code``, from ``chosen_country``),
+    whatever the box's own widget held before; a pick in any of them is kept for all in the next run."""
+    st.session_state[key] = code
+    st.selectbox(
+        COUNTRY_QUESTION, list(countries()), format_func=_country_name, key=key, on_change=_picked, args=(key, kept)
+    )
+    trouble = st.session_state.get(state.COUNTRY_TROUBLE)
+    if isinstance(trouble, tuple) and trouble[0] == key:
+        del st.session_state[state.COUNTRY_TROUBLE]
+        save_error(StorageError(trouble[1]))
+    if kept == "settings" and session.country_unsaved():
+        st.caption("This choice could not be saved, so winback keeps it only while this window is open.")
+    return resources_for(code)
+
+
+def _country_name(code: str) -> str:
+    return countries()[code].name
+
+
+def _picked(key: str, kept: session.CountryKept) -> None:
+    # A callback runs before the router has settled the person's folder, so the run after it keeps the pick.
+    st.session_state[state.COUNTRY_PICKED] = (key, st.session_state[key], kept)
+
+
+def _keep_pick() -> None:
+    picked = st.session_state.pop(state.COUNTRY_PICKED, None)
+    if not isinstance(picked, tuple):
+        return
+    key, code, kept = picked
+    try:
+        session.choose_country(code, kept)
+    except StorageError as error:
+        st.session_state[state.COUNTRY_TROUBLE] = (key, str(error))
 
 
 def data_notices(s: Store, tables: tuple[str, ...] = tuple(TABLES)) -> None:
@@ -64,8 +113,8 @@ def settings_notice(s: Store) -> None:
     st.warning(
         "Some of your settings (settings.json) could not be used as they are, so winback uses its defaults for "
         "them; what it could not use is listed below. Nothing was deleted: the next time you save a setting "
-        "(Progress › Step goals, your country on Help & safety, or the no-contact start on Daily log), winback "
-        "copies the file to settings.rejected.json and saves a good one.",
+        "(Progress › Step goals, your country in a help box or on Help & safety, or the no-contact start on "
+        "Daily log), winback copies the file to settings.rejected.json and saves a good one.",
         icon=":material/report:",
     )
     # Problems quote the file's own text, so they are shown as plain text only.
