@@ -6,7 +6,8 @@
 #            tests/support/clock.py) and the fault suite; then the unit and AppTest suites again, at the real
 #            time, under TZ=Pacific/Kiritimati (UTC+14).
 # The fault suite (marker faults: kill -9, threads and processes, full disk, read-only folder) runs once: it
-# tests processes and files, not dates, and is the slowest part of the non-browser suite.
+# tests processes and files, not dates, and is the slowest part of the non-browser suite. So do the state machines
+# (marker machine): they drive the same pages as tests/pages, which run in every time zone.
 # With arguments, runs only `pytest <arguments>` (e.g. `bash scripts/test.sh tests/pages -q`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,11 +44,11 @@ echo "Running the browser lane and the unit/AppTest/fault lane side by side…"
 # The two time-zone passes are split between the lanes so that both finish at about the same time.
 (
   pass browser -- -m e2e
-  pass tz-los-angeles TZ=America/Los_Angeles WINBACK_TEST_MOMENTS=now -- -q -m "not e2e and not faults"
+  pass tz-los-angeles TZ=America/Los_Angeles WINBACK_TEST_MOMENTS=now -- -q -m "not e2e and not faults and not machine"
 ) &
 (
   pass here -- -m "not e2e"
-  pass tz-kiritimati TZ=Pacific/Kiritimati WINBACK_TEST_MOMENTS=now -- -q -m "not e2e and not faults"
+  pass tz-kiritimati TZ=Pacific/Kiritimati WINBACK_TEST_MOMENTS=now -- -q -m "not e2e and not faults and not machine"
 ) &
 wait
 

@@ -150,7 +150,8 @@ def _save(s: Store, day: date, today: date) -> None:
         leave_notice(NOTICES, plain(str(error)), "error")
         return
     if values.get(state.ENTRY_DAY) == day:
-        _show(day, entry)  # the form now shows exactly what was stored (a removed character included)
+        # The form now shows exactly what the file holds (removed characters, a note of only spaces).
+        _show(day, tracker.entry_for(s.read("daily_log").frame, day))
     verb = "Updated" if replaced else "Saved"
     leave_notice(NOTICES, f"{verb} {day_words(entry.day, weekday=True)}: mood {MOOD_LABELS[entry.mood]}.")
 

@@ -8,9 +8,10 @@ from datetime import date
 import streamlit as st
 
 from winback import journal, typed_text
+from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import state
-from winback.ui.widgets import confirmed_delete, save_error
+from winback.ui.widgets import confirmed_delete, leave_notice, pending_notice
 from winback.vocab import CHANNELS, NOTE_LIMIT, TONES, WHO
 from winback.words import day_words
 
@@ -29,61 +30,93 @@ def _choice(label: str, labels: dict[str, str], current: str | None, default: in
     )
 
 
-def _fields(prefix: str, entry: journal.JournalEntry | None, today: date) -> journal.JournalEntry:
+def _fields(prefix: str, entry: journal.JournalEntry | None, today: date) -> None:
     def key(field: str) -> str:
         return state.journal_field(prefix, field)
 
-    day = st.date_input("Day", value=entry.day if entry else today, format="YYYY-MM-DD", key=key("day"))
-    who = _choice("Who reached out", WHO, entry.who if entry else None, 1, key("who"))
-    channel = st.selectbox(
+    st.date_input("Day", value=entry.day if entry else today, format="YYYY-MM-DD", key=key("day"))
+    _choice("Who reached out", WHO, entry.who if entry else None, 1, key("who"))
+    st.selectbox(
         "How",
         list(CHANNELS),
         format_func=CHANNELS.__getitem__,
         index=list(CHANNELS).index(entry.channel) if entry else 0,
         key=key("channel"),
     )
-    tone = _choice("Tone", TONES, entry.tone if entry else None, 0, key("tone"))
-    calm = st.checkbox("I stayed calm and kind", value=entry.calm_and_kind if entry else True, key=key("calm"))
-    meeting = st.checkbox("We planned to meet", value=entry.meeting_planned if entry else False, key=key("meet"))
-    note = st.text_area(
-        "Note (only you see this)", value=entry.note if entry else "", max_chars=NOTE_LIMIT, key=key("note")
-    )
+    _choice("Tone", TONES, entry.tone if entry else None, 0, key("tone"))
+    st.checkbox("I stayed calm and kind", value=entry.calm_and_kind if entry else True, key=key("calm"))
+    st.checkbox("We planned to meet", value=entry.meeting_planned if entry else False, key=key("meet"))
+    st.text_area("Note (only you see this)", value=entry.note if entry else "", max_chars=NOTE_LIMIT, key=key("note"))
+
+
+def _typed(prefix: str, entry_id: str, today: date) -> journal.JournalEntry:
+    """What the form under ``prefix`` held when it was sent."""
+    values = st.session_state
+
+    def value(field: str) -> object:
+        return values.get(state.journal_field(prefix, field))
+
+    day = value("day")
     return journal.JournalEntry(
         day if isinstance(day, date) else today,
-        who,
-        str(channel),
-        tone,
-        bool(calm),
-        bool(meeting),
-        note or "",
-        entry.entry_id if entry else "",
+        str(value("who")),
+        str(value("channel")),
+        str(value("tone")),
+        bool(value("calm")),
+        bool(value("meet")),
+        str(value("note") or ""),
+        entry_id,
     )
 
 
-def _save(s: Store, typed: journal.JournalEntry, today: date) -> None:
+def _show(prefix: str, entry: journal.JournalEntry) -> None:
+    """Put the stored contact back into its form, so the form shows exactly what the file holds."""
+    shown = {
+        "day": entry.day,
+        "who": entry.who,
+        "channel": entry.channel,
+        "tone": entry.tone,
+        "calm": entry.calm_and_kind,
+        "meet": entry.meeting_planned,
+        "note": entry.note,
+    }
+    for field, value in shown.items():
+        st.session_state[state.journal_field(prefix, field)] = value
+
+
+def _save(s: Store, prefix: str, entry_id: str, today: date) -> None:
+    """Save what the form showed, in its Save button's callback: the step cards above already count it."""
+    typed = _typed(prefix, entry_id, today)
     note, removed = typed_text.clean(typed.note)
     entry = replace(typed, note=note)
+    where = _notices(prefix)
     if removed:
-        st.info(typed_text.removed_notice(removed, "the note"), icon=":material/cleaning_services:")
+        leave_notice(where, typed_text.removed_notice(removed, "the note"), "info")
     found = journal.problems(entry, today)
     for problem in found:
-        st.error(problem, icon=":material/error:")
+        leave_notice(where, problem, "error")
     if found:
         return
     try:
-        journal.save(s, entry, today)
+        saved_id = journal.save(s, entry, today)
     except StorageError as error:
-        save_error(error)
-    else:
-        st.success(f"Saved the contact on {day_words(entry.day)}.", icon=":material/check:")
+        leave_notice(where, plain(str(error)), "error")
+        return
+    if entry_id:
+        stored = {e.entry_id: e for e in journal.entries(s.read("reconnect").frame)}
+        _show(prefix, stored[saved_id])
+    leave_notice(where, f"Saved the contact on {day_words(entry.day)}.")
+
+
+def _notices(prefix: str) -> str:
+    return f"journal_{prefix}"
 
 
 def new_contact(s: Store, today: date) -> None:
+    pending_notice(_notices(state.JOURNAL_NEW))
     with st.form(state.JOURNAL_FORM, clear_on_submit=True):
-        entry = _fields(state.JOURNAL_NEW, None, today)
-        sent = st.form_submit_button("Save contact", type="primary")
-    if sent:
-        _save(s, entry, today)
+        _fields(state.JOURNAL_NEW, None, today)
+        st.form_submit_button("Save contact", type="primary", on_click=_save, args=(s, state.JOURNAL_NEW, "", today))
 
 
 def past_contacts(s: Store, entries: list[journal.JournalEntry], today: date) -> None:
@@ -91,16 +124,21 @@ def past_contacts(s: Store, entries: list[journal.JournalEntry], today: date) ->
         st.caption("Each contact you log appears here, newest first.")
     for entry in entries:
         title = f"{day_words(entry.day)} · {WHO[entry.who]} · {TONES[entry.tone]}"
+        prefix = state.journal_entry(entry.entry_id)
         with st.expander(title):
+            pending_notice(_notices(prefix))
             with st.form(state.journal_edit_form(entry.entry_id)):
-                edited = _fields(state.journal_entry(entry.entry_id), entry, today)
-                sent = st.form_submit_button("Save changes")
-            if sent:
-                _save(s, edited, today)
-            if confirmed_delete("Delete this contact", key=state.delete_contact(entry.entry_id)):
-                try:
-                    journal.delete(s, entry.entry_id)
-                except StorageError as error:
-                    save_error(error)
-                else:
-                    st.rerun()
+                _fields(prefix, entry, today)
+                st.form_submit_button("Save changes", on_click=_save, args=(s, prefix, entry.entry_id, today))
+            confirmed_delete(
+                "Delete this contact",
+                key=state.delete_contact(entry.entry_id),
+                on_yes=lambda entry_id=entry.entry_id: _delete(s, entry_id),  # type: ignore[misc]
+            )
+
+
+def _delete(s: Store, entry_id: str) -> None:
+    try:
+        journal.delete(s, entry_id)
+    except StorageError as error:
+        leave_notice(_notices(state.journal_entry(entry_id)), plain(str(error)), "error")
