@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Request, expect
 
-from tests.support.browser import drawn, rerun, visit
+from tests.support.browser import drawn, progress_view, rerun, visit
 from tests.support.clock import Moment
 from tests.support.devserver import ROOT, Server, running
 from tests.support.text_sinks import SINKS
@@ -314,7 +314,7 @@ def progress(watch: Watch, folder: Folder) -> None:
     labels: list[str] = []
     for view in CHART_VIEWS:
         with rerun(page):
-            page.get_by_role("tab", name=view).click()
+            progress_view(page, view).click()
         watch.inert(f"progress › {view}")
         labels += texts(page, "[data-testid='stPlotlyChart'] svg text")
     # Plotly wraps a long label onto lines at its spaces; the lines hold the name's exact words.

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from playwright.sync_api import Browser, Page, WebSocket
+from playwright.sync_api import Browser, Locator, Page, WebSocket
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from winback.ui.state import PROGRESS_VIEW
 
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 RUN_TIMEOUT_S = 60.0
@@ -104,3 +106,8 @@ _DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
 def drawn(page: Page, timeout: float = RUN_TIMEOUT_S) -> None:
     """Wait until the page is drawn (for a screenshot or a measurement): widgets and visible charts."""
     page.wait_for_function(_DRAWN, timeout=timeout * 1000)
+
+
+def progress_view(page: Page, view: str) -> Locator:
+    """The button of one view in the Progress page's "View" control (a radio group; aria-checked when open)."""
+    return page.locator(f".st-key-{PROGRESS_VIEW}").get_by_role("radio", name=view, exact=True)
