@@ -16,6 +16,7 @@ from tests.support.clock import Moment
 from tests.support.devserver import ROOT, Server
 from winback import tracker
 from winback.store import Store
+from winback.vocab import CONTACT_SHORT
 
 pytestmark = pytest.mark.e2e
 
@@ -78,7 +79,7 @@ def test_the_saved_day_is_in_the_history_with_its_words(server: Server, page: Pa
     grid = page.get_by_test_id("stDataFrame")
     expect(grid).to_be_visible()
     # The table draws on a canvas; its hidden accessible copy holds each cell's text, as text.
-    expect(grid.locator("td", has_text="They reached out, I didn't reply").first).to_be_attached()
+    expect(grid.locator("td", has_text=CONTACT_SHORT["they_reached_out_no_reply"]).first).to_be_attached()
     expect(grid.locator("td", has_text=HOSTILE_NOTE).first).to_be_attached()
     assert page.locator("img[src='x']").count() == 0
 

@@ -9,6 +9,7 @@ from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
 from winback import progress, typed_text
 from winback import store as store_module
+from winback.content.activities import catalogue
 from winback.store import Store
 from winback.words import day_words
 
@@ -211,3 +212,10 @@ def test_control_characters_in_an_activity_name_are_removed_when_added_and_renam
     app.run()  # the box still holds the NUL it was given; that is no new rename
     assert Store(data_dir).read("custom_activities").frame["name"].tolist() == ["Claywork"]
     assert not app.exception
+
+
+def test_the_activity_chips_are_the_activities_names(data_dir: Path, clock: Clock) -> None:
+    """A chip is as wide as its words: "name · area" ran past the edge of a phone ("Didn't check their social
+    media · Habits"), so a chip holds the name alone, as the history's filter does."""
+    app = open_page(PAGE_FILES["Daily log"])
+    assert app.multiselect(key="activities").options == [activity.name for activity in catalogue()]

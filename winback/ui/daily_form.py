@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -65,12 +66,19 @@ def forget() -> None:
     st.session_state.pop(state.DAILY_FORM_DAY, None)
 
 
+def chip_label(names: Mapping[str, str], activity: str) -> str:
+    """An activity in "What I did for myself": its name alone. A chip is at most as wide as the field less its
+    buttons (about 36 letters on a 390 px phone) and Streamlit cuts a longer one short with "…", as it did
+    "Didn't check their social media · Habits"; the chips' box also scrolls once it holds four rows, and names
+    alone fit two or three to a row. A new activity may not repeat a name, so names tell them apart."""
+    return names.get(activity, activity)
+
+
 def entry_form(
     s: Store, day: date, existing: tracker.DailyEntry | None, known: tuple[Activity, ...], today: date
 ) -> tracker.DailyEntry | None:
     """The form for ``day``; returns the entry it saved, if Save was pressed and the entry was saved."""
     names = {a.id: a.name for a in known}
-    areas = {a.id: a.area for a in known}
     choices = [a.id for a in known if not a.retired or (existing is not None and a.id in existing.activities)]
     with st.form(state.DAILY_FORM, enter_to_submit=False):
         mood = st.select_slider("Mood", options=list(MOODS), format_func=MOOD_LABELS.get, key=state.MOOD)
@@ -79,7 +87,7 @@ def entry_form(
             "Contact with my ex", list(CONTACT_LABELS), format_func=CONTACT_LABELS.get, key=state.CONTACT
         )
         picked = st.multiselect(
-            "What I did for myself", choices, format_func=lambda a: f"{names[a]} · {areas[a]}", key=state.ACTIVITIES
+            "What I did for myself", choices, format_func=partial(chip_label, names), key=state.ACTIVITIES
         )
         note = st.text_area("Note (only you see this)", max_chars=NOTE_LIMIT, key=state.NOTE)
         submitted = st.form_submit_button("Save", type="primary")
@@ -147,7 +155,8 @@ def _pick_history_row() -> None:
 
 
 def _table(table: pd.DataFrame) -> None:
-    """The history, plain text only."""
+    """The history, plain text only. On a phone the date, mood, contact and the start of the note fit side by
+    side; the table scrolls inside itself to the rest."""
     st.session_state[state.HISTORY_DATES] = list(table["Date"])
     st.dataframe(
         table,
@@ -156,5 +165,5 @@ def _table(table: pd.DataFrame) -> None:
         on_select=_pick_history_row,
         selection_mode="single-row",
         key=state.HISTORY_TABLE,
-        column_config={"Note": st.column_config.TextColumn(width="large")},
+        column_config={"Note": st.column_config.TextColumn(width="medium")},
     )
