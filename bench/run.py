@@ -90,7 +90,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 from websockets.typing import Origin, Subprotocol  # noqa: E402
 
-from tests.support.browser import SETTLED  # noqa: E402
+from tests.support.browser import SETTLED, progress_view  # noqa: E402
 from tests.support.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
 from winback import sitemap, tracker  # noqa: E402
 from winback.content.activities import catalogue  # noqa: E402
@@ -552,7 +552,7 @@ def chart_rows(work: Path, settings: Settings) -> list[Row]:
                 for name in order:
                     samples[name].append(loads[name]())
 
-            # Opening each other view of a loaded Progress page: click its tab, until its charts are drawn.
+            # Opening each other view of a loaded Progress page: click its button, until its charts are drawn.
             folder = work / "data-winback-chart"
             views = {
                 view: [
@@ -569,7 +569,7 @@ def chart_rows(work: Path, settings: Settings) -> list[Row]:
                 progress_tab.wait_for_function(CHARTS_DRAWN, arg=expected, timeout=120_000)
                 for view in opened:
                     started = time.perf_counter()
-                    progress_tab.get_by_role("tab", name=view, exact=True).click()
+                    progress_view(progress_tab, view).click()
                     progress_tab.wait_for_function(KEYED_CHARTS_DRAWN, arg=views[view], timeout=120_000)
                     opened[view].append((time.perf_counter() - started) * 1000)
         finally:

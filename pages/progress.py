@@ -25,7 +25,7 @@ if count == 0:
 def period_control(view: str) -> str:
     """The view's period: the one the person picked last on any view, else the view's own (a year of pixels)."""
     key = state.progress_period(view)
-    # Set before the control is drawn (Streamlit keeps a tab's control state after the tab closes, so a
+    # Set before the control is drawn (Streamlit may keep a view's control state after the view closes, so a
     # default alone would not follow the person's latest pick); a cleared choice falls back to the view's own.
     st.session_state[key] = st.session_state.get(state.PROGRESS_PERIOD) or chart_view(view).period
 
@@ -38,21 +38,21 @@ def period_control(view: str) -> str:
 
 @st.fragment
 def views() -> None:
-    """Why the steps stand where they do, or one view of charts: switching redraws only this part of the page."""
-    tabs = st.tabs((WHY_VIEW, *CHART_VIEWS), key=state.PROGRESS_VIEW, on_change="rerun")
-    with tabs[0]:
-        if tabs[0].open:
-            for step in model.steps:
-                st.markdown(f"**{step.number}. {step.name}** · {step.state}")
-                st.text("\n".join(step.reasons))
-    for tab, view in zip(tabs[1:], CHART_VIEWS, strict=True):
-        if not tab.open:
-            continue
-        with tab:
-            period = period_control(view)
-            for shown in view_charts(store, view, period, today):
-                st.markdown(f"**{shown.title}**")
-                widgets.show_chart(shown.chart, shown.key)
+    """Why the steps stand where they do, or one view of charts: switching redraws only this part of the page.
+
+    The views are a segmented control, not tabs: its buttons wrap onto a second row on a phone, where a strip
+    of six tabs runs past the edge and cuts the last one off."""
+    st.session_state.setdefault(state.PROGRESS_VIEW, WHY_VIEW)
+    view = st.segmented_control("View", (WHY_VIEW, *CHART_VIEWS), required=True, key=state.PROGRESS_VIEW) or WHY_VIEW
+    if view == WHY_VIEW:
+        for step in model.steps:
+            st.markdown(f"**{step.number}. {step.name}** · {step.state}")
+            st.text("\n".join(step.reasons))
+        return
+    period = period_control(view)
+    for shown in view_charts(store, view, period, today):
+        st.markdown(f"**{shown.title}**")
+        widgets.show_chart(shown.chart, shown.key)
 
 
 views()

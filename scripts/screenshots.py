@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from tests.support.browser import drawn, rerun, visit, watch
+from tests.support.browser import drawn, progress_view, rerun, visit, watch
 from tests.support.devserver import CHROMIUM_ARGS, ROOT, chromium_path, running
 from winback import sample, sitemap, views
 from winback.store import Store
@@ -64,7 +64,7 @@ def main() -> None:
                         if name == "progress":
                             for view in views.CHART_VIEWS:
                                 with rerun(page):
-                                    page.get_by_role("tab", name=view, exact=True).click()
+                                    progress_view(page, view).click()
                                 drawn(page)
                                 slug = view.lower().replace(" ", "_").replace("-", "")
                                 target = out / f"{name}-{slug}-{data_set}-{scheme}-{width}.png"

@@ -11,6 +11,7 @@ from tests.builders import days, log
 from tests.support.clock import Clock, Moment, frozen_at
 from winback import tracker
 from winback.store import Store
+from winback.vocab import CONTACT_SHORT, MOOD_WORDS
 
 TODAY = date(2026, 6, 30)
 
@@ -177,3 +178,12 @@ def test_history_filters_by_period_and_activity() -> None:
     table = tracker.history(history, {"read": "Read"})
     assert table.iloc[0]["Date"] == TODAY
     assert table.iloc[0]["Activities"] == "Read"
+
+
+def test_history_puts_date_mood_contact_and_note_first_in_short_words() -> None:
+    """A phone shows about four columns of the history side by side: these four, each a word or two."""
+    history = log((TODAY, 2, 9, "they_reached_out_no_reply", ("read",)))
+    table = tracker.history(history, {"read": "Read"})
+    assert list(table.columns) == ["Date", "Mood", "Contact", "Note", "Missing my ex", "Activities"]
+    assert table.iloc[0]["Contact"] == CONTACT_SHORT["they_reached_out_no_reply"] == "Didn't reply"
+    assert table.iloc[0]["Mood"] == MOOD_WORDS[2]

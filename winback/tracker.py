@@ -10,7 +10,7 @@ import pandas as pd
 
 from winback.schema import DAILY_LOG
 from winback.store import Store
-from winback.vocab import CONTACT_LABELS, CONTACT_SLIPS, CONTACTS, MOOD_WORDS, MOODS, NOTE_LIMIT
+from winback.vocab import CONTACT_LABELS, CONTACT_SHORT, CONTACT_SLIPS, CONTACTS, MOOD_WORDS, MOODS, NOTE_LIMIT
 from winback.words import day_words
 
 
@@ -93,16 +93,17 @@ def entry_for(log: pd.DataFrame, day: date) -> DailyEntry | None:
 
 
 def history(log: pd.DataFrame, activity_names: dict[str, str]) -> pd.DataFrame:
-    """The log as a table for people: newest first, words instead of codes."""
+    """The log as a table for people: newest first, words instead of codes. Date, mood, contact and note come
+    first, in short words, so that a phone shows them side by side; the rest is to their right."""
     table = log.sort_values("date", ascending=False)
     return pd.DataFrame(
         {
             "Date": table["date"].dt.date,
             "Mood": table["mood"].map(MOOD_WORDS),
-            "Missing my ex": table["missing_ex"],
-            "Contact": table["contact"].map(CONTACT_LABELS),
-            "Activities": [", ".join(activity_names.get(a, a) for a in acts) for acts in table["activities"]],
+            "Contact": table["contact"].map(CONTACT_SHORT),
             "Note": table["note"],
+            "Missing my ex": table["missing_ex"],
+            "Activities": [", ".join(activity_names.get(a, a) for a in acts) for acts in table["activities"]],
         }
     )
 

@@ -1,7 +1,7 @@
 """The Progress page's views of charts, as a registry: each view is one entry naming the tables it reads and
 the function that builds its charts.
 
-The page opens on why each step stands where it does, then shows one view of charts at a time (a tab each): a
+The page opens on why each step stands where it does, then shows one view of charts at a time (a button each): a
 person asks one question of their log at a time, and a phone shows two charts, not a long scroll of eight.
 
 A view's charts are built once per version of the files its entry names (and folder, period and day). Its
@@ -70,7 +70,7 @@ class ViewSource:
 
 @dataclass(frozen=True)
 class ChartView:
-    """One tab of the Progress page: its name, the tables it reads, and how it builds its charts."""
+    """One view of the Progress page: its name, the tables it reads, and how it builds its charts."""
 
     name: str
     tables: tuple[Table, ...]
@@ -129,7 +129,7 @@ def _quiz(source: ViewSource) -> tuple[PageChart, ...]:
     return (PageChart("Readiness quiz", chart, "quiz"),)
 
 
-# The tabs, in the page's order. The daily log gives every dated view the first day of "All".
+# The views, in the page's order. The daily log gives every dated view the first day of "All".
 VIEWS: tuple[ChartView, ...] = (
     ChartView("Mood", (DAILY_LOG,), _mood),
     ChartView("Year in pixels", (DAILY_LOG,), _year_in_pixels, period="1 year"),

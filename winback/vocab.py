@@ -27,6 +27,8 @@ CONTACT_LABELS: dict[str, str] = {
     "we_talked": "We talked",
     "i_reached_out": "I reached out",
 }
+# The same in the daily log's history, where a phone leaves room for about a dozen letters per column.
+CONTACT_SHORT: dict[str, str] = {**CONTACT_LABELS, "they_reached_out_no_reply": "Didn't reply"}
 # Contact that ends a no-contact run; "they reached out, no reply" keeps it going.
 CONTACT_SLIPS: tuple[Contact, ...] = ("we_talked", "i_reached_out")
 

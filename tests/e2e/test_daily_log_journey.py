@@ -16,7 +16,7 @@ from tests.support.clock import Moment
 from tests.support.devserver import ROOT, Server
 from winback import activities, tracker
 from winback.store import Store
-from winback.vocab import CONTACT_LABELS, MOOD_LABELS
+from winback.vocab import CONTACT_LABELS, CONTACT_SHORT, MOOD_LABELS
 from winback.words import day_words
 
 pytestmark = pytest.mark.e2e
@@ -80,7 +80,7 @@ def test_the_saved_day_is_in_the_history_with_its_words(server: Server, page: Pa
     grid = page.get_by_test_id("stDataFrame")
     expect(grid).to_be_visible()
     # The table draws on a canvas; its hidden accessible copy holds each cell's text, as text.
-    expect(grid.locator("td", has_text="They reached out, I didn't reply").first).to_be_attached()
+    expect(grid.locator("td", has_text=CONTACT_SHORT["they_reached_out_no_reply"]).first).to_be_attached()
     expect(grid.locator("td", has_text=HOSTILE_NOTE).first).to_be_attached()
     assert page.locator("img[src='x']").count() == 0
 
@@ -169,7 +169,7 @@ def test_what_is_saved_is_what_the_form_showed_after_a_day_change_and_a_delete(
         [{"date": day, "mood": 2, "missing_ex": 8, "contact": "we_talked", "activities": ("read",), "note": "rain"}],
     )
     known = activities.all_activities(Store(server.data_dir).read("custom_activities").frame)
-    names = {a.id: f"{a.name} · {a.area}" for a in known}
+    names = {a.id: a.name for a in known}
     visit(page, f"{server.url}/daily_log")
     before = _on_screen(page, names)
     page.locator(".st-key-entry_day [role='spinbutton'][data-type='year']").click()

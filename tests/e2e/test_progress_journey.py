@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.browser import new_page, rerun, visit
+from tests.support.browser import new_page, progress_view, rerun, visit
 from tests.support.devserver import ROOT, Server
 from winback.ui import state
 
@@ -20,7 +20,7 @@ VIEWS = {"Mood": 1, "Year in pixels": 2, "What I did": 2, "Check-ins": 1, "Quiz"
 
 def open_view(page: Page, view: str) -> None:
     with rerun(page):
-        page.get_by_role("tab", name=view, exact=True).click()
+        progress_view(page, view).click()
 
 
 def check_charts(page: Page, count: int, width: int) -> None:
@@ -44,12 +44,12 @@ def test_every_progress_view_is_visible(
 ) -> None:
     page = new_page(browser, viewport={"width": width, "height": height}, color_scheme=scheme)
     visit(page, f"{year_server.url}/progress")
-    assert page.get_by_role("tab", name="Why", exact=True).get_attribute("aria-selected") == "true"
+    expect(progress_view(page, "Why")).to_have_attribute("aria-checked", "true")
     check_charts(page, 0, width)
     expect(page.get_by_text("1. No contact ·")).to_be_visible()
     for view, count in VIEWS.items():
         open_view(page, view)
-        assert page.get_by_role("tab", name=view, exact=True).get_attribute("aria-selected") == "true"
+        expect(progress_view(page, view)).to_have_attribute("aria-checked", "true")
         check_charts(page, count, width)
         assert page.get_by_test_id("stException").count() == 0, view
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -68,7 +68,7 @@ def test_changing_the_period_redraws_the_open_view(year_server: Server, browser:
     before = page.get_by_test_id("stPlotlyChart").nth(1).locator(".main-svg").first.inner_html()
     with rerun(page):
         page.locator(f".st-key-{state.progress_period('What I did')}").get_by_text("1 year").click()
-    expect(page.get_by_role("tab", name="What I did", exact=True)).to_have_attribute("aria-selected", "true")
+    expect(progress_view(page, "What I did")).to_have_attribute("aria-checked", "true")
     check_charts(page, VIEWS["What I did"], 1280)
     after = page.get_by_test_id("stPlotlyChart").nth(1).locator(".main-svg").first.inner_html()
     assert after != before, "the weekly bars should cover a year now"

@@ -1,4 +1,4 @@
-"""A person takes the whole readiness quiz with the mouse, sees the verdict and their history."""
+"""A person takes the whole readiness quiz with the mouse, sees the verdict and their history, also at 390 px."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.browser import new_page, rerun, visit
+from tests.support.browser import new_page, rerun, sideways, to_phone_width, visit
 from tests.support.devserver import ROOT, Server
 from winback import quiz
 from winback.content.quiz import load_quiz
@@ -76,6 +76,9 @@ def test_a_person_takes_the_quiz_and_sees_the_result(server: Server, wide: Page,
     expect(wide.get_by_text("Past attempts")).to_be_visible()
     SHOTS.mkdir(parents=True, exist_ok=True)
     wide.screenshot(path=str(SHOTS / f"quiz-{target}.png"), full_page=True)
+    # The result reads on a phone too (the rest of the app at 390 px: tests/e2e/test_phone_width.py).
+    to_phone_width(wide)
+    assert sideways(wide) == [], "at 390 px"
 
 
 def test_history_lists_every_attempt_with_what_changed(server: Server, wide: Page) -> None:

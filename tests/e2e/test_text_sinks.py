@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Request, expect
 
-from tests.support.browser import drawn, rerun, visit
+from tests.support.browser import drawn, progress_view, rerun, visit
 from tests.support.clock import Moment
 from tests.support.devserver import ROOT, Server, running
 from tests.support.text_sinks import SINKS
@@ -33,6 +33,7 @@ from winback.imports import daylio_plan
 from winback.imports.daylio import MOOD_LABEL_LIMIT
 from winback.schema import TABLES
 from winback.store import Store
+from winback.ui.daily_form import chip_label
 from winback.ui.widgets import STEP_ICONS
 from winback.views import CHART_VIEWS
 from winback.vocab import ACTIVITY_NAME_LIMIT, LIFE_AREAS
@@ -230,7 +231,8 @@ def daily_log(watch: Watch, folder: Folder) -> None:
     watch.open("daily_log")
     watch.sink("daily log › note", lambda: expect(page.locator(".st-key-note textarea")).to_have_value(folder.note))
     tags = texts(page, ".st-key-activities [data-tag] > span[title]")
-    watch.sink("daily log › activities picked", lambda: _equal([f"{a.name} · {a.area}" for a in folder.own], tags))
+    chips = [chip_label({a.id: a.name for a in folder.own}, a.id) for a in folder.own]
+    watch.sink("daily log › activities picked", lambda: _equal(chips, tags))
     watch.sink("daily log › history table", lambda: _cell(page, folder.note))
     watch.sink("daily log › history filter", lambda: _offered(page, [a.name for a in folder.own]))
     watch.inert("daily log")
@@ -246,10 +248,8 @@ def daily_log(watch: Watch, folder: Folder) -> None:
 
 def _cell(page: Page, text: str) -> None:
     """The history table draws on a canvas; its hidden accessible copy holds the cells in view, as text. The
-    note is the last column: scroll the table to it, then wait for a cell holding exactly ``text``."""
-    grid = page.get_by_test_id("stDataFrame")
-    grid.scroll_into_view_if_needed()
-    grid.locator(".dvn-scroller").evaluate("(scroller) => { scroller.scrollLeft = scroller.scrollWidth; }")
+    note is the fourth column, in view as the table opens: wait for a cell holding exactly ``text``."""
+    page.get_by_test_id("stDataFrame").scroll_into_view_if_needed()
     page.wait_for_function(_A_CELL_HOLDS, arg=text)
 
 
@@ -314,7 +314,7 @@ def progress(watch: Watch, folder: Folder) -> None:
     labels: list[str] = []
     for view in CHART_VIEWS:
         with rerun(page):
-            page.get_by_role("tab", name=view).click()
+            progress_view(page, view).click()
         watch.inert(f"progress › {view}")
         labels += texts(page, "[data-testid='stPlotlyChart'] svg text")
     # Plotly wraps a long label onto lines at its spaces; the lines hold the name's exact words.

@@ -13,6 +13,7 @@ from tests.support.apptest import PAGE_FILES, box, open_page, texts, texts_in, w
 from tests.support.clock import NOW, Clock, frozen_at
 from winback import progress, typed_text
 from winback import store as store_module
+from winback.content.activities import catalogue
 from winback.store import Store
 from winback.ui import state
 from winback.words import day_words
@@ -271,3 +272,10 @@ def test_the_low_mood_note_asks_where_you_are_and_keeps_the_choice(data_dir: Pat
         assert "[Call 988](tel:988) or [text 988](sms:988)" in shown
         assert "[Call 1-800-799-7233](tel:18007997233) or [text START to 88788](sms:88788?&body=START)" in shown
         assert json.loads((data_dir / "settings.json").read_text())["country"] == "us"
+
+
+def test_the_activity_chips_are_the_activities_names(data_dir: Path, clock: Clock) -> None:
+    """A chip is as wide as its words: "name · area" ran past the edge of a phone ("Didn't check their social
+    media · Habits"), so a chip holds the name alone, as the history's filter does."""
+    app = open_page(PAGE_FILES["Daily log"])
+    assert app.multiselect(key="activities").options == [activity.name for activity in catalogue()]

@@ -49,10 +49,11 @@ def check_every_view(data_dir: Path, days: int, today: date) -> None:
         sample.write_sample(Store(data_dir), days=days, today=today)
     app = open_page(PAGE_FILES["Progress"])
     assert not app.exception
-    assert [tab.label for tab in app.tabs] == ["Why", *VIEW_CHARTS]
-    # It opens on the reasons: the step bars are the only chart until a view is chosen.
+    assert app.segmented_control(key=state.PROGRESS_VIEW).options == ["Why", *VIEW_CHARTS]
+    # It opens on the reasons: the step bars are the only chart until a view is chosen, and no period is offered.
+    assert app.segmented_control(key=state.PROGRESS_VIEW).value == "Why"
     assert len(app.get("plotly_chart")) == 1
-    assert "1. No contact" in texts(app) and not app.segmented_control
+    assert "1. No contact" in texts(app) and len(app.segmented_control) == 1
     for view, count in VIEW_CHARTS.items():
         app.session_state["progress_view"] = view
         app.run()

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from playwright.sync_api import Browser, Page, WebSocket
+from playwright.sync_api import Browser, Locator, Page, ViewportSize, WebSocket
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from winback.ui.state import PROGRESS_VIEW
 
 SETTLED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 RUN_TIMEOUT_S = 60.0
@@ -104,3 +106,69 @@ _DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
 def drawn(page: Page, timeout: float = RUN_TIMEOUT_S) -> None:
     """Wait until the page is drawn (for a screenshot or a measurement): widgets and visible charts."""
     page.wait_for_function(_DRAWN, timeout=timeout * 1000)
+
+
+def progress_view(page: Page, view: str) -> Locator:
+    """The button of one view in the Progress page's "View" control (a radio group; aria-checked when open)."""
+    return page.locator(f".st-key-{PROGRESS_VIEW}").get_by_role("radio", name=view, exact=True)
+
+
+# A phone-sized screen, and what it must not cut off: the page scrolled sideways (the document, or Streamlit's
+# main column, the page's own scroller), or chart text drawn past its chart's edge. Each finding in words.
+PHONE: ViewportSize = {"width": 390, "height": 844}
+_SIDEWAYS = """() => {
+  const found = [];
+  const main = document.querySelector('[data-testid="stMain"]');
+  for (const [name, el] of [['the page', document.documentElement], ['the main column', main]]) {
+    if (el && el.scrollWidth > el.clientWidth) {
+      found.push(`${name} is ${el.scrollWidth} px wide in ${el.clientWidth} px`);
+    }
+  }
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    const svg = chart.querySelector('.main-svg');
+    if (!svg || !chart.checkVisibility()) continue;
+    const edge = svg.getBoundingClientRect();
+    for (const text of chart.querySelectorAll('svg text')) {
+      const box = text.getBoundingClientRect();
+      if (box.width > 0 && (box.left < edge.left - 1 || box.right > edge.right + 1)) {
+        found.push(`chart text "${text.textContent}" runs past its chart's edge`);
+      }
+    }
+  }
+  return found;
+}"""
+# Why an element's text is not fully on screen: wider than its own box, or outside the box of an ancestor that
+# clips or scrolls sideways (a tab strip, a chip), or of the screen; "" when it is all there.
+_CUT = """(el) => {
+  if (el.scrollWidth > el.clientWidth) return `its text is ${el.scrollWidth} px wide in ${el.clientWidth} px`;
+  const box = el.getBoundingClientRect();
+  const spans = `it spans ${Math.round(box.left)}-${Math.round(box.right)} px`;
+  if (box.left < 0 || box.right > window.innerWidth) return `${spans} of a ${window.innerWidth} px screen`;
+  for (let up = el.parentElement; up; up = up.parentElement) {
+    if (getComputedStyle(up).overflowX === 'visible') continue;
+    const left = up.getBoundingClientRect().left + up.clientLeft;
+    if (box.left < left - 0.5 || box.right > left + up.clientWidth + 0.5) {
+      return `${spans}, and a box around it shows ${Math.round(left)}-${Math.round(left + up.clientWidth)} px`;
+    }
+  }
+  return '';
+}"""
+_CHARTS_FIT = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg')]
+  .every((svg) => svg.getBoundingClientRect().width <= window.innerWidth)"""
+
+
+def sideways(page: Page) -> list[str]:
+    """What runs past the right edge of the screen as the page is now (see ``_SIDEWAYS``); empty when nothing."""
+    found: list[str] = page.evaluate(_SIDEWAYS)
+    return found
+
+
+def cut(text: Locator) -> str:
+    """Why ``text`` is not fully on screen (wider than its box, clipped by an ancestor, off screen), or ""."""
+    return str(text.evaluate(_CUT))
+
+
+def to_phone_width(page: Page) -> None:
+    """Narrow an open tab to a phone's width and wait until its charts have redrawn to fit."""
+    page.set_viewport_size(PHONE)
+    page.wait_for_function(_CHARTS_FIT, timeout=RUN_TIMEOUT_S * 1000)

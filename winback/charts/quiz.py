@@ -37,7 +37,9 @@ def worth_gauge(worth: int | None, go_min: int, wait_min: int) -> Chart:
                     {"range": [go_min, 100], "color": "rgba(0, 158, 115, 0.35)"},
                 ],
             },
-            domain={"x": [0, 1], "y": [0, 1]},
+            # A little in from the sides: on a phone the dial is as wide as the chart, and "100" under its right
+            # end would be cut off at the chart's edge.
+            domain={"x": [0.06, 0.94], "y": [0, 1]},
         )
     )
     alt = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -105,21 +106,26 @@ def _show(day: date, entry: tracker.DailyEntry | None) -> None:
     st.session_state[state.DAILY_FORM_DAY] = day
 
 
+def chip_label(names: Mapping[str, str], activity: str) -> str:
+    """An activity in "What I did for myself": its name alone. A chip is at most as wide as the field less its
+    buttons (about 36 letters on a 390 px phone) and Streamlit cuts a longer one short with "…", as it did
+    "Didn't check their social media · Habits"; the chips' box also scrolls once it holds four rows, and names
+    alone fit two or three to a row. A new activity may not repeat a name, so names tell them apart."""
+    return names.get(activity, activity)
+
+
 def entry_form(
     s: Store, day: date, existing: tracker.DailyEntry | None, known: tuple[Activity, ...], today: date
 ) -> None:
     """The form for ``day``. Save stores what the form shows, in the click's callback: before the page is drawn
     again, so the counters, banners and history above and below already include it."""
     names = {a.id: a.name for a in known}
-    areas = {a.id: a.area for a in known}
     choices = [a.id for a in known if not a.retired or (existing is not None and a.id in existing.activities)]
     with st.container(key=state.DAILY_FORM_BOX), st.form(state.DAILY_FORM, enter_to_submit=False):
         st.select_slider("Mood", options=list(MOODS), format_func=MOOD_LABELS.get, key=state.MOOD)
         st.slider("Missing my ex (0 = not at all, 10 = all the time)", 0, 10, key=state.MISSING_EX)
         st.radio("Contact with my ex", list(CONTACT_LABELS), format_func=CONTACT_LABELS.get, key=state.CONTACT)
-        st.multiselect(
-            "What I did for myself", choices, format_func=lambda a: f"{names[a]} · {areas[a]}", key=state.ACTIVITIES
-        )
+        st.multiselect("What I did for myself", choices, format_func=partial(chip_label, names), key=state.ACTIVITIES)
         st.text_area("Note (only you see this)", max_chars=NOTE_LIMIT, key=state.NOTE)
         st.form_submit_button("Save", type="primary", on_click=_save, args=(s, day, today))
 
@@ -197,7 +203,8 @@ def _pick_history_row() -> None:
 
 
 def _table(table: pd.DataFrame) -> None:
-    """The history, plain text only."""
+    """The history, plain text only. On a phone the date, mood, contact and the start of the note fit side by
+    side; the table scrolls inside itself to the rest."""
     st.session_state[state.HISTORY_DATES] = list(table["Date"])
     st.dataframe(
         table,
@@ -206,5 +213,5 @@ def _table(table: pd.DataFrame) -> None:
         on_select=_pick_history_row,
         selection_mode="single-row",
         key=state.HISTORY_TABLE,
-        column_config={"Note": st.column_config.TextColumn(width="large")},
+        column_config={"Note": st.column_config.TextColumn(width="medium")},
     )
