@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.browser import new_page, progress_view, rerun, visit
+from tests.support.browser import drawn, new_page, progress_view, rerun, visit
 from tests.support.devserver import ROOT, Server
 from winback.ui import state
 
@@ -79,6 +79,7 @@ def test_changing_the_period_redraws_the_open_view(year_server: Server, browser:
 def test_step_goals_open_and_save(year_server: Server, browser: Browser) -> None:
     page = new_page(browser, viewport={"width": 1280, "height": 900})
     visit(page, f"{year_server.url}/progress")
+    drawn(page)  # the expander answers a click once the page around it is drawn
     expect(page.locator(".st-key-t_positive_mood")).to_have_count(0)
     with rerun(page):
         page.get_by_text("Step goals (your settings)").click()

@@ -28,7 +28,8 @@ from tests.support.browser import drawn, progress_view, rerun, visit
 from tests.support.clock import Moment
 from tests.support.devserver import ROOT, Server, running
 from tests.support.text_sinks import SINKS
-from winback import activities, journal, quiz, sample, sitemap, tracker, undo
+from winback import activities, journal, quiz, safety, sample, sitemap, tracker, undo
+from winback.content.resources import countries
 from winback.imports import daylio_plan
 from winback.imports.daylio import MOOD_LABEL_LIMIT
 from winback.schema import TABLES
@@ -163,7 +164,7 @@ class Watch:
     def inert(self, where: str) -> None:
         """Nothing on the page is Markdown, LaTeX, HTML, a link or an image that the app did not draw itself."""
         drawn(self.page)
-        found = self.page.evaluate(_FOUND, OWN_ICONS)
+        found = self.page.evaluate(_FOUND, [OWN_ICONS, HELP_LINES])
         assert self.foreign == [], f"{where}: requests to another host"
         assert found["katex"] == 0, f"{where}: LaTeX was drawn"
         assert found["images"] == [], f"{where}: images the app did not draw"
@@ -182,7 +183,7 @@ class Watch:
 # The app's own links: Streamlit's skip link, the page navigation and page links, the quick exit, and the anchors
 # of winback's headings (whose text is literal). Its own images: the bitmaps Plotly draws a heatmap with. Its own
 # icons: the step cards'. Anything else came from data.
-_FOUND = """(ownIcons) => ({
+_FOUND = """([ownIcons, helpLines]) => ({
   katex: document.querySelectorAll('.katex, .katex-display, math').length,
   images: [...document.querySelectorAll('img, image, picture, video, audio, iframe, object, embed')]
     .filter((e) => !(e.closest('[data-testid="stPlotlyChart"]')
@@ -191,6 +192,8 @@ _FOUND = """(ownIcons) => ({
   links: [...document.querySelectorAll('a')]
     .filter((a) => !['stSkipToContent', 'stSidebarNavLink', 'stPageLink-NavLink'].includes(a.dataset.testid))
     .filter((a) => !a.hasAttribute('data-quick-exit') && !a.closest('[data-testid="stHeaderActionElements"]'))
+    .filter((a) => !(helpLines.includes(a.getAttribute('href'))
+      && a.closest('[class*="st-key-resources_panel"], [class*="st-key-page_failed"], .st-key-low_mood_note')))
     .map((a) => a.outerHTML.slice(0, 200)),
   icons: [...document.querySelectorAll('[data-testid="stMarkdownContainer"] span[role="img"]')]
     .map((e) => e.textContent).filter((name) => !ownIcons.includes(name)),
@@ -199,6 +202,10 @@ _FOUND = """(ownIcons) => ({
     .map((e) => e.outerHTML.slice(0, 200)),
 })"""
 OWN_ICONS = [icon.removeprefix(":material/").removesuffix(":") for icon in STEP_ICONS.values()]
+# The help lines' own links (tel:, sms:, https:), drawn by winback from its content file, in a help box.
+HELP_LINES = sorted(
+    {safety.href(way) for country in countries().values() for line in country.resources for way in line.ways}
+)
 
 
 def texts(page: Page, selector: str) -> list[str]:
