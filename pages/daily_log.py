@@ -26,7 +26,7 @@ if existing is not None:
     st.info(f"You already logged {day_words(day, weekday=True)}. Saving changes it.", icon=":material/edit:")
 daily_form.entry_form(store, day, existing, known, today)
 if existing is not None:
-    daily_form.delete_button(store, day)
+    daily_form.delete_button(store, day, existing)
 
 with st.expander("Weekly check-in (optional)"):
     checkin_form.checkin_form(store, today)

@@ -7,6 +7,7 @@ import pytest
 
 from winback import safety
 from winback.content.resources import DEFAULT_COUNTRY, Resource, Way, countries
+from winback.plain import plain
 
 
 def test_a_known_country_gets_its_own_lines() -> None:
@@ -50,13 +51,13 @@ SHOWN = {
     ],
     "uk": [
         ("Call 999", "[Call 999](tel:999)"),
-        ("Call 0808 2000 247 (free, 24/7)", "[Call 0808 2000 247](tel:08082000247) (free, 24/7)"),
-        ("Call 116 123 (free, 24/7)", "[Call 116 123](tel:116123) (free, 24/7)"),
+        ("Call 0808 2000 247 (free, 24/7)", f"[Call 0808 2000 247](tel:08082000247) ({plain('free, 24/7')})"),
+        ("Call 116 123 (free, 24/7)", f"[Call 116 123](tel:116123) ({plain('free, 24/7')})"),
     ],
     "other": [
         (
             "Call 112 (in the EU; elsewhere, your local emergency number)",
-            "[Call 112](tel:112) (in the EU; elsewhere, your local emergency number)",
+            f"[Call 112](tel:112) ({plain('in the EU; elsewhere, your local emergency number')})",
         ),
         ("findahelpline.com", "[findahelpline.com](https://findahelpline.com)"),
     ],
@@ -148,3 +149,10 @@ def test_anything_else_is_the_default_quick_exit(monkeypatch: pytest.MonkeyPatch
 def test_without_the_setting_the_quick_exit_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(safety.QUICK_EXIT_ENV, raising=False)
     assert safety.quick_exit_url() == "https://www.bbc.co.uk/weather"
+
+
+def test_a_lines_note_is_shown_as_words_even_if_it_reads_as_markdown() -> None:
+    line = Resource("Line", (Way("call", "123"),), "any time", note="[hier](https://evil.example) *x* :red[y]")
+    shown = safety.contact_markdown(line)
+    assert shown == f"[Call 123](tel:123) ({plain(line.note)})"
+    assert "](https://evil.example)" not in shown.replace("\\]", "")

@@ -8,6 +8,7 @@ import re
 from urllib.parse import quote
 
 from winback.content.resources import DEFAULT_COUNTRY, Country, Resource, Way, countries
+from winback.plain import plain
 
 QUICK_EXIT_ENV = "WINBACK_QUICK_EXIT_URL"
 DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
@@ -56,7 +57,7 @@ def contact_words(resource: Resource) -> str:
 def contact_markdown(resource: Resource) -> str:
     """How to reach a line, each way a Markdown link that calls, texts or opens it."""
     links = [markdown_link(way_words(way, first=n == 0), href(way)) for n, way in enumerate(resource.ways)]
-    return _sentence(links, resource.note)
+    return _sentence(links, plain(resource.note))
 
 
 def _sentence(ways: list[str], note: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from winback import safety
 from winback.content import ContentError
 from winback.content.resources import DEFAULT_COUNTRY, Way, countries, parse_resources
 
@@ -117,6 +118,11 @@ def test_each_kind_of_way_keeps_its_fields(way: str, expected: Way) -> None:
         ('{ kind = "web", url = "https://example.org/a b" }', "has url"),
         ('{ kind = "web", url = "https://exa_mple.org" }', "has url"),
         ('{ kind = "web", url = "https://localhost" }', "has url"),
+        # Only what the link's words may hold too (winback.safety.markdown_link): the attack's "help_now" passed
+        # here and then failed every help box, Help & safety's and the sign-in screen's included.
+        ('{ kind = "web", url = "https://findahelpline.com/help_now" }', "has url"),
+        ('{ kind = "web", url = "https://findahelpline.com/a~b" }', "has url"),
+        ('{ kind = "web", url = "https://findahelpline.com/a--b" }', "has url"),
     ],
 )
 def test_a_way_that_is_not_a_number_or_an_https_address_is_refused(way: str, message: str) -> None:
@@ -130,6 +136,7 @@ def test_a_way_that_is_not_a_number_or_an_https_address_is_refused(way: str, mes
     [
         ("[[country]\n", "resources.toml is not valid TOML"),
         (country(" ", resource()), "country #1 has no code"),
+        (country("de-at", resource()), "country code 'de-at' must be 1–16 lowercase letters"),
         (country("uk", resource()) + country("uk", resource()), "country 'uk' appears twice"),
         (country("uk", resource(name=" ", when="")), "a resource of 'uk' lacks name, when"),
         (country("uk", resource(ways="")), "a resource of 'uk' lacks ways"),
@@ -146,3 +153,9 @@ def test_each_mistake_names_the_country(content: str, message: str) -> None:
 def test_a_note_that_is_not_text_is_refused() -> None:
     with pytest.raises(ContentError, match="the note of 'Helpline' \\('other'\\) is not text"):
         parse_resources(country("other", resource().replace('when = "', 'note = 5\nwhen = "')))
+
+
+@pytest.mark.parametrize("url", ["https://findahelpline.com", "https://a.org/x/y.html", "https://a-b.org/c-d/"])
+def test_every_address_the_file_may_hold_can_be_drawn_as_a_link(url: str) -> None:
+    way = one_way(f'{{ kind = "web", url = "{url}" }}')
+    assert safety.markdown_link(safety.way_words(way), safety.href(way)).endswith(f"({url})")

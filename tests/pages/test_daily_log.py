@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from tests.builders import hard_week
 from tests.support.apptest import PAGE_FILES, box, open_page, texts, texts_in, widget_keys
 from tests.support.clock import NOW, Clock, frozen_at
-from winback import progress, typed_text
+from winback import checkin, progress, typed_text
 from winback import store as store_module
 from winback.content.activities import catalogue
 from winback.store import Store
@@ -279,3 +279,60 @@ def test_the_activity_chips_are_the_activities_names(data_dir: Path, clock: Cloc
     media · Habits"), so a chip holds the name alone, as the history's filter does."""
     app = open_page(PAGE_FILES["Daily log"])
     assert app.multiselect(key="activities").options == [activity.name for activity in catalogue()]
+
+
+def test_a_save_from_a_page_drawn_before_another_window_changed_the_day_stores_nothing(
+    data_dir: Path, clock: Clock
+) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    other = {"date": clock.today, "mood": 1, "missing_ex": 9, "contact": "we_talked", "activities": (), "note": "B"}
+    Store(data_dir).upsert("daily_log", [other])  # another window saves today meanwhile
+    app.select_slider(key="mood").set_value(5)
+    app.button[0].click().run()
+    assert "was changed in another window after this page showed it, so nothing was saved" in texts(app)
+    assert Store(data_dir).read("daily_log").frame["note"].tolist() == ["B"]
+    assert app.select_slider(key="mood").value == 5, "what the person had in the form is still there"
+    app.button[0].click().run()  # now the page has shown the other window's entry: Save replaces it
+    row = Store(data_dir).read("daily_log").frame.iloc[0]
+    assert (row["mood"], row["note"]) == (5, "")
+
+
+def test_a_delete_from_a_page_drawn_before_another_window_changed_the_day_deletes_nothing(
+    data_dir: Path, clock: Clock
+) -> None:
+    first = {"date": clock.today, "mood": 2, "missing_ex": 5, "contact": "none", "activities": (), "note": "A"}
+    Store(data_dir).upsert("daily_log", [first])
+    app = open_page(PAGE_FILES["Daily log"])
+    key = f"delete_day_{clock.today.isoformat()}"
+    app.button(key=key).click().run()
+    Store(data_dir).upsert("daily_log", [first | {"note": "B, written in another window"}])
+    app.button(key=f"{key}_yes").click().run()
+    assert "so nothing was deleted" in texts(app)
+    assert Store(data_dir).read("daily_log").frame["note"].tolist() == ["B, written in another window"]
+
+
+def test_an_activity_winback_no_longer_knows_stays_on_the_day_when_it_is_saved_again(
+    data_dir: Path, clock: Clock
+) -> None:
+    row = {"date": clock.today, "mood": 3, "missing_ex": 5, "contact": "none", "activities": ("gone_one", "exercise")}
+    Store(data_dir).upsert("daily_log", [row | {"note": ""}])
+    app = open_page(PAGE_FILES["Daily log"])
+    assert app.multiselect(key="activities").value == ["gone_one", "exercise"]
+    app.text_area(key="note").input("only the note changed")
+    app.button[0].click().run()
+    assert Store(data_dir).read("daily_log").frame["activities"].tolist() == [("gone_one", "exercise")]
+
+
+def test_a_no_contact_start_after_today_still_opens_the_page(data_dir: Path, clock: Clock) -> None:
+    Store(data_dir).write_settings({"no_contact_start": (clock.today + timedelta(days=3)).isoformat()})
+    app = open_page(PAGE_FILES["Daily log"])
+    assert not app.exception
+    assert app.date_input(key="nc_start").value == clock.today + timedelta(days=3)
+
+
+def test_a_check_in_saved_in_another_window_is_never_replaced_unasked(data_dir: Path, clock: Clock) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    checkin.save_checkin(Store(data_dir), clock.today, [5] * 5, [3] * 5)  # another window, meanwhile
+    app.button(key="FormSubmitter:weekly_checkin_form-Save check-in").click().run()
+    assert "changed in another window" in texts(app)
+    assert Store(data_dir).read("checkins").frame["wellbeing"].tolist() == [100]

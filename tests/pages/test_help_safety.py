@@ -73,7 +73,7 @@ def test_a_country_that_cannot_be_saved_still_shows_its_lines_and_says_why(
     assert not app.exception, app.exception
     panel = box(app, state.RESOURCES_PANEL)
     assert "winback may not write in that folder" in texts_in(panel)
-    assert "[Call 0808 2000 247](tel:08082000247) (free, 24/7)" in texts_in(panel)
+    assert "[Call 0808 2000 247](tel:08082000247)" in texts_in(panel)
     assert "keeps it only while this window is open" in texts_in(panel)
     assert app.selectbox(key=state.HELP_COUNTRY).value == "uk"
     assert not (data_dir / "settings.json").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,14 @@ def test_control_characters_in_a_journal_note_are_removed_with_a_notice(data_dir
     assert typed_text.removed_notice(2, "the note") in [i.value for i in app.info]
     assert "Saved the contact" in texts(app)
     assert Store(data_dir).read("reconnect").frame["note"].tolist() == ["coffee next week"]
+
+
+def test_a_refused_contact_keeps_what_was_typed(data_dir: Path, clock: Clock) -> None:
+    ready_for_step_4(Store(data_dir), clock)
+    app = open_page(PAGE_FILES["Reconnect"])
+    app.date_input(key="journal_new_day").set_value(clock.today + timedelta(days=2))
+    app.text_area(key="journal_new_note").input("a long note I do not want to type again")
+    app.button(key="FormSubmitter:journal_form-Save contact").click().run()
+    assert "once they happened" in texts(app)
+    assert app.text_area(key="journal_new_note").value == "a long note I do not want to type again"
+    assert not (data_dir / "reconnect.csv").exists()

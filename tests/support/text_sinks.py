@@ -234,6 +234,26 @@ SINKS: tuple[Sink, ...] = (
         driven=False,
     ),
     Sink(
+        "help box › a line's name and when",
+        UI + "widgets.py",
+        "resources_panel",
+        "markdown",
+        "escaped",
+        "not driven: resources.toml is winback's own file, but a line's words are shown as words whatever it says; "
+        "tests/test_safety.py",
+        driven=False,
+    ),
+    Sink(
+        "low-mood note › a line's name",
+        UI + "widgets.py",
+        "low_mood_note",
+        "markdown",
+        "escaped",
+        "not driven: resources.toml is winback's own file, but a line's words are shown as words whatever it says; "
+        "tests/test_safety.py",
+        driven=False,
+    ),
+    Sink(
         "save error",
         UI + "widgets.py",
         "save_error",
@@ -255,7 +275,41 @@ def _own(file: str, function: str, element: str, role: str, text: tuple[str, ...
 
 # typed_text.removed_notice: a count of removed characters and winback's name for the field.
 REMOVED = "a count of removed characters (typed_text.removed_notice)"
+# A fixed sentence about another window, with a day in words and winback's own verbs.
+ELSEWHERE = "a fixed sentence, a day in words and winback's own verbs"
 OWN_WORDS: tuple[OwnWords, ...] = (
+    _own(
+        UI + "daily_form.py",
+        "_save",
+        "leave_notice(message)",
+        "text",
+        ("CHANGED_ELSEWHERE.format(day=day_words(day), done='saved', button='Save')",),
+        ELSEWHERE,
+    ),
+    _own(
+        UI + "daily_form.py",
+        "_delete",
+        "leave_notice(message)",
+        "text",
+        ("CHANGED_ELSEWHERE.format(day=day_words(day), done='deleted', button='Delete')",),
+        ELSEWHERE,
+    ),
+    _own(
+        UI + "journal_form.py",
+        "_save",
+        "leave_notice(message)",
+        "text",
+        ("CHANGED_ELSEWHERE.format(done='saved')",),
+        ELSEWHERE,
+    ),
+    _own(
+        UI + "journal_form.py",
+        "_delete",
+        "leave_notice(message)",
+        "text",
+        ("CHANGED_ELSEWHERE.format(done='deleted')",),
+        ELSEWHERE,
+    ),
     _own("pages/progress.py", "views", "markdown", "text", ("step.number", "step.name", "step.state"), STEPS),
     _own("pages/progress.py", "views", "markdown", "text", ("shown.title",), "views.py's chart titles"),
     _own("pages/today.py", "<module>", "markdown", "text", ("model.next_action",), STEPS),
@@ -334,7 +388,7 @@ OWN_WORDS: tuple[OwnWords, ...] = (
     _own(UI + "frame.py", "quick_exit", "html", "text", ("link",), "the quick exit: its address html.escape'd"),
     _own(
         UI + "daily_form.py",
-        "pick_day",
+        "entry_form",
         "html",
         "text",
         ("_FORM_DAY_MARK.format(day=day.isoformat())",),
@@ -419,7 +473,7 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "resources_panel",
         "markdown",
         "text",
-        ("resource.name", "safety.contact_markdown(resource)", "resource.when"),
+        ("safety.contact_markdown(resource)",),
         CONTENT + "; the links come from winback.safety.markdown_link, which refuses anything but a number or an "
         "https address checked when resources.toml is read",
     ),
@@ -428,7 +482,7 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "low_mood_note",
         "markdown",
         "text",
-        ("r.name", "safety.contact_markdown(r)"),
+        ("safety.contact_markdown(r)",),
         CONTENT + "; links as in the help box",
     ),
     _own(

@@ -93,8 +93,12 @@ def test_forgetting_keeps_only_the_sample_mode_flag_and_the_routers_mark(sample_
     # The router forgets mid-run when the diary changed under the session: the run still went through it.
     values: dict[str, object] = {key: "set" for key in KEYS.values()}
     values |= {build(arguments[0]): True for build, arguments in ONE_ARGUMENT.values()}
-    values |= {state.SAMPLE_MODE: sample_mode, "anything_else": 1}
-    assert forgotten(values) == {state.SAMPLE_MODE: sample_mode, state.ROUTED: "set"}
+    values |= {state.SAMPLE_MODE: sample_mode, state.SAMPLE_SWITCH_SEEN: sample_mode, "anything_else": 1}
+    assert forgotten(values) == {
+        state.SAMPLE_MODE: sample_mode,
+        state.SAMPLE_SWITCH_SEEN: sample_mode,
+        state.ROUTED: "set",
+    }
 
 
 def test_forgetting_without_a_sample_mode_flag_leaves_nothing() -> None:

@@ -31,7 +31,9 @@ NUMBER = re.compile(r"\+?[0-9]+(?:[ -][0-9]+)*")
 # The word (or words) a service asks you to text: letters and digits only.
 BODY = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")
 # An https address with a plain host name and, at most, a plain path: no query, no brackets, no spaces.
-URL = re.compile(r"https://[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}(?:/[A-Za-z0-9._~-]+)*/?")
+URL = re.compile(r"https://[a-z0-9]+(?:[.-][a-z0-9]+)*\.[a-z]{2,}(?:/[A-Za-z0-9.]+(?:-[A-Za-z0-9.]+)*)*/?")
+# A country's code is kept in settings.json, which takes only these (winback/settings.py).
+CODE = re.compile(r"[a-z_]{1,16}")
 
 
 _SHAPES = {
@@ -109,6 +111,8 @@ def parse_resources(text: str) -> dict[str, Country]:
         code = str(entry.get("code", "")).strip()
         if not code:
             raise ContentError(f"country #{number} has no code")
+        if not CODE.fullmatch(code):
+            raise ContentError(f"country code {code!r} must be 1–16 lowercase letters or _ (settings.json keeps it)")
         if code in countries:
             raise ContentError(f"country {code!r} appears twice")
         items = tuple(parse_resource(item, code) for item in entry.get("resource", []))

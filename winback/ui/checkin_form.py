@@ -37,7 +37,8 @@ def checkin_form(s: Store, today: date) -> None:
         if done is not None:
             st.checkbox("Yes, replace this week's check-in", key=state.CHECKIN_REPLACE)
         # Saved in the click's callback, so the line above the form already names the check-in just saved.
-        st.form_submit_button("Save check-in", on_click=_save, args=(s, today, done is not None))
+        drawn = None if done is None else (int(done["wellbeing"]), int(done["self_worth"]))
+        st.form_submit_button("Save check-in", on_click=_save, args=(s, today, drawn))
 
 
 def _scale(scale: Scale, key: Callable[[int], str], *, start: int) -> None:
@@ -49,9 +50,24 @@ def _scale(scale: Scale, key: Callable[[int], str], *, start: int) -> None:
         )
 
 
-def _save(s: Store, today: date, replacing: bool) -> None:
+def _scores(s: Store, today: date) -> tuple[int, int] | None:
+    done = checkin.this_weeks(s.read("checkins").frame, today)
+    return None if done is None else (int(done["wellbeing"]), int(done["self_worth"]))
+
+
+def _save(s: Store, today: date, drawn: tuple[int, int] | None) -> None:
+    """Save the week's check-in; one the page did not show (saved in another window since) is never replaced."""
     texts = load_checkin()
     values = st.session_state
+    replacing = drawn is not None
+    if _scores(s, today) != drawn:
+        leave_notice(
+            NOTICES,
+            "Nothing saved: this week's check-in was changed in another window after this page showed it. "
+            "Look at it above, then send yours again if you want it to replace that one.",
+            "warning",
+        )
+        return
     wellbeing = [int(values.get(state.wellbeing_item(n), WELLBEING_START)) for n in range(len(texts.wellbeing.items))]
     worth = [int(values.get(state.self_worth_item(n), SELF_WORTH_START)) for n in range(len(texts.self_worth.items))]
     if replacing and not values.get(state.CHECKIN_REPLACE):

@@ -78,7 +78,7 @@ def pick_day(today: date, earliest: date | None) -> date:
         st.session_state[state.ENTRY_DAY] = today
     day = st.date_input("Day", min_value=low, max_value=today, format="YYYY-MM-DD", key=state.ENTRY_DAY)
     day = day if isinstance(day, date) else today
-    st.html(_FORM_DAY_MARK.format(day=day.isoformat()) + _HOLD_SCRIPT, unsafe_allow_javascript=True)
+    st.html(_HOLD_SCRIPT, unsafe_allow_javascript=True)
     return day
 
 
@@ -120,19 +120,34 @@ def entry_form(
     """The form for ``day``. Save stores what the form shows, in the click's callback: before the page is drawn
     again, so the counters, banners and history above and below already include it."""
     names = {a.id: a.name for a in known}
-    choices = [a.id for a in known if not a.retired or (existing is not None and a.id in existing.activities)]
+    kept = existing.activities if existing is not None else ()
+    # A stored activity winback no longer knows (its line in custom_activities.csv unreadable) stays on the day.
+    choices = [a.id for a in known if not a.retired or a.id in kept]
+    choices += [a for a in kept if a not in choices]
     with st.container(key=state.DAILY_FORM_BOX), st.form(state.DAILY_FORM, enter_to_submit=False):
         st.select_slider("Mood", options=list(MOODS), format_func=MOOD_LABELS.get, key=state.MOOD)
         st.slider("Missing my ex (0 = not at all, 10 = all the time)", 0, 10, key=state.MISSING_EX)
         st.radio("Contact with my ex", list(CONTACT_LABELS), format_func=CONTACT_LABELS.get, key=state.CONTACT)
         st.multiselect("What I did for myself", choices, format_func=partial(chip_label, names), key=state.ACTIVITIES)
         st.text_area("Note (only you see this)", max_chars=NOTE_LIMIT, key=state.NOTE)
-        st.form_submit_button("Save", type="primary", on_click=_save, args=(s, day, today))
+        st.form_submit_button("Save", type="primary", on_click=_save, args=(s, day, today, existing))
+        # Last in the box: when the mark names the new day, everything above it in the form is that day's.
+        st.html(_FORM_DAY_MARK.format(day=day.isoformat()))
 
 
-def _save(s: Store, day: date, today: date) -> None:
-    """Save what the form showed for ``day`` (the day it was drawn for, even if the picker moved since)."""
+CHANGED_ELSEWHERE = (
+    "{day} was changed in another window after this page showed it, so nothing was {done}. The form still shows "
+    "what you had here; look at the day again and press {button} once more if you still want it."
+)
+
+
+def _save(s: Store, day: date, today: date, drawn: tracker.DailyEntry | None) -> None:
+    """Save what the form showed for ``day`` (the day it was drawn for, even if the picker moved since), unless
+    another window changed that day since the form was drawn from it."""
     values = st.session_state
+    if tracker.entry_for(s.read("daily_log").frame, day) != drawn:
+        leave_notice(NOTICES, CHANGED_ELSEWHERE.format(day=day_words(day), done="saved", button="Save"), "warning")
+        return
     kept, removed = typed_text.clean(str(values.get(state.NOTE) or ""))
     picked = values.get(state.ACTIVITIES) or []
     entry = tracker.DailyEntry(
@@ -162,12 +177,15 @@ def _save(s: Store, day: date, today: date) -> None:
     leave_notice(NOTICES, f"{verb} {day_words(entry.day, weekday=True)}: mood {MOOD_LABELS[entry.mood]}.")
 
 
-def delete_button(s: Store, day: date) -> None:
+def delete_button(s: Store, day: date, drawn: tracker.DailyEntry) -> None:
     """Delete the day's entry after asking once more; the form then shows the day's defaults."""
-    confirmed_delete(f"Delete {day_words(day)}", key=state.delete_day(day), on_yes=lambda: _delete(s, day))
+    confirmed_delete(f"Delete {day_words(day)}", key=state.delete_day(day), on_yes=lambda: _delete(s, day, drawn))
 
 
-def _delete(s: Store, day: date) -> None:
+def _delete(s: Store, day: date, drawn: tracker.DailyEntry) -> None:
+    if tracker.entry_for(s.read("daily_log").frame, day) != drawn:
+        leave_notice(NOTICES, CHANGED_ELSEWHERE.format(day=day_words(day), done="deleted", button="Delete"), "warning")
+        return
     try:
         tracker.delete_entry(s, day)
     except StorageError as error:

@@ -34,6 +34,7 @@ def _fields(prefix: str, entry: journal.JournalEntry | None, today: date) -> Non
     def key(field: str) -> str:
         return state.journal_field(prefix, field)
 
+    # No max_value: a day the picker refused would still be sent as the last good one; journal.problems says why.
     st.date_input("Day", value=entry.day if entry else today, format="YYYY-MM-DD", key=key("day"))
     _choice("Who reached out", WHO, entry.who if entry else None, 1, key("who"))
     st.selectbox(
@@ -84,8 +85,10 @@ def _show(prefix: str, entry: journal.JournalEntry) -> None:
         st.session_state[state.journal_field(prefix, field)] = value
 
 
-def _save(s: Store, prefix: str, entry_id: str, today: date) -> None:
-    """Save what the form showed, in its Save button's callback: the step cards above already count it."""
+def _save(s: Store, prefix: str, drawn: journal.JournalEntry | None, today: date) -> None:
+    """Save what the form showed, in its Save button's callback: the step cards above already count it. A contact
+    changed or deleted in another window since this form was drawn from it is not overwritten."""
+    entry_id = drawn.entry_id if drawn else ""
     typed = _typed(prefix, entry_id, today)
     note, removed = typed_text.clean(typed.note)
     entry = replace(typed, note=note)
@@ -97,15 +100,35 @@ def _save(s: Store, prefix: str, entry_id: str, today: date) -> None:
         leave_notice(where, problem, "error")
     if found:
         return
+    if drawn is not None and _stored(s).get(entry_id) != drawn:
+        leave_notice(where, CHANGED_ELSEWHERE.format(done="saved"), "warning")
+        return
     try:
         saved_id = journal.save(s, entry, today)
     except StorageError as error:
         leave_notice(where, plain(str(error)), "error")
         return
     if entry_id:
-        stored = {e.entry_id: e for e in journal.entries(s.read("reconnect").frame)}
-        _show(prefix, stored[saved_id])
+        _show(prefix, _stored(s)[saved_id])
+    else:
+        _clear(prefix)
     leave_notice(where, f"Saved the contact on {day_words(entry.day)}.")
+
+
+CHANGED_ELSEWHERE = (
+    "This contact was changed or deleted in another window after this page showed it, so nothing was {done}. "
+    "Look at it again below."
+)
+
+
+def _stored(s: Store) -> dict[str, journal.JournalEntry]:
+    return {e.entry_id: e for e in journal.entries(s.read("reconnect").frame)}
+
+
+def _clear(prefix: str) -> None:
+    """Empty the new-contact form once its contact is saved (and only then: a refused one keeps what was typed)."""
+    for field in ("day", "who", "channel", "tone", "calm", "meet", "note"):
+        st.session_state.pop(state.journal_field(prefix, field), None)
 
 
 def _notices(prefix: str) -> str:
@@ -114,9 +137,9 @@ def _notices(prefix: str) -> str:
 
 def new_contact(s: Store, today: date) -> None:
     pending_notice(_notices(state.JOURNAL_NEW))
-    with st.form(state.JOURNAL_FORM, clear_on_submit=True):
+    with st.form(state.JOURNAL_FORM):
         _fields(state.JOURNAL_NEW, None, today)
-        st.form_submit_button("Save contact", type="primary", on_click=_save, args=(s, state.JOURNAL_NEW, "", today))
+        st.form_submit_button("Save contact", type="primary", on_click=_save, args=(s, state.JOURNAL_NEW, None, today))
 
 
 def past_contacts(s: Store, entries: list[journal.JournalEntry], today: date) -> None:
@@ -129,15 +152,19 @@ def past_contacts(s: Store, entries: list[journal.JournalEntry], today: date) ->
             pending_notice(_notices(prefix))
             with st.form(state.journal_edit_form(entry.entry_id)):
                 _fields(prefix, entry, today)
-                st.form_submit_button("Save changes", on_click=_save, args=(s, prefix, entry.entry_id, today))
+                st.form_submit_button("Save changes", on_click=_save, args=(s, prefix, entry, today))
             confirmed_delete(
                 "Delete this contact",
                 key=state.delete_contact(entry.entry_id),
-                on_yes=lambda entry_id=entry.entry_id: _delete(s, entry_id),  # type: ignore[misc]
+                on_yes=lambda drawn=entry: _delete(s, drawn),  # type: ignore[misc]
             )
 
 
-def _delete(s: Store, entry_id: str) -> None:
+def _delete(s: Store, drawn: journal.JournalEntry) -> None:
+    entry_id = drawn.entry_id
+    if _stored(s).get(entry_id) != drawn:
+        leave_notice(_notices(state.journal_entry(entry_id)), CHANGED_ELSEWHERE.format(done="deleted"), "warning")
+        return
     try:
         journal.delete(s, entry_id)
     except StorageError as error:

@@ -46,7 +46,12 @@ def start_form(s: Store, current: date | None, today: date) -> None:
     pending_notice(NOTICES)
     with st.form(state.NO_CONTACT_FORM):
         st.date_input(
-            "No contact since", value=current or today, max_value=today, format="YYYY-MM-DD", key=state.NO_CONTACT_START
+            "No contact since",
+            value=current or today,
+            # A start already after today (a clock that was ahead) stays visible, so it can be moved back.
+            max_value=max(current or today, today),
+            format="YYYY-MM-DD",
+            key=state.NO_CONTACT_START,
         )
         # Saved in the click's callback, so the counter drawn above the form already counts from the new day.
         st.form_submit_button("Save start date", on_click=_save_start, args=(s, today))

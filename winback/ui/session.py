@@ -102,6 +102,9 @@ def use_folder(person: Path) -> str | None:
             # page with the switch (which is turned off again, or it would ask for the sample once more).
             with contextlib.suppress(StorageError):
                 sample.switch(person, False)
+            # A switch that could not be turned off either is what the next run will read: not a change made
+            # in another tab, so the session keeps what it holds (answers, notices) instead of forgetting it.
+            st.session_state[state.SAMPLE_SWITCH_SEEN] = sample.mode_on(person)
             st.session_state[state.SAMPLE_MODE] = False
             st.session_state[state.SAMPLE_TOGGLE] = False
             st.session_state[state.SAMPLE_TROUBLE] = f"Could not turn on sample data. {error}"
@@ -122,8 +125,9 @@ def _settle_sample_mode(person: Path) -> bool:
     reload, a new tab and a switch made in another tab all agree. When it changed since this session's last
     run, the session forgets what it held of the other diary, so nothing typed for one is saved into the other."""
     on = sample.mode_on(person)
-    if st.session_state.get(state.SAMPLE_MODE, on) != on:
+    if st.session_state.get(state.SAMPLE_SWITCH_SEEN, on) != on:
         state.forget_person_state()
+    st.session_state[state.SAMPLE_SWITCH_SEEN] = on
     st.session_state[state.SAMPLE_MODE] = on
     return on
 
@@ -220,6 +224,7 @@ def leave_sample_mode() -> None:
     The caller forgets the session's state itself, so the router need not (which would wipe its notice)."""
     sample.switch(_own_folder(), False)
     st.session_state[state.SAMPLE_MODE] = False
+    st.session_state[state.SAMPLE_SWITCH_SEEN] = False
 
 
 def _own_folder() -> Path:

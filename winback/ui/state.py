@@ -13,6 +13,8 @@ import streamlit as st
 # Who and where: kept across a person's pages, decided by the router.
 FOLDER = "winback_folder"
 SAMPLE_MODE = "winback_sample_mode"
+# The person's sample switch as this session last read it: a change means another tab switched it.
+SAMPLE_SWITCH_SEEN = "winback_sample_switch_seen"
 ROUTED = "winback_routed"
 # What the frame tells the person about imports a crash stopped and winback undid, until they close it.
 UNDONE_IMPORTS = "winback_undone_imports"
@@ -194,7 +196,7 @@ def step_card(number: int) -> str:
 
 # Kept when a person's state is forgotten: which diary the session shows (their own or the sample), and that
 # this run came through the router (the router itself forgets when the diary changed under the session).
-_KEPT = frozenset({SAMPLE_MODE, ROUTED})
+_KEPT = frozenset({SAMPLE_MODE, SAMPLE_SWITCH_SEEN, ROUTED})
 
 
 def forget_person_state() -> None:

@@ -32,7 +32,10 @@ def resources_panel(
         st.markdown(f"**{heading}**")
         country = country_picker(key, code, kept)
         for resource in country.resources:
-            st.markdown(f"- **{resource.name}**: {safety.contact_markdown(resource)}  \n  {resource.when}")
+            # The content file's words are shown as words: only the links are Markdown, built by safety.py.
+            st.markdown(
+                f"- **{plain(resource.name)}**: {safety.contact_markdown(resource)}  \n  {plain(resource.when)}"
+            )
 
 
 def low_mood_note() -> None:
@@ -42,7 +45,7 @@ def low_mood_note() -> None:
             "Talking to a friend, a doctor or one of these free lines can help, today."
         )
         country = country_picker(state.LOW_MOOD_COUNTRY, chosen_country())
-        st.markdown("\n".join(f"- **{r.name}**: {safety.contact_markdown(r)}" for r in country.resources))
+        st.markdown("\n".join(f"- **{plain(r.name)}**: {safety.contact_markdown(r)}" for r in country.resources))
 
 
 def chosen_country(kept: session.CountryKept = "settings") -> str:
@@ -83,7 +86,7 @@ def _keep_pick() -> None:
     key, code, kept = picked
     try:
         session.choose_country(code, kept)
-    except StorageError as error:
+    except (StorageError, ValueError) as error:
         st.session_state[state.COUNTRY_TROUBLE] = (key, str(error))
 
 
