@@ -1,8 +1,8 @@
-from datetime import datetime
+from datetime import date, datetime
 
 import streamlit as st
 
-from winback import quiz
+from winback import progress, quiz
 from winback.content.quiz import load_quiz
 from winback.ui import quiz_form, session, state, widgets
 
@@ -25,6 +25,9 @@ if not shown_row.empty:
         del st.session_state[state.QUIZ_SHOWN]
         st.rerun()
 else:
+    if progress.from_store(store, date.today()).quiz_locks_for_safety:
+        # Coming back after a danger or toxic result: the help is here before a new attempt, not only in the list.
+        widgets.resources_panel(state.QUIZ_HELP_COUNTRY, heading="Your latest result put your safety first")
     st.title("Readiness quiz")
     widgets.data_notices(store, ("quiz_attempts", "quiz_answers"))
     st.markdown(

@@ -12,6 +12,7 @@ from playwright.sync_api import Dialog, Page, expect
 from tests.support.browser import rerun, visit
 from tests.support.clock import Moment
 from tests.support.devserver import Server
+from winback.words import day_words
 
 pytestmark = pytest.mark.e2e
 
@@ -143,6 +144,9 @@ def test_the_day_picker_offers_no_future_day(year_server: Server, page: Page, mo
     )
     assert held
     page.get_by_test_id("stFormSubmitButton").get_by_role("button", name="Save").click()
+    expect(page.locator("[data-winback-hold-note]")).to_contain_text(
+        f"This form is still for {day_words(today, weekday=True)}."
+    )
     assert (year_server.data_dir / "daily_log.csv").read_bytes() == before
 
 

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.browser import new_page, rerun, visit
+from tests.support.browser import RUN_TIMEOUT_S, new_page, rerun, visit
 from tests.support.devserver import Server
 from winback import sitemap
 
@@ -63,13 +63,14 @@ def test_on_a_phone_sample_mode_is_said_in_the_page_lasts_across_a_reload_and_na
     expect(phone.get_by_role("heading", level=1).first).to_have_text(sitemap.DATA_PRIVACY.title)
     in_page_notice(phone)
     expect(phone.locator(".st-key-sample_toggle").locator("input")).to_be_checked()
-    with phone.expect_download() as zipped:
+    # The zip is made when the button is pressed (a run), then downloaded: wait for that run, as a person would.
+    with phone.expect_download(timeout=RUN_TIMEOUT_S * 1000) as zipped, rerun(phone):
         phone.get_by_role("button", name="Everything (zip)").click()
     assert zipped.value.suggested_filename.startswith("winback-sample-"), zipped.value.suggested_filename
     assert zipped.value.suggested_filename.endswith(".zip")
     with zipfile.ZipFile(io.BytesIO(zipped.value.path().read_bytes())) as archive:
         assert archive.read("daily_log.csv").count(b"\n") > 300, "the sample year, not the empty own diary"
-    with phone.expect_download() as table:
+    with phone.expect_download(timeout=RUN_TIMEOUT_S * 1000) as table, rerun(phone):
         phone.get_by_role("button", name="Daily log for spreadsheets (CSV)").click()
     assert table.value.suggested_filename.startswith("winback-sample-daily-log-"), table.value.suggested_filename
     phone.context.close()

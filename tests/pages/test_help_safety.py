@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.apptest import PAGE_FILES, box, open_page, texts, texts_in, widget_keys
+from winback import sample
 from winback.store import StorageError, Store
 from winback.ui import state
 
@@ -81,3 +82,13 @@ def test_a_country_that_cannot_be_saved_still_shows_its_lines_and_says_why(
     app.switch_page(PAGE_FILES["Help & safety"]).run()
     assert app.selectbox(key=state.HELP_COUNTRY).value == "uk", "the choice holds for this visit"
     assert "may not write" not in texts(app), "said once, where it was chosen"
+
+
+def test_sample_data_keeps_the_persons_own_country_for_the_help_lines(data_dir: Path) -> None:
+    Store(data_dir).write_settings({"country": "us"})
+    sample.switch(data_dir, True)
+    app = open_page(PAGE_FILES["Help & safety"])
+    assert "tel:18007997233" in texts(app), "the person's country, not the sample's"
+    app.selectbox(key="help_country").set_value("uk").run()
+    assert json.loads((data_dir / "settings.json").read_text())["country"] == "uk"
+    assert "tel:08082000247" in texts(app)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from tests.builders import ready_for_step_4
 from tests.support.apptest import PAGE_FILES, box, open_page, texts, texts_in, widget_keys
+from tests.support.clock import Clock
 from winback.content.quiz import load_quiz
 from winback.store import Store
 from winback.ui import state
@@ -158,3 +160,12 @@ def test_the_help_box_on_a_danger_result_asks_where_you_are_and_every_box_follow
     app.switch_page(PAGE_FILES["Help & safety"]).run()
     assert app.selectbox(key=state.HELP_COUNTRY).value == "uk"
     assert "tel:08082000247" in texts(app)
+
+
+def test_coming_back_after_a_danger_result_the_help_box_is_there_before_a_new_attempt(
+    data_dir: Path, clock: Clock
+) -> None:
+    ready_for_step_4(Store(data_dir), clock, verdict="danger", tier="danger")
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    assert "Your latest result put your safety first" in texts(app)
+    assert "findahelpline.com" in texts(app)

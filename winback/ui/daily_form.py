@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import partial
@@ -46,6 +47,11 @@ NOTICES = "daily_log"
 # the form was drawn for (the mark below), clicks and keys inside the form are held back: the typed day is
 # loaded first (or, for a day the picker refuses, nothing is saved until the field shows the form's day again).
 _FORM_DAY_MARK = '<span data-winback-form-day="{day}"></span>'
+# Shown by the script while it holds the form back, so a click that did nothing says why.
+_HOLD_NOTE = (
+    "<p data-winback-hold-note hidden><strong>This form is still for {day}.</strong> It follows the Day field as "
+    "soon as that holds today or an earlier day; until then it takes no changes.</p>"
+)
 _HOLD_SCRIPT = f"""
 <script>
 (function () {{
@@ -57,8 +63,16 @@ _HOLD_SCRIPT = f"""
   function hold(event) {{
     if (!inside(event.target, FORM)) return;
     var field = doc.querySelector(DAY + " input"), mark = doc.querySelector("[data-winback-form-day]");
-    if (!field || !mark || field.value === mark.getAttribute("data-winback-form-day")) return;
-    if (inside(doc.activeElement, DAY)) doc.activeElement.blur();
+    var note = doc.querySelector("[data-winback-hold-note]");
+    var holding = field && mark && field.value !== mark.getAttribute("data-winback-form-day");
+    if (note) note.hidden = !holding;
+    if (!holding) return;
+    // Leaving the Day field (and its calendar, if open) is what makes it send the day.
+    var calendar = doc.querySelector('[data-testid="stDateInputPopover"], [role="dialog"]');
+    if (calendar && inside(doc.activeElement, '[role="dialog"]')) {{
+      doc.activeElement.dispatchEvent(new KeyboardEvent("keydown", {{key: "Escape", bubbles: true}}));
+    }}
+    if (inside(doc.activeElement, DAY) || inside(doc.activeElement, '[role="dialog"]')) doc.activeElement.blur();
     event.preventDefault();
     event.stopPropagation();
   }}
@@ -124,12 +138,20 @@ def entry_form(
     # A stored activity winback no longer knows (its line in custom_activities.csv unreadable) stays on the day.
     choices = [a.id for a in known if not a.retired or a.id in kept]
     choices += [a for a in kept if a not in choices]
-    with st.container(key=state.DAILY_FORM_BOX), st.form(state.DAILY_FORM, enter_to_submit=False):
+    with st.container(key=state.DAILY_FORM_BOX):
+        _fields(s, day, existing, names, choices, today)
+
+
+def _fields(
+    s: Store, day: date, existing: tracker.DailyEntry | None, names: dict[str, str], choices: list[str], today: date
+) -> None:
+    with st.form(state.DAILY_FORM, enter_to_submit=False):
         st.select_slider("Mood", options=list(MOODS), format_func=MOOD_LABELS.get, key=state.MOOD)
         st.slider("Missing my ex (0 = not at all, 10 = all the time)", 0, 10, key=state.MISSING_EX)
         st.radio("Contact with my ex", list(CONTACT_LABELS), format_func=CONTACT_LABELS.get, key=state.CONTACT)
         st.multiselect("What I did for myself", choices, format_func=partial(chip_label, names), key=state.ACTIVITIES)
         st.text_area("Note (only you see this)", max_chars=NOTE_LIMIT, key=state.NOTE)
+        st.html(_HOLD_NOTE.format(day=html.escape(day_words(day, weekday=True))))
         st.form_submit_button("Save", type="primary", on_click=_save, args=(s, day, today, existing))
         # Last in the box: when the mark names the new day, everything above it in the form is that day's.
         st.html(_FORM_DAY_MARK.format(day=day.isoformat()))

@@ -132,7 +132,9 @@ def _clear(prefix: str) -> None:
 
 
 def _notices(prefix: str) -> str:
-    return f"journal_{prefix}"
+    """Where a form's words are shown: the new contact's above its form; a past contact's above the list, since
+    its expander closes when its title (day, who, tone) changes."""
+    return "journal_new" if prefix == state.JOURNAL_NEW else "journal_past"
 
 
 def new_contact(s: Store, today: date) -> None:
@@ -143,13 +145,13 @@ def new_contact(s: Store, today: date) -> None:
 
 
 def past_contacts(s: Store, entries: list[journal.JournalEntry], today: date) -> None:
+    pending_notice(_notices("past"))
     if not entries:
         st.caption("Each contact you log appears here, newest first.")
     for entry in entries:
         title = f"{day_words(entry.day)} · {WHO[entry.who]} · {TONES[entry.tone]}"
         prefix = state.journal_entry(entry.entry_id)
         with st.expander(title):
-            pending_notice(_notices(prefix))
             with st.form(state.journal_edit_form(entry.entry_id)):
                 _fields(prefix, entry, today)
                 st.form_submit_button("Save changes", on_click=_save, args=(s, prefix, entry, today))
@@ -169,3 +171,5 @@ def _delete(s: Store, drawn: journal.JournalEntry) -> None:
         journal.delete(s, entry_id)
     except StorageError as error:
         leave_notice(_notices(state.journal_entry(entry_id)), plain(str(error)), "error")
+    else:
+        leave_notice(_notices(state.journal_entry(entry_id)), f"Deleted the contact on {day_words(drawn.day)}.")

@@ -242,8 +242,15 @@ def country_code(kept: CountryKept = "settings") -> str:
         return unsaved
     if kept == "session":
         return DEFAULT_COUNTRY
-    configured, _ = load_settings(store())
+    configured, _ = load_settings(_country_store())
     return configured.country if configured.country in countries() else DEFAULT_COUNTRY
+
+
+def _country_store() -> Store:
+    """Where the person's country is kept: their own folder, also while sample data is shown (the help lines
+    are theirs, not the sample's)."""
+    person = person_folder()
+    return Store(person) if person is not None and st.session_state.get(state.SAMPLE_MODE) else store()
 
 
 def country_unsaved() -> bool:
@@ -260,7 +267,7 @@ def choose_country(code: str, kept: CountryKept = "settings") -> None:
         st.session_state[state.COUNTRY_UNSAVED] = code
         return
     try:
-        save_country(store(), code)
+        save_country(_country_store(), code)
     except StorageError:
         st.session_state[state.COUNTRY_UNSAVED] = code
         raise
