@@ -4,7 +4,7 @@ the cache key covers every table a view reads; an unknown view is refused."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +156,17 @@ def test_the_quiz_view_shows_the_attempts_of_its_period(year: Store, period: str
     assert drawn == len(within)
     if period == "30 days":
         assert drawn < len(attempts), "the sample year has attempts older than 30 days"
+
+
+def test_the_quiz_view_of_a_period_without_attempts_says_so_instead_of_asking_for_a_first_one(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    old = datetime(2026, 3, 1, 9, 0)
+    store.upsert(
+        QUIZ_ATTEMPTS,
+        [{"attempt_id": "a1", "taken_at": old, "quiz_version": "t", "worth": 80, "tier": "none", "verdict": "go"}],
+    )
+    (shown,) = views.view_charts(store, "Quiz", "30 days", TODAY)
+    assert shown.chart.is_empty
+    assert shown.chart.empty == "No attempt in this period; pick a longer one to see your 1 attempt."
+    (every,) = views.view_charts(store, "Quiz", "All", TODAY)
+    assert not every.chart.is_empty

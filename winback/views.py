@@ -12,7 +12,7 @@ To add a view: write a builder ``(ViewSource) -> tuple[PageChart, ...]`` and add
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -31,6 +31,7 @@ from winback.lru import LRU
 from winback.schema import CHECKINS, CUSTOM_ACTIVITIES, DAILY_LOG, QUIZ_ATTEMPTS, Table
 from winback.store import Store
 from winback.vocab import DEFAULT_PERIOD, Period
+from winback.words import count_phrase
 
 WHY_VIEW = "Why"
 CHARTS_KEPT = 32
@@ -123,9 +124,15 @@ def _quiz(source: ViewSource) -> tuple[PageChart, ...]:
     attempts = source.frame(QUIZ_ATTEMPTS)
     # "All" is every attempt (some may be older than the first logged day); a shorter period, those within it.
     start = period_start(source.period, source.today, None)
+    taken = len(attempts)
     if start is not None:
         attempts = attempts[attempts["taken_at"] >= pd.Timestamp(start)]
     chart = quiz_history(attempts, policy.go_min, policy.wait_min)
+    if chart.is_empty and taken:
+        # Attempts exist, only none in this period: asking to take the quiz would say they do not.
+        chart = replace(
+            chart, empty=f"No attempt in this period; pick a longer one to see your {count_phrase(taken, 'attempt')}."
+        )
     return (PageChart("Readiness quiz", chart, "quiz"),)
 
 
