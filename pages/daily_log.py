@@ -37,3 +37,4 @@ with st.expander("No-contact start date"):
 
 st.subheader("History")
 daily_form.history(log, {a.id: a.name for a in known}, today)
+daily_form.show_picked_day()

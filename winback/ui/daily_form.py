@@ -16,7 +16,7 @@ from winback.content.activities import Activity
 from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import state
-from winback.ui.widgets import confirmed_delete, leave_notice
+from winback.ui.widgets import confirmed_delete, leave_notice, scroll_to_top
 from winback.vocab import (
     CONTACT_LABELS,
     DEFAULT_PERIOD,
@@ -126,6 +126,12 @@ def chip_label(names: Mapping[str, str], activity: str) -> str:
     "Didn't check their social media · Habits"; the chips' box also scrolls once it holds four rows, and names
     alone fit two or three to a row. A new activity may not repeat a name, so names tell them apart."""
     return names.get(activity, activity)
+
+
+def show_picked_day() -> None:
+    """After a row of History is picked, bring the form (far above the table) back into view."""
+    if st.session_state.pop(state.HISTORY_PICKED, False):
+        scroll_to_top(str(st.session_state.get(state.ENTRY_DAY)))
 
 
 def entry_form(
@@ -240,6 +246,7 @@ def _pick_history_row() -> None:
     shown = st.session_state.get(state.HISTORY_DATES, [])
     if selection.rows and selection.rows[0] < len(shown):
         st.session_state[state.ENTRY_DAY] = shown[selection.rows[0]]
+        st.session_state[state.HISTORY_PICKED] = True
 
 
 def _table(table: pd.DataFrame) -> None:

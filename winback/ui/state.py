@@ -35,6 +35,8 @@ HISTORY_TABLE = "history_table"
 HISTORY_DATES = "history_dates"
 HISTORY_PERIOD = "history_period"
 HISTORY_FILTER = "history_filter"
+# Set when a History row was picked, so the page scrolls back up to the form once.
+HISTORY_PICKED = "history_picked"
 CHECKIN_FORM = "weekly_checkin_form"
 CHECKIN_REPLACE = "checkin_replace"
 ACTIVITY_FORM = "add_activity_form"
