@@ -226,6 +226,15 @@ def test_step_5_needs_friendly_contacts_and_a_planned_meeting(
     assert step.state == ("done" if done else "active")
 
 
+def test_step_5_counts_what_is_needed_not_everything_logged() -> None:
+    tones = ("friendly", "neutral", "friendly", "tense")
+    contacts = journal(*[(TODAY - timedelta(days=6 - n), tone, False) for n, tone in enumerate(tones)])
+    assert ready(GO, contacts).step(5).reasons == (
+        "2 friendly contacts of the 3 needed.",
+        "0 planned meetings of the 1 needed.",
+    )
+
+
 def test_keep_your_self_value_when_steps_2_and_3_fall_back_after_reconnecting() -> None:
     contact_day = TODAY - timedelta(days=20)
     good = days(contact_day - timedelta(days=1), 60, mood=4, acts=GOOD)

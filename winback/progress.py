@@ -15,7 +15,7 @@ from winback.settings import Settings
 from winback.settings import load as load_settings
 from winback.store import Store
 from winback.vocab import STEP_NAMES, StepState
-from winback.words import day_words
+from winback.words import count_phrase, day_words
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,15 @@ class FiveSteps:
 def _count(value: int, target: int, what: str) -> str:
     """ "18 of 30 days without contact." — or, once reached, "33 days without contact (30 needed)."."""
     return f"{value} of {target} {what}." if value < target else f"{value} {what} ({target} needed)."
+
+
+def _needed(value: int, target: int, what: str) -> str:
+    """ "2 friendly contacts of the 3 needed." — a count of what is needed, not of everything logged."""
+    return (
+        f"{count_phrase(value, what)} of the {target} needed."
+        if value < target
+        else f"{count_phrase(value, what)} ({target} needed)."
+    )
 
 
 def _mood_words(mood: float, goal: float) -> str:
@@ -188,8 +197,8 @@ def five_steps(
             progress,
             "done" if done else "active",
             (
-                _count(friendly, t.friendly_contacts, "contacts with a friendly tone"),
-                _count(meetings, t.meetings_planned, "meetings planned"),
+                _needed(friendly, t.friendly_contacts, "friendly contact"),
+                _needed(meetings, t.meetings_planned, "planned meeting"),
             ),
         )
 
