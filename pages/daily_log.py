@@ -22,6 +22,7 @@ day = daily_form.pick_day(today, tracker.summary(log)[1])
 existing = tracker.entry_for(log, day)
 daily_form.prefill(day, existing)
 widgets.pending_notice(daily_form.NOTICES)
+daily_form.conflict_choices(store, day, today)
 if existing is not None:
     st.info(f"You already logged {day_words(day, weekday=True)}. Saving changes it.", icon=":material/edit:")
 daily_form.entry_form(store, day, existing, known, today)

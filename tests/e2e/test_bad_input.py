@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
-from tests.support.browser import rerun, visit
+from tests.support.browser import drawn, rerun, visit
 from tests.support.clock import Moment
 from tests.support.devserver import Server
 from winback.words import day_words
@@ -114,8 +114,9 @@ def _calendar_label(day: date) -> str:
 def test_the_day_picker_offers_no_future_day(year_server: Server, page: Page, moment: Moment) -> None:
     today = moment.today()
     open_page(page, year_server, "daily_log")
+    drawn(page)  # the widgets' code has loaded (no placeholder left)
     before = (year_server.data_dir / "daily_log.csv").read_bytes()
-    page.get_by_test_id("stDateInputCalendarButton").first.click()
+    page.locator(".st-key-entry_day").get_by_test_id("stDateInputCalendarButton").click()
     grid = page.locator("[role='grid']").first
     expect(grid.locator(f"[aria-label*='{_calendar_label(today)}']")).to_have_attribute("data-focused", "true")
     tomorrow = grid.locator(f"[aria-label*='{_calendar_label(today + timedelta(days=1))}']")
@@ -147,6 +148,14 @@ def test_the_day_picker_offers_no_future_day(year_server: Server, page: Page, mo
     expect(page.locator("[data-winback-hold-note]")).to_contain_text(
         f"This form is still for {day_words(today, weekday=True)}."
     )
+    # A keyboard user held in the form can still leave it: Tab and Shift+Tab move, they change nothing.
+    in_day_field = "() => !!document.activeElement.closest('.st-key-entry_day')"
+    page.locator(".st-key-mood input[type='range']").focus()
+    for _ in range(4):
+        if page.evaluate(in_day_field):
+            break
+        page.keyboard.press("Shift+Tab")
+    assert page.evaluate(in_day_field), "Shift+Tab from the form reaches the Day field again"
     assert (year_server.data_dir / "daily_log.csv").read_bytes() == before
 
 

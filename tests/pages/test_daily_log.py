@@ -6,6 +6,7 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.builders import hard_week
@@ -281,31 +282,49 @@ def test_the_activity_chips_are_the_activities_names(data_dir: Path, clock: Cloc
     assert app.multiselect(key="activities").options == [activity.name for activity in catalogue()]
 
 
-def test_a_save_from_a_page_drawn_before_another_window_changed_the_day_stores_nothing(
+def test_a_save_from_a_form_filled_before_another_window_changed_the_day_stores_nothing(
     data_dir: Path, clock: Clock
 ) -> None:
     app = open_page(PAGE_FILES["Daily log"])
     other = {"date": clock.today, "mood": 1, "missing_ex": 9, "contact": "we_talked", "activities": (), "note": "B"}
     Store(data_dir).upsert("daily_log", [other])  # another window saves today meanwhile
+    app.run()  # any run in between (here a plain one) changes nothing
     app.select_slider(key="mood").set_value(5)
     app.button[0].click().run()
-    assert "was changed in another window after this page showed it, so nothing was saved" in texts(app)
+    assert "was changed in another window after this form was filled, so nothing was saved" in texts(app)
     assert Store(data_dir).read("daily_log").frame["note"].tolist() == ["B"]
     assert app.select_slider(key="mood").value == 5, "what the person had in the form is still there"
-    app.button[0].click().run()  # now the page has shown the other window's entry: Save replaces it
+    app.button(key="FormSubmitter:daily_entry-Save").click().run()
+    assert Store(data_dir).read("daily_log").frame["note"].tolist() == ["B"], "pressing Save again is no choice"
+    app.button(key="daily_replace").click().run()
     row = Store(data_dir).read("daily_log").frame.iloc[0]
     assert (row["mood"], row["note"]) == (5, "")
+    assert app.select_slider(key="mood").value == 5
 
 
-def test_a_delete_from_a_page_drawn_before_another_window_changed_the_day_deletes_nothing(
-    data_dir: Path, clock: Clock
+def test_after_a_refused_save_the_stored_day_can_be_shown(data_dir: Path, clock: Clock) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    other = {"date": clock.today, "mood": 1, "missing_ex": 9, "contact": "we_talked", "activities": (), "note": "B"}
+    Store(data_dir).upsert("daily_log", [other])
+    app.button[0].click().run()
+    app.button(key="daily_show_stored").click().run()
+    assert (app.select_slider(key="mood").value, app.text_area(key="note").value) == (1, "B")
+    assert not [b for b in app.button if b.key == "daily_show_stored"]
+
+
+@pytest.mark.parametrize("when", ["before the first click", "between the two clicks"])
+def test_a_delete_from_a_form_filled_before_another_window_changed_the_day_deletes_nothing(
+    data_dir: Path, clock: Clock, when: str
 ) -> None:
     first = {"date": clock.today, "mood": 2, "missing_ex": 5, "contact": "none", "activities": (), "note": "A"}
     Store(data_dir).upsert("daily_log", [first])
     app = open_page(PAGE_FILES["Daily log"])
     key = f"delete_day_{clock.today.isoformat()}"
+    if when == "before the first click":
+        Store(data_dir).upsert("daily_log", [first | {"note": "B, written in another window"}])
     app.button(key=key).click().run()
-    Store(data_dir).upsert("daily_log", [first | {"note": "B, written in another window"}])
+    if when == "between the two clicks":
+        Store(data_dir).upsert("daily_log", [first | {"note": "B, written in another window"}])
     app.button(key=f"{key}_yes").click().run()
     assert "so nothing was deleted" in texts(app)
     assert Store(data_dir).read("daily_log").frame["note"].tolist() == ["B, written in another window"]

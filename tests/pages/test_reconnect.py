@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from tests.builders import ready_for_step_4
 from tests.support.apptest import PAGE_FILES, open_page, texts
 from tests.support.clock import Clock
-from winback import typed_text
+from winback import journal, typed_text
 from winback.store import Store
 
 
@@ -82,3 +83,22 @@ def test_a_refused_contact_keeps_what_was_typed(data_dir: Path, clock: Clock) ->
     assert "once they happened" in texts(app)
     assert app.text_area(key="journal_new_note").value == "a long note I do not want to type again"
     assert not (data_dir / "reconnect.csv").exists()
+
+
+def test_a_contact_changed_in_another_window_is_neither_overwritten_nor_deleted(data_dir: Path, clock: Clock) -> None:
+    ready_for_step_4(Store(data_dir), clock)
+    store = Store(data_dir)
+    drawn = journal.JournalEntry(clock.today, "them", "text", "friendly", True, False, "A")
+    entry_id = journal.save(store, drawn, clock.today)
+    app = open_page(PAGE_FILES["Reconnect"])
+    journal.save(store, replace(drawn, note="B, in another window", entry_id=entry_id), clock.today)
+    app.run()  # a run in between: the form still shows what it was filled with
+    app.text_area(key=f"journal_{entry_id}_note").input("A, changed here")
+    app.button(key=f"FormSubmitter:journal_edit_{entry_id}-Save changes").click().run()
+    assert "so nothing was saved" in texts(app)
+    assert app.text_area(key=f"journal_{entry_id}_note").value == "B, in another window"
+    journal.save(store, replace(drawn, note="C, in another window", entry_id=entry_id), clock.today)
+    app.button(key=f"journal_delete_{entry_id}").click().run()
+    app.button(key=f"journal_delete_{entry_id}_yes").click().run()
+    assert "so nothing was deleted" in texts(app)
+    assert store.read("reconnect").frame["note"].tolist() == ["C, in another window"]

@@ -283,7 +283,7 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "_save",
         "leave_notice(message)",
         "text",
-        ("CHANGED_ELSEWHERE.format(day=day_words(day), done='saved', button='Save')",),
+        ("CHANGED_ELSEWHERE.format(day=day_words(day), done='saved')",),
         ELSEWHERE,
     ),
     _own(
@@ -291,7 +291,7 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "_delete",
         "leave_notice(message)",
         "text",
-        ("CHANGED_ELSEWHERE.format(day=day_words(day), done='deleted', button='Delete')",),
+        ("CHANGED_ELSEWHERE.format(day=day_words(day), done='deleted')",),
         ELSEWHERE,
     ),
     _own(

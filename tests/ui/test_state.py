@@ -31,6 +31,7 @@ ONE_ARGUMENT: dict[str, tuple[Callable[[Any], str], tuple[Any, Any]]] = {
     "retire_activity": (state.retire_activity, ("custom_chess", "custom_climbing")),
     "journal_entry": (state.journal_entry, (ENTRY_ID, "f6e5d4c3b2a1")),
     "journal_edit_form": (state.journal_edit_form, (ENTRY_ID, "f6e5d4c3b2a1")),
+    "journal_from": (state.journal_from, (ENTRY_ID, "f6e5d4c3b2a1")),
     "goal": (state.goal, ("no_contact_days", "positive_mood")),
     "import_upload": (state.import_upload, ("daylio", "backup")),
     "mood_map": (state.mood_map, ("rad", "meh")),

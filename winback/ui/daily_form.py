@@ -67,6 +67,9 @@ _HOLD_SCRIPT = f"""
     var holding = field && mark && field.value !== mark.getAttribute("data-winback-form-day");
     if (note) note.hidden = !holding;
     if (!holding) return;
+    // Keys that only move focus or close something change no field: a keyboard user must get back to the Day field.
+    var moves = ["Tab", "Escape", "Shift", "Control", "Alt", "Meta"];
+    if (event.type === "keydown" && moves.indexOf(event.key) >= 0) return;
     // Leaving the Day field (and its calendar, if open) is what makes it send the day.
     var calendar = doc.querySelector('[data-testid="stDateInputPopover"], [role="dialog"]');
     if (calendar && inside(doc.activeElement, '[role="dialog"]')) {{
@@ -118,6 +121,16 @@ def _show(day: date, entry: tracker.DailyEntry | None) -> None:
     for key, value in values.items():
         st.session_state[key] = value
     st.session_state[state.DAILY_FORM_DAY] = day
+    # The stored row the form was filled from: a Save or Delete checks that the file still holds it.
+    st.session_state[state.DAILY_FORM_FROM] = entry
+    st.session_state.pop(state.DAILY_CONFLICT, None)
+
+
+def _filled_from(day: date, drawn: tracker.DailyEntry | None) -> tracker.DailyEntry | None:
+    if st.session_state.get(state.DAILY_FORM_DAY) == day and state.DAILY_FORM_FROM in st.session_state:
+        found = st.session_state[state.DAILY_FORM_FROM]
+        return found if isinstance(found, tracker.DailyEntry) else None
+    return drawn
 
 
 def chip_label(names: Mapping[str, str], activity: str) -> str:
@@ -164,8 +177,8 @@ def _fields(
 
 
 CHANGED_ELSEWHERE = (
-    "{day} was changed in another window after this page showed it, so nothing was {done}. The form still shows "
-    "what you had here; look at the day again and press {button} once more if you still want it."
+    "{day} was changed in another window after this form was filled, so nothing was {done}. The form still shows "
+    "what you had here; choose below."
 )
 
 
@@ -173,8 +186,9 @@ def _save(s: Store, day: date, today: date, drawn: tracker.DailyEntry | None) ->
     """Save what the form showed for ``day`` (the day it was drawn for, even if the picker moved since), unless
     another window changed that day since the form was drawn from it."""
     values = st.session_state
-    if tracker.entry_for(s.read("daily_log").frame, day) != drawn:
-        leave_notice(NOTICES, CHANGED_ELSEWHERE.format(day=day_words(day), done="saved", button="Save"), "warning")
+    if tracker.entry_for(s.read("daily_log").frame, day) != _filled_from(day, drawn):
+        leave_notice(NOTICES, CHANGED_ELSEWHERE.format(day=day_words(day), done="saved"), "warning")
+        values[state.DAILY_CONFLICT] = (day, "save")
         return
     kept, removed = typed_text.clean(str(values.get(state.NOTE) or ""))
     picked = values.get(state.ACTIVITIES) or []
@@ -205,14 +219,39 @@ def _save(s: Store, day: date, today: date, drawn: tracker.DailyEntry | None) ->
     leave_notice(NOTICES, f"{verb} {day_words(entry.day, weekday=True)}: mood {MOOD_LABELS[entry.mood]}.")
 
 
+def conflict_choices(s: Store, day: date, today: date) -> None:
+    """After a Save or Delete refused because another window changed the day: see what is stored, or (for a
+    Save) replace it with what this form shows."""
+    conflict = st.session_state.get(state.DAILY_CONFLICT)
+    if not isinstance(conflict, tuple) or conflict[0] != day:
+        return
+    left, right = st.columns(2)
+    left.button("Show what is stored now", key=state.DAILY_SHOW_STORED, on_click=_show_stored, args=(s, day))
+    if conflict[1] == "save":
+        right.button("Replace it with this form", key=state.DAILY_REPLACE, on_click=_replace, args=(s, day, today))
+
+
+def _show_stored(s: Store, day: date) -> None:
+    _show(day, tracker.entry_for(s.read("daily_log").frame, day))
+
+
+def _replace(s: Store, day: date, today: date) -> None:
+    """The person saw the warning and chose their own: save it over what the other window stored."""
+    current = tracker.entry_for(s.read("daily_log").frame, day)
+    st.session_state[state.DAILY_FORM_FROM] = current
+    st.session_state.pop(state.DAILY_CONFLICT, None)
+    _save(s, day, today, current)
+
+
 def delete_button(s: Store, day: date, drawn: tracker.DailyEntry) -> None:
     """Delete the day's entry after asking once more; the form then shows the day's defaults."""
     confirmed_delete(f"Delete {day_words(day)}", key=state.delete_day(day), on_yes=lambda: _delete(s, day, drawn))
 
 
 def _delete(s: Store, day: date, drawn: tracker.DailyEntry) -> None:
-    if tracker.entry_for(s.read("daily_log").frame, day) != drawn:
-        leave_notice(NOTICES, CHANGED_ELSEWHERE.format(day=day_words(day), done="deleted", button="Delete"), "warning")
+    if tracker.entry_for(s.read("daily_log").frame, day) != _filled_from(day, drawn):
+        leave_notice(NOTICES, CHANGED_ELSEWHERE.format(day=day_words(day), done="deleted"), "warning")
+        st.session_state[state.DAILY_CONFLICT] = (day, "delete")
         return
     try:
         tracker.delete_entry(s, day)

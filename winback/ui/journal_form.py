@@ -34,6 +34,10 @@ def _fields(prefix: str, entry: journal.JournalEntry | None, today: date) -> Non
     def key(field: str) -> str:
         return state.journal_field(prefix, field)
 
+    if entry is not None and key("note") not in st.session_state:
+        # The form is filled now, from this stored contact: a Save or Delete checks the file still holds it.
+        st.session_state[state.journal_from(entry.entry_id)] = entry
+
     # No max_value: a day the picker refused would still be sent as the last good one; journal.problems says why.
     st.date_input("Day", value=entry.day if entry else today, format="YYYY-MM-DD", key=key("day"))
     _choice("Who reached out", WHO, entry.who if entry else None, 1, key("who"))
@@ -83,6 +87,12 @@ def _show(prefix: str, entry: journal.JournalEntry) -> None:
     }
     for field, value in shown.items():
         st.session_state[state.journal_field(prefix, field)] = value
+    st.session_state[state.journal_from(entry.entry_id)] = entry
+
+
+def _filled_from(drawn: journal.JournalEntry) -> journal.JournalEntry:
+    found = st.session_state.get(state.journal_from(drawn.entry_id))
+    return found if isinstance(found, journal.JournalEntry) else drawn
 
 
 def _save(s: Store, prefix: str, drawn: journal.JournalEntry | None, today: date) -> None:
@@ -100,8 +110,10 @@ def _save(s: Store, prefix: str, drawn: journal.JournalEntry | None, today: date
         leave_notice(where, problem, "error")
     if found:
         return
-    if drawn is not None and _stored(s).get(entry_id) != drawn:
+    if drawn is not None and (current := _stored(s).get(entry_id)) != _filled_from(drawn):
         leave_notice(where, CHANGED_ELSEWHERE.format(done="saved"), "warning")
+        if current is not None:
+            _show(prefix, current)
         return
     try:
         saved_id = journal.save(s, entry, today)
@@ -116,8 +128,8 @@ def _save(s: Store, prefix: str, drawn: journal.JournalEntry | None, today: date
 
 
 CHANGED_ELSEWHERE = (
-    "This contact was changed or deleted in another window after this page showed it, so nothing was {done}. "
-    "Look at it again below."
+    "This contact was changed or deleted in another window after its form was filled, so nothing was {done}. "
+    "Its form below now shows what is stored."
 )
 
 
@@ -164,8 +176,10 @@ def past_contacts(s: Store, entries: list[journal.JournalEntry], today: date) ->
 
 def _delete(s: Store, drawn: journal.JournalEntry) -> None:
     entry_id = drawn.entry_id
-    if _stored(s).get(entry_id) != drawn:
+    if (current := _stored(s).get(entry_id)) != _filled_from(drawn):
         leave_notice(_notices(state.journal_entry(entry_id)), CHANGED_ELSEWHERE.format(done="deleted"), "warning")
+        if current is not None:
+            _show(state.journal_entry(entry_id), current)
         return
     try:
         journal.delete(s, entry_id)

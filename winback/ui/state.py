@@ -31,6 +31,11 @@ DAILY_FORM = "daily_entry"
 # The box around the daily form: a form carries no st-key-… class of its own.
 DAILY_FORM_BOX = "daily_entry_box"
 DAILY_FORM_DAY = "daily_form_day"
+# The stored row the daily form was filled from, and a Save or Delete refused because another window changed it.
+DAILY_FORM_FROM = "daily_form_from"
+DAILY_CONFLICT = "daily_conflict"
+DAILY_SHOW_STORED = "daily_show_stored"
+DAILY_REPLACE = "daily_replace"
 HISTORY_TABLE = "history_table"
 HISTORY_DATES = "history_dates"
 HISTORY_PERIOD = "history_period"
@@ -166,6 +171,11 @@ def journal_field(prefix: str, field: str) -> str:
 def journal_entry(entry_id: str) -> str:
     """The prefix of one saved contact's edit form fields."""
     return f"journal_{entry_id}"
+
+
+def journal_from(entry_id: str) -> str:
+    """The stored contact a past contact's form was filled from."""
+    return f"journal_from_{entry_id}"
 
 
 def journal_edit_form(entry_id: str) -> str:
