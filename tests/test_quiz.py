@@ -145,12 +145,14 @@ def answer_sets(draw: st.DrawFn) -> dict[str, str]:
     return worth | toxic
 
 
+@pytest.mark.timeless
 @settings(max_examples=300, deadline=None)
 @given(answer_sets(), st.sampled_from(["once", "sometimes", "often"]))
 def test_adding_a_danger_answer_always_gives_danger(answers: dict[str, str], answer: str) -> None:
     assert score(TEST_QUIZ, answers | {"hit": answer}).verdict == "danger"
 
 
+@pytest.mark.timeless
 @settings(max_examples=300, deadline=None)
 @given(answer_sets(), st.sampled_from(["sometimes", "often"]))
 def test_adding_a_toxic_answer_without_danger_gives_dont(answers: dict[str, str], answer: str) -> None:
@@ -158,6 +160,7 @@ def test_adding_a_toxic_answer_without_danger_gives_dont(answers: dict[str, str]
     assert (result.verdict, result.tier) == ("dont", "toxic")
 
 
+@pytest.mark.timeless
 @settings(max_examples=300, deadline=None)
 @given(answer_sets(), st.integers(0, 24))
 def test_raising_a_worth_answer_never_lowers_worth(answers: dict[str, str], item: int) -> None:
@@ -170,6 +173,7 @@ def test_raising_a_worth_answer_never_lowers_worth(answers: dict[str, str], item
         assert score(TEST_QUIZ, raised | {key: f"p{min(higher + 1, 4)}"}).worth >= score(TEST_QUIZ, raised).worth
 
 
+@pytest.mark.timeless
 @settings(max_examples=200, deadline=None)
 @given(answer_sets())
 def test_worth_stays_within_0_and_100(answers: dict[str, str]) -> None:
