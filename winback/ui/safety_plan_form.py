@@ -12,12 +12,18 @@ import streamlit as st
 from winback import safety_plan
 from winback.content.resources import Country
 from winback.content.safety_plan import PlanField, PlanStep, SafetyPlanContent, load_safety_plan
-from winback.plain import plain
 from winback.safety import resources_for
 from winback.schema import SAFETY_PLAN_FILE
 from winback.store import StorageError
 from winback.ui import session, state
-from winback.ui.widgets import chosen_country, confirmed_delete, leave_notice, pending_notice, save_error
+from winback.ui.widgets import (
+    chosen_country,
+    confirmed_delete,
+    leave_notice,
+    pending_notice,
+    rerun_with_notice,
+    save_error,
+)
 
 NOTHING_STORED = (
     "Nothing you type here is saved: your answers stay only in this window while it is open, and are gone when "
@@ -179,21 +185,19 @@ def _store_choice(text: str) -> None:
         "I want to keep this plan in my winback folder" + (", instead of the one kept there" if kept else ""),
         key=state.SAFETY_PLAN_STORE_CONFIRM,
     )
-    if wanted:
-        st.warning(STORE_WARNING, icon=":material/warning:")
-        st.button(
-            "Keep it in my folder", key=state.SAFETY_PLAN_STORE, icon=":material/save:", on_click=_store, args=(text,)
-        )
-
-
-def _store(text: str) -> None:
-    try:
-        safety_plan.store_plan(session.own_store(), text)
-    except StorageError as error:
-        leave_notice(PLAN_NOTICE, plain(str(error)), "error")
+    if not wanted:
         return
-    st.session_state.pop(state.SAFETY_PLAN_STORE_CONFIRM, None)
-    leave_notice(PLAN_NOTICE, f"Kept in your folder as {SAFETY_PLAN_FILE}. You can delete it here at any time.")
+    st.warning(STORE_WARNING, icon=":material/warning:")
+    # Written in the run, not in a callback: a callback runs before the router has settled the person's folder.
+    if st.button("Keep it in my folder", key=state.SAFETY_PLAN_STORE, icon=":material/save:"):
+        try:
+            safety_plan.store_plan(session.own_store(), text)
+        except StorageError as error:
+            save_error(error)
+            return
+        rerun_with_notice(
+            PLAN_NOTICE, f"Kept in your folder as {SAFETY_PLAN_FILE}. You can delete it here at any time."
+        )
 
 
 def _kept_plan(current: str | None = None) -> str | None:
@@ -211,20 +215,17 @@ def _kept_plan(current: str | None = None) -> str | None:
     else:
         st.markdown("**The plan kept in your folder**")
         st.text(kept)
-    confirmed_delete(
+    deleting = confirmed_delete(
         "Delete the kept plan",
         key=state.SAFETY_PLAN_DELETE,
         question=f"Delete {SAFETY_PLAN_FILE} from your folder for good? It cannot be undone.",
         yes="Yes, delete it",
-        on_yes=_delete,
     )
+    if deleting:
+        try:
+            safety_plan.delete_stored_plan(session.own_store())
+        except StorageError as error:
+            save_error(error)
+            return kept
+        rerun_with_notice(PLAN_NOTICE, "The kept plan is deleted from your folder.")
     return kept
-
-
-def _delete() -> None:
-    try:
-        safety_plan.delete_stored_plan(session.own_store())
-    except StorageError as error:
-        leave_notice(PLAN_NOTICE, plain(str(error)), "error")
-        return
-    leave_notice(PLAN_NOTICE, "The kept plan is deleted from your folder.")
