@@ -86,3 +86,9 @@ def test_importing_an_export_with_a_plan_leaves_the_kept_plan_and_says_so(tmp_pa
     assert SAFETY_PLAN_FILE not in plan.remove
     apply_plan(store, plan)
     assert safety_plan.stored_plan(store) == "Newer plan\n"
+
+
+def test_a_folder_that_is_a_file_holds_no_plan(tmp_path: Path) -> None:
+    blocker = tmp_path / "diary"
+    blocker.write_text("not a folder", encoding="utf-8")
+    assert safety_plan.stored_plan(Store(blocker)) is None

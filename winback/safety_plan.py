@@ -79,7 +79,7 @@ def stored_plan(store: Store) -> str | None:
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_STORED_CHARS * 4 + 1)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no folder yet, or a file where it should be: no plan either
         return None
     except OSError as error:
         raise StorageError(f"Could not read the stored plan: {reason(error)}.") from error
