@@ -504,4 +504,14 @@ OWN_WORDS: tuple[OwnWords, ...] = (
     _own(UI + "widgets.py", "data_notices", "warning", "text", ("name", "name"), "table names (schema.TABLES)"),
     _own(UI + "widgets.py", "show_chart", "caption", "text", ("chart.empty",), "the chart builders' empty states"),
     _own(UI + "widgets.py", "step_card", "markdown", "text", ("step.number", "step.name", "step.state"), STEPS),
+    # The safety plan's words come from safety_plan.toml; what the person types is shown by st.text and fields only.
+    _own(UI + "safety_plan_form.py", "safety_plan_box", "markdown", "text", ("content.title",), CONTENT),
+    _own(UI + "safety_plan_form.py", "_offer", "markdown", "text", ("content.intro",), CONTENT),
+    _own(UI + "safety_plan_form.py", "_step", "markdown", "text", ("step.heading",), CONTENT),
+    _own(UI + "safety_plan_form.py", "_step", "caption", "text", ("step.intro",), CONTENT),
+    *(
+        _own(UI + "safety_plan_form.py", "_field", element, role, (text,), CONTENT)
+        for element in ("checkbox", "text_input", "text_area")
+        for role, text in (("text", "field.label"), ("help", "helped"))
+    ),
 )
