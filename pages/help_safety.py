@@ -1,6 +1,6 @@
 import streamlit as st
 
-from winback.ui import session, state, widgets
+from winback.ui import exit_intro, session, state, widgets
 
 session.store()
 st.title("Help & safety")
@@ -27,14 +27,26 @@ st.markdown(
     """
 - **Someone who monitors your phone or computer may see this app and its files.** If you think that is
   happening, use a device they can't reach, and talk to a helpline before you change anything they would notice.
-- **Quick exit** (the button at the top right of every page) replaces this page with a weather page at once,
-  so the Back button does not return here. It only helps against someone looking over your shoulder; it does
-  not erase anything.
+- **Quick exit** (the button at the top right of every page, or Shift pressed three times) replaces this page
+  with a neutral page at once, so the Back button does not return here.
+  It only helps against someone looking over your shoulder; it does not erase anything.
 - To leave fewer traces, use a private browser window and clear your browser history.
 - Everything you enter stays in one folder on this computer. You can export it or delete it all on the
   **Data & privacy** page.
 """
 )
+
+st.subheader("Quick exit")
+st.markdown(
+    """
+The **Quick exit** button at the top right of every page, or **Shift pressed three times** within five seconds
+(even while you type in a field), covers the page at once and opens a neutral page in its place; the Back button
+does not return to winback. A screen reader finds the same as the page's first link, "Exit this page". It does
+not erase your browser history or winback's folder: use a private window, or clear your history afterwards.
+"""
+)
+exit_intro.destination_settings()
+st.button("Read the first-visit note again", key=state.EXIT_INTRO_REOPEN, on_click=exit_intro.show_again)
 
 st.subheader("What winback is, and is not")
 st.markdown(
