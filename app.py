@@ -3,7 +3,7 @@
 import streamlit as st
 
 from winback import sitemap
-from winback.ui import frame, guard, session
+from winback.ui import exit_intro, frame, guard, session
 
 # An emoji icon is drawn by the browser itself; a ":material/…:" one would be fetched from Google's servers.
 st.set_page_config(page_title="winback", page_icon="🌱", layout="centered")
@@ -22,6 +22,7 @@ try:
         navigation = st.navigation(list(pages.values()))
         frame.sidebar()
         frame.safety_bar(help_page)
+        exit_intro.explanation()
         frame.shared_diary_warning()
         frame.sample_notice(pages[sitemap.DATA_PRIVACY], navigation)
         frame.undone_import_notice()

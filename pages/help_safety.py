@@ -1,6 +1,6 @@
 import streamlit as st
 
-from winback.ui import safety_plan_form, session, state, widgets
+from winback.ui import exit_intro, safety_plan_form, session, state, widgets
 
 session.store()
 st.title("Help & safety")
@@ -30,9 +30,9 @@ st.markdown(
     """
 - **Someone who monitors your phone or computer may see this app and its files.** If you think that is
   happening, use a device they can't reach, and talk to a helpline before you change anything they would notice.
-- **Quick exit** (the button at the top right of every page) replaces this page with a weather page at once,
-  so the Back button does not return here. It only helps against someone looking over your shoulder; it does
-  not erase anything.
+- **Quick exit** (the button at the top right of every page, or Shift pressed three times) replaces this page
+  with a neutral page at once, so the Back button does not return here.
+  It only helps against someone looking over your shoulder; it does not erase anything.
 - To leave fewer traces, use a private browser window and clear your browser history.
 - **The safety plan** above is not saved unless you choose to keep it: your answers stay only in this
   window while it is open. A plan you download or print is wherever you put it, so keep it somewhere safe.
@@ -42,6 +42,18 @@ st.markdown(
   **Data & privacy** page.
 """
 )
+
+st.subheader("Quick exit")
+st.markdown(
+    """
+The **Quick exit** button at the top right of every page, or **Shift pressed three times** within five seconds
+(even while you type in a field), covers the page at once and opens a neutral page in its place; the Back button
+does not return to winback. A screen reader finds the same as the page's first link, "Exit this page". It does
+not erase your browser history or winback's folder: use a private window, or clear your history afterwards.
+"""
+)
+exit_intro.destination_settings()
+st.button("Read the first-visit note again", key=state.EXIT_INTRO_REOPEN, on_click=exit_intro.show_again)
 
 st.subheader("What winback is, and is not")
 st.markdown(

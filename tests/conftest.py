@@ -15,10 +15,24 @@ from tests.builders import SAMPLE_END
 from tests.support.clock import Clock, Moment, frozen_at, moments_to_run
 from winback import sample
 from winback.store import clear_cache
+from winback.ui import exit_intro
 
 # No property test may fail because the machine is busy: Hypothesis's per-example deadline is a timed assertion.
 hypothesis_settings.register_profile("winback", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.load_profile("winback")
+
+
+@pytest.fixture(autouse=True)
+def _exit_note_read(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """AppTests open winback as someone who has read the quick exit's first-visit note, so it takes no place among
+    the page's buttons and words; a test that asks for ``first_visit`` sees the note as a new visitor does."""
+    if "first_visit" not in request.fixturenames:
+        monkeypatch.setattr(exit_intro, "note_due", lambda kept: False)
+
+
+@pytest.fixture
+def first_visit() -> None:
+    """Show the quick exit's first-visit note as winback does (see ``_exit_note_read``)."""
 
 
 @pytest.fixture(autouse=True)

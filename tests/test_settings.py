@@ -246,3 +246,35 @@ def test_a_no_contact_start_outside_the_years_it_could_be_is_none_and_a_problem(
 def test_a_long_value_is_quoted_short(tmp_path: Path) -> None:
     _, problems = settings.load(saved(tmp_path, {"country": "x" * 10_000, "thresholds": {"positive_mood": [[[[1]]]]}}))
     assert all(len(p.message) < 200 for p in problems), messages(problems)
+
+
+def test_the_quick_exit_address_is_saved_checked_and_forgotten(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    assert settings.quick_exit_url(store) is None
+    settings.save_quick_exit_url(store, " https://example.org/rain ")
+    assert settings.quick_exit_url(store) == "https://example.org/rain"
+    with pytest.raises(ValueError, match="https://"):
+        settings.save_quick_exit_url(store, "http://example.org/")
+    assert settings.quick_exit_url(store) == "https://example.org/rain", "a refused address changes nothing"
+    settings.save_quick_exit_url(store, None)
+    assert settings.quick_exit_url(store) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["javascript:alert(1)", "https://a@example.org/", "https://example.org/\n", "https://x.org/" + "a" * 300, 7],
+)
+def test_a_quick_exit_address_edited_by_hand_is_checked_like_a_typed_one(tmp_path: Path, value: object) -> None:
+    store = saved(tmp_path, {"quick_exit_url": value, "country": "uk"})
+    checked = settings.read(store)
+    assert checked.saved.quick_exit_url is None
+    assert checked.saved.country == "uk", "one bad value costs only itself"
+    assert [m for m in messages(checked.problems) if m.startswith("quick_exit_url")]
+
+
+def test_the_first_visit_note_is_remembered_once_read(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    assert not settings.exit_intro_seen(store)
+    settings.save_exit_intro_seen(store)
+    assert settings.exit_intro_seen(store)
+    assert not settings.exit_intro_seen(saved(tmp_path / "odd", {"exit_intro_seen": "yes"}))

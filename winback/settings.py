@@ -17,6 +17,9 @@ from msgspec import UNSET, UnsetType
 
 from winback.content.resources import DEFAULT_COUNTRY
 from winback.content.steps import Thresholds, default_thresholds
+from winback.quick_exit import MAX_LENGTH as QUICK_EXIT_MAX_LENGTH
+from winback.quick_exit import PATTERN as QUICK_EXIT_PATTERN
+from winback.quick_exit import check_destination
 from winback.schema import RowProblem
 from winback.settings_json import parse_settings
 from winback.store import Store
@@ -43,6 +46,11 @@ class SettingsFile(msgspec.Struct, kw_only=True):
     country: Annotated[str, msgspec.Meta(pattern="^[a-z_]{1,16}$")] | None = None
     no_contact_start: date | None = None
     thresholds: SavedThresholds | None = None
+    # Where the person's quick exit goes (winback.quick_exit), and that they have read its first-visit explanation.
+    quick_exit_url: (
+        Annotated[str, msgspec.Meta(max_length=QUICK_EXIT_MAX_LENGTH, pattern=QUICK_EXIT_PATTERN)] | None
+    ) = None
+    exit_intro_seen: bool | None = None
 
     def __post_init__(self) -> None:
         start = self.no_contact_start
@@ -106,6 +114,8 @@ def _problem(name: str, value: Any) -> RowProblem:
         return RowProblem("settings", 0, f"country {shown} is not a country code; using the international help lines")
     if name == "thresholds":
         return RowProblem("settings", 0, f"thresholds {shown} are not named values; using the defaults")
+    if name == "quick_exit_url":
+        return RowProblem("settings", 0, f"quick_exit_url {shown} is not an https address; using the usual one")
     return RowProblem("settings", 0, f"{name} {shown} is not a value winback can use; using the default")
 
 
@@ -185,3 +195,22 @@ def save_country(store: Store, code: str) -> None:
     if not _fits(SettingsFile, "country", code):
         raise ValueError(f"{code!r} is not a country code")
     save(store, {"country": code})
+
+
+def quick_exit_url(store: Store) -> str | None:
+    """The person's own quick-exit address, or None (the deployment's or the default is used)."""
+    return read(store).saved.quick_exit_url
+
+
+def save_quick_exit_url(store: Store, text: str | None) -> None:
+    """Keep the person's quick-exit address (checked strictly: raises ValueError with words for them), or forget
+    it with None."""
+    save(store, {"quick_exit_url": None if text is None else check_destination(text)})
+
+
+def exit_intro_seen(store: Store) -> bool:
+    return bool(read(store).saved.exit_intro_seen)
+
+
+def save_exit_intro_seen(store: Store) -> None:
+    save(store, {"exit_intro_seen": True})

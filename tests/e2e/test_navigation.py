@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Page, Route, expect
 from tests.support.browser import new_page, rerun, visit
 from tests.support.devserver import Server
 from winback import sitemap
+from winback.ui import frame
 
 pytestmark = pytest.mark.e2e
 
@@ -48,7 +49,19 @@ def test_on_a_phone_help_and_quick_exit_stay_on_screen(server: Server, browser: 
     phone.context.close()
 
 
-def test_quick_exit_leaves_and_back_does_not_return(server: Server, page: Page) -> None:
+# On leaving: is the overlay shown (with its words), and are the page's field and the button hidden behind it?
+_SAY_IF_COVERED = """() => window.addEventListener('beforeunload', () => {
+  const overlay = document.querySelector('.winback-exit-overlay');
+  const hidden = ['textarea', 'a.winback-quick-exit'].every((s) => !document.querySelector(s).checkVisibility());
+  console.log('covered: ' + Boolean(overlay && overlay.checkVisibility() && overlay.textContent && hidden));
+})"""
+
+
+def test_quick_exit_shift_three_times_covers_the_page_and_back_does_not_return(server: Server, page: Page) -> None:
+    """GOV.UK's "Exit this page": the button, and Shift pressed three times within 5 seconds (in a text field
+    too, never Shift held for a capital, never presses more than 5 s apart on the page's own clock); the page is
+    covered before the neutral page is asked for, and Back does not return to winback."""
+    page.clock.install()
     page.goto("about:blank")
     visit(page, server.url)
     with rerun(page):
@@ -58,8 +71,43 @@ def test_quick_exit_leaves_and_back_does_not_return(server: Server, page: Page) 
     expect(page.get_by_role("heading", name="Weather today")).to_be_visible()
     page.go_back()
     page.wait_for_load_state()
-    assert not page.url.startswith(server.url), f"Back returned to winback at {page.url}"
-    assert page.url == "about:blank"
+    assert page.url == "about:blank", f"Back returned to {page.url}"
+
+    visit(page, f"{server.url}/daily_log")
+    first = page.get_by_role("link", name=frame.EXIT_LINK_WORDS, exact=True)
+    expect(first).to_be_attached()
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")  # Tab from the top
+    page.keyboard.press("Tab")
+    expect(first).to_be_focused()
+    expect(first).to_be_in_viewport()
+    note = page.get_by_label("Note (only you see this)")
+    note.click()
+    status = page.locator(".winback-exit-status")
+    note.press("Shift")
+    note.press("Shift")
+    expect(status).to_have_text(frame.EXIT_PRESS_ONE_MORE)
+    page.clock.fast_forward(5_001)
+    expect(status).to_have_text(frame.EXIT_EXPIRED)
+    note.press("Shift")  # the two presses before the pause no longer count
+    expect(status).to_have_text(frame.EXIT_PRESS_TWO_MORE)
+    note.press("Shift+A")
+    expect(status).to_have_text(frame.EXIT_EXPIRED)
+    note.press("Shift")  # the Shift held for the capital was not a press
+    note.press("Shift")
+    expect(status).to_have_text(frame.EXIT_PRESS_ONE_MORE)
+    expect(note).to_have_value("A")
+    assert page.url.startswith(server.url)
+
+    # As the tab starts to leave (before the neutral page is asked for), winback's document says what it shows.
+    page.evaluate(_SAY_IF_COVERED)
+    with page.expect_console_message(lambda message: message.text.startswith("covered:")) as said:
+        note.press("Shift")
+    assert said.value.text == "covered: true", "the page was not covered before the neutral page was asked for"
+    page.wait_for_url("**/neutral.html")
+    expect(page.get_by_role("heading", name="Weather today")).to_be_visible()
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.url == "about:blank", f"Back returned to {page.url}"
 
 
 def test_no_page_asks_anything_of_another_computer(server: Server, page: Page) -> None:

@@ -385,7 +385,22 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         ("t.no_contact_choices", "t.no_contact_days"),
         "whole numbers (content/steps.toml, settings.json checked by settings.load)",
     ),
-    _own(UI + "frame.py", "quick_exit", "html", "text", ("link",), "the quick exit: its address html.escape'd"),
+    _own(
+        UI + "frame.py",
+        "quick_exit",
+        "html",
+        "text",
+        ("link", "_script()"),
+        "the quick exit: its address html.escape'd (checked https by winback.quick_exit); the script's own words",
+    ),
+    _own(
+        UI + "exit_intro.py",
+        "destination_settings",
+        "error",
+        "text",
+        ("problem",),
+        "winback.quick_exit.check_destination's words for an address it refuses (never the address itself)",
+    ),
     _own(
         UI + "daily_form.py",
         "_fields",

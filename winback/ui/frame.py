@@ -4,20 +4,24 @@ sample-data notice and the notice of an import that was undone."""
 from __future__ import annotations
 
 import html
+import json
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from winback import safety, sitemap
+from winback import sitemap
 from winback.plain import plain
-from winback.ui import session, state
+from winback.ui import exit_intro, session, state
 from winback.ui.widgets import resources_panel
 
 HELP_ICON = sitemap.HELP_SAFETY.icon
 
-# The quick exit is a plain link styled as a button, pinned to the top of the screen; the script makes it
-# replace the page (so Back does not return) and makes moving between pages replace history entries too. The
-# style also holds the frame's other rules: the phone-only Help & safety link, and help lines kept whole.
+# The quick exit is a plain link styled as a button, pinned to the top of the screen, with three lights that
+# count the presses of Shift. The script (GOV.UK's "Exit this page", https://design-system.service.gov.uk/
+# components/exit-this-page/) leaves on a click or on Shift pressed three times within 5 seconds, anywhere on the
+# page, text fields too: it covers the page at once, then replaces it (so Back does not return), and makes moving
+# between pages replace history entries too. The style also holds the frame's other rules: the phone-only
+# Help & safety link, and help lines kept whole.
 _QUICK_EXIT_STYLE = f"""
 <style>
   .winback-quick-exit {{
@@ -27,28 +31,150 @@ _QUICK_EXIT_STYLE = f"""
     box-shadow: 0 1px 3px rgba(0, 0, 0, 0.3);
   }}
   .winback-quick-exit:focus-visible {{ outline: 3px solid #f2c14e; }}
+  .winback-exit-lights {{ display: none; margin-left: 0.4rem; line-height: 0; }}
+  .winback-exit-lights.winback-counting {{ display: inline-block; }}
+  .winback-exit-lights i {{
+    display: inline-block; width: 0.6rem; height: 0.6rem; margin: 0 0.1rem; box-sizing: border-box;
+    border: 2px solid currentcolor; border-radius: 50%;
+  }}
+  .winback-exit-lights i.winback-lit {{ background: currentcolor; }}
   .st-key-{state.QUICK_EXIT_ANCHOR} {{ position: absolute; width: 0; height: 0; }}
   @media (min-width: 640px) {{ .st-key-{state.PHONE_SAFETY_BAR} {{ display: none; }} }}
   /* A help line's number to call or text is never split over two lines ("1-" / "800-799-7233"). */
   a[href^="tel:"], a[href^="sms:"] {{ white-space: nowrap; }}
 </style>
 """
+# Words the script says: to screen readers (the status line, the overlay) and the hidden first link.
+EXIT_LINK_WORDS = "Exit this page"
+EXIT_PRESS_TWO_MORE = "Shift, press 2 more times to exit."
+EXIT_PRESS_ONE_MORE = "Shift, press 1 more time to exit."
+EXIT_EXPIRED = "Exit this page expired."
+EXIT_LEAVING = "Loading."
 _QUICK_EXIT_SCRIPT = """
 <script>
-if (!window.winbackQuickExit) {
+(function () {
+  var WORDS = __WORDS__;
+  if (window.winbackQuickExit) return;
   window.winbackQuickExit = true;
+  var WINDOW_MS = 5000;
   // Moving between pages replaces the history entry, so Back after a quick exit cannot land in winback.
   var replaceEntry = window.history.replaceState.bind(window.history);
   window.history.pushState = function (state, unused, url) { replaceEntry(state, unused, url); };
+
+  var style = document.createElement("style");
+  style.textContent = [
+    ".winback-skip-exit, .winback-exit-status { position: absolute !important; width: 1px; height: 1px;",
+    "  margin: 0; padding: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap; border: 0; }",
+    ".winback-skip-exit:focus { position: fixed !important; top: 0.5rem; left: 0.5rem; z-index: 1000001;",
+    "  width: auto; height: auto; padding: 0.5rem 1rem; clip-path: none; overflow: visible;",
+    "  background: #f2c14e; color: #0b0c0c; font-weight: 700; outline: 3px solid #0b0c0c; }",
+    "body.winback-exiting > :not(.winback-exit-overlay) { display: none !important; }"
+  ].join("\\n");
+  document.head.appendChild(style);
+  // For assistive technology: the page's first link, seen only when focused, and a status line for the count.
+  var skip = document.createElement("a");
+  skip.className = "winback-skip-exit";
+  skip.setAttribute("data-quick-exit", "skip");
+  skip.textContent = WORDS.link;
+  document.body.insertBefore(skip, document.body.firstChild);
+  var status = document.createElement("div");
+  status.className = "winback-exit-status";
+  status.setAttribute("role", "status");
+  document.body.appendChild(status);
+
+  function destination() {
+    var button = document.querySelector("a.winback-quick-exit");
+    if (button) skip.href = button.href;
+    return skip.href;
+  }
+  skip.addEventListener("focus", destination);
+  destination();
+
+  function leave() {
+    // Cover everything at once, in the page's own colours, before the next page starts loading.
+    var app = document.querySelector('[data-testid="stApp"]') || document.body;
+    var colours = window.getComputedStyle(app);
+    var overlay = document.createElement("div");
+    overlay.className = "winback-exit-overlay";
+    overlay.setAttribute("role", "alert");
+    overlay.style.cssText = "position: fixed; inset: 0; z-index: 2147483647; display: block; " +
+      "background: " + (colours.backgroundColor || "Canvas") + "; color: " + (colours.color || "CanvasText") + ";";
+    status.textContent = "";
+    document.body.appendChild(overlay);
+    document.body.classList.add("winback-exiting");
+    overlay.textContent = WORDS.leaving;
+    window.location.replace(destination());
+  }
+  window.addEventListener("pageshow", function () {
+    document.body.classList.remove("winback-exiting");
+    document.querySelectorAll(".winback-exit-overlay").forEach(function (o) { o.remove(); });
+  });
   document.addEventListener("click", function (event) {
-    var link = event.target.closest("a[data-quick-exit]");
+    var link = event.target.closest && event.target.closest("a[data-quick-exit]");
     if (!link) return;
     event.preventDefault();
-    window.location.replace(link.href);
+    leave();
   }, true);
-}
+
+  // Shift pressed three times within WINDOW_MS, on its own: a Shift held while another key is pressed (a capital
+  // letter, a shortcut) is not a press, and any other key starts the count over. Listened to on the way down
+  // (capture), so text fields count too.
+  var presses = [];
+  var withAnotherKey = false;
+  var expiry = null;
+  function lights() {
+    document.querySelectorAll(".winback-exit-lights").forEach(function (box) {
+      box.classList.toggle("winback-counting", presses.length > 0);
+      box.querySelectorAll("i").forEach(function (light, n) {
+        light.classList.toggle("winback-lit", n < presses.length);
+      });
+    });
+  }
+  function startOver(said) {
+    presses = [];
+    if (expiry !== null) window.clearTimeout(expiry);
+    expiry = null;
+    status.textContent = said;
+    lights();
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) withAnotherKey = false;
+      return;
+    }
+    withAnotherKey = true;
+    if (presses.length) startOver(WORDS.expired);
+  }, true);
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || withAnotherKey) return;
+    var now = window.performance.now();
+    presses = presses.filter(function (at) { return now - at < WINDOW_MS; });
+    presses.push(now);
+    if (presses.length >= 3) {
+      startOver("");
+      leave();
+      return;
+    }
+    status.textContent = presses.length === 1 ? WORDS.twoMore : WORDS.oneMore;
+    lights();
+    if (expiry !== null) window.clearTimeout(expiry);
+    expiry = window.setTimeout(function () { startOver(WORDS.expired); }, WINDOW_MS - (now - presses[0]));
+  }, true);
+})();
 </script>
 """
+
+
+def _script() -> str:
+    words = {
+        "link": EXIT_LINK_WORDS,
+        "twoMore": EXIT_PRESS_TWO_MORE,
+        "oneMore": EXIT_PRESS_ONE_MORE,
+        "expired": EXIT_EXPIRED,
+        "leaving": EXIT_LEAVING,
+    }
+    # winback's own words, as a JavaScript object.
+    return _QUICK_EXIT_SCRIPT.replace("__WORDS__", json.dumps(words), 1)
 
 
 UNNAMED_SIGN_IN = (
@@ -71,7 +197,8 @@ def login_screen() -> None:
         st.button("Sign in", type="primary", on_click=st.login, key=state.LOGIN)
     # No folder yet: the country chosen here is kept for this visit only.
     resources_panel(state.SIGN_IN_COUNTRY, heading="If you need help now", kept="session")
-    quick_exit()
+    exit_intro.explanation(kept="session")
+    quick_exit(kept="session")
 
 
 def folder_message(trouble: str, help_page: StreamlitPage) -> None:
@@ -138,11 +265,13 @@ def safety_bar(help_page: StreamlitPage) -> None:
         quick_exit()
 
 
-def quick_exit() -> None:
-    """A button that replaces this page with a neutral site, so Back does not return here."""
-    url = html.escape(safety.quick_exit_url(), quote=True)
+def quick_exit(kept: session.CountryKept = "settings") -> None:
+    """A button that replaces this page with a neutral site, so Back does not return here; Shift pressed three
+    times does the same (the script), and so does a hidden first link for assistive technology."""
+    url = html.escape(exit_intro.destination(kept), quote=True)
     link = (
         f'<a href="{url}" class="winback-quick-exit" data-quick-exit="1" rel="noreferrer"\n'
-        '   title="Leave winback at once for a weather page">Quick exit</a>'
+        '   title="Leave winback at once for a neutral page (or press Shift three times)">Quick exit'
+        '<span class="winback-exit-lights" aria-hidden="true"><i></i><i></i><i></i></span></a>'
     )
-    st.html(_QUICK_EXIT_STYLE + link + _QUICK_EXIT_SCRIPT, unsafe_allow_javascript=True)
+    st.html(_QUICK_EXIT_STYLE + link + _script(), unsafe_allow_javascript=True)

@@ -253,6 +253,12 @@ def _country_store() -> Store:
     return Store(person) if person is not None and st.session_state.get(state.SAMPLE_MODE) else store()
 
 
+def safety_store() -> Store:
+    """Where the person's safety settings are kept (the quick exit's address, its explanation read): their own
+    folder, also while sample data is shown, as for the country."""
+    return _country_store()
+
+
 def country_unsaved() -> bool:
     return state.COUNTRY_UNSAVED in st.session_state
 

@@ -128,6 +128,20 @@ SAFETY_PLAN_DOWNLOAD = "safety_plan_download"
 SAFETY_PLAN_STORE = "safety_plan_store"
 SAFETY_PLAN_STORE_CONFIRM = "safety_plan_store_confirm"
 SAFETY_PLAN_DELETE = "safety_plan_delete"
+# The quick exit's first-visit explanation (shown until OK, reopened from Help & safety) and its address setting.
+EXIT_INTRO = "exit_intro"
+EXIT_INTRO_OK = "exit_intro_ok"
+# Set for the session: read before sign-in (no folder yet), or when it could not be saved in the folder.
+EXIT_INTRO_SEEN = "winback_exit_intro_seen"
+# Set by "Show it again" on Help & safety, until OK.
+EXIT_INTRO_AGAIN = "winback_exit_intro_again"
+EXIT_INTRO_REOPEN = "exit_intro_reopen"
+EXIT_INTRO_TROUBLE = "winback_exit_intro_trouble"
+QUICK_EXIT_SETTINGS = "quick_exit_settings"
+QUICK_EXIT_FORM = "quick_exit_form"
+QUICK_EXIT_URL = "quick_exit_url"
+QUICK_EXIT_SAVE = "quick_exit_save"
+QUICK_EXIT_DEFAULT = "quick_exit_default"
 
 
 def question(question_id: str) -> str:
