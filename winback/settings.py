@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import UNSET, UnsetType
 
+from winback.applock import SavedLock
 from winback.content.resources import DEFAULT_COUNTRY
 from winback.content.steps import Thresholds, default_thresholds
 from winback.schema import RowProblem
@@ -43,6 +44,8 @@ class SettingsFile(msgspec.Struct, kw_only=True):
     country: Annotated[str, msgspec.Meta(pattern="^[a-z_]{1,16}$")] | None = None
     no_contact_start: date | None = None
     thresholds: SavedThresholds | None = None
+    # The app lock (winback.applock): the passphrase's salted hash and the idle minutes; absent, no lock.
+    app_lock: SavedLock | None = None
 
     def __post_init__(self) -> None:
         start = self.no_contact_start
@@ -106,6 +109,8 @@ def _problem(name: str, value: Any) -> RowProblem:
         return RowProblem("settings", 0, f"country {shown} is not a country code; using the international help lines")
     if name == "thresholds":
         return RowProblem("settings", 0, f"thresholds {shown} are not named values; using the defaults")
+    if name == "app_lock":  # never quoted: it holds the passphrase's hash
+        return RowProblem("settings", 0, "app_lock is not a lock winback can read, so winback is not locked")
     return RowProblem("settings", 0, f"{name} {shown} is not a value winback can use; using the default")
 
 
@@ -179,6 +184,15 @@ def save_no_contact_start(store: Store, start: date | None, today: date) -> None
     if start is not None and start > today:
         raise ValueError("The no-contact start can't be in the future.")
     save(store, {"no_contact_start": start.isoformat() if start else None})
+
+
+def app_lock(store: Store) -> SavedLock | None:
+    """The person's app lock, or None (none set, or one winback cannot read: reported like any bad value)."""
+    return read(store).saved.app_lock
+
+
+def save_app_lock(store: Store, lock: SavedLock | None) -> None:
+    save(store, {"app_lock": None if lock is None else msgspec.to_builtins(lock)})
 
 
 def save_country(store: Store, code: str) -> None:
