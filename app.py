@@ -19,6 +19,7 @@ try:
             frame.login_screen()
             st.stop()
         if not lock_screen.gate(person):  # the app lock: before anything of the diary is read
+            session.end_run()  # now, not only in finally: a page's next run must pass the gate again
             st.stop()
         trouble = session.use_folder(person)
         navigation = st.navigation(list(pages.values()))

@@ -93,7 +93,7 @@ def lock_screen(store: Store, lock: applock.SavedLock) -> None:
         with st.form(state.LOCK_FORM, clear_on_submit=True, enter_to_submit=True):
             passphrase = st.text_input("Passphrase", type="password", key=state.LOCK_PASSPHRASE)
             st.caption(LOCK_WORDS)
-            submitted = st.form_submit_button("Open", type="primary")
+            submitted = st.form_submit_button("Open", type="primary", key=state.LOCK_OPEN)
         if submitted:
             _try(store, lock, passphrase)
         elif (waiting := applock.read_attempts(store).wait_until) > applock.now():
@@ -173,7 +173,9 @@ def _idle_now() -> bool:
 
 def fragment_activity() -> None:
     """At the start of a fragment's own run that the person caused (the router does not run then): lock when
-    the window was idle too long, else count it as activity."""
+    the window was idle too long, else count it as activity. In a full run the router has done both."""
+    if st.session_state.get(state.ROUTED):
+        return
     if _idle_now():
         st.rerun(scope="app")
     if state.UNLOCKED_FOR in st.session_state:

@@ -58,7 +58,7 @@ def _turn_on(store: Store) -> None:
         again = st.text_input("The same passphrase again", type="password", key=state.LOCK_AGAIN)
         idle = _idle_select(applock.DEFAULT_IDLE_MINUTES)
         st.caption(CANNOT_RECOVER)
-        submitted = st.form_submit_button("Turn on the lock", type="primary")
+        submitted = st.form_submit_button("Turn on the lock", type="primary", key=state.LOCK_TURN_ON)
     if not submitted:
         return
     problem = applock.passphrase_problem(new, again)
