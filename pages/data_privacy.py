@@ -16,9 +16,6 @@ st.markdown(
 )
 has_files = privacy_forms.folder_files(store)
 
-st.subheader("App lock")
-lock_settings.app_lock_section()
-
 st.subheader("Explore with sample data")
 privacy_forms.sample_switch()
 
@@ -33,3 +30,6 @@ privacy_forms.reminder(today)
 
 st.subheader("Delete everything")
 privacy_forms.delete_everything(store)
+
+st.subheader("App lock")
+lock_settings.app_lock_section()
