@@ -1,6 +1,6 @@
 import streamlit as st
 
-from winback.ui import session, state, widgets
+from winback.ui import safety_plan_form, session, state, widgets
 
 session.store()
 st.title("Help & safety")
@@ -22,6 +22,9 @@ safety plan, even if you are not sure what to call what happened.
 """
 )
 
+st.subheader("A private safety plan")
+safety_plan_form.safety_plan_box()
+
 st.subheader("Staying safe with this app")
 st.markdown(
     """
@@ -31,6 +34,10 @@ st.markdown(
   so the Back button does not return here. It only helps against someone looking over your shoulder; it does
   not erase anything.
 - To leave fewer traces, use a private browser window and clear your browser history.
+- **The safety plan** above is not saved unless you choose to keep it: your answers stay only in this
+  window while it is open. A plan you download or print is wherever you put it, so keep it somewhere safe.
+  A plan you keep in your folder can be read by anyone who can open that folder or this app; delete it
+  there, or with everything else on **Data & privacy**.
 - Everything you enter stays in one folder on this computer. You can export it or delete it all on the
   **Data & privacy** page.
 """

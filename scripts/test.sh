@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up (once) and run every winback test. Two lanes run side by side, one per core:
-#   browser: the journeys in headless Chromium and the benchmark smoke test (marker e2e);
+#   browser: the journeys in headless Chromium (marker e2e), beside the benchmark's smoke run (marker bench),
+#            which mostly waits on its own servers and so runs at the same time in a lane of its own;
 #   here:    unit tests, every page in AppTest (date-dependent tests at every awkward moment of
 #            tests/support/clock.py), the state machines and the fault suite; then the unit and AppTest suites
 #            again, at the real time, under TZ=Pacific/Kiritimati (UTC+14) and TZ=America/Los_Angeles.
@@ -44,7 +45,10 @@ echo "Running the browser lane and the unit/AppTest/fault lane side by side…"
 # also leave out the tests marked timeless (property tests of quiz scoring, zip bombs): no date or clock in them.
 zones=(-q -m "not e2e and not faults and not machine and not timeless")
 (
-  pass browser -- -m e2e
+  pass browser -- -m "e2e and not bench"
+) &
+(
+  pass bench -- -m bench
 ) &
 (
   pass here -- -m "not e2e"
@@ -55,7 +59,7 @@ wait
 
 failed=0
 summary=()
-for name in here tz-kiritimati tz-los-angeles browser; do
+for name in here tz-kiritimati tz-los-angeles browser bench; do
   echo
   echo "======================== $name ========================"
   cat "$work/$name.log"

@@ -13,7 +13,7 @@ import pytest
 from tests.support.devserver import ROOT
 from winback import sitemap
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.bench]
 
 PAGES = tuple(f"/{page.url_path}" for page in sitemap.PAGES)
 

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from winback.activities import all_activities
 from winback.imports.plan import backup_folders
 from winback.paths import sample_folder
-from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SETTINGS_FILE, TABLES
+from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SAFETY_PLAN_FILE, SETTINGS_FILE, TABLES
 from winback.store import StorageError, Store, clear_cache, reason
 from winback.tracker import entries
 from winback.vocab import MOOD_WORDS
@@ -49,7 +49,7 @@ def export_file_name(kind: ExportKind, day: date, *, sample: bool) -> str:
 
 
 def export_zip(store: Store) -> bytes:
-    """Every table file and the settings, byte for byte, in one zip."""
+    """Every table file and the settings, byte for byte, in one zip, and the safety plan when one is kept."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in TABLES.values():
@@ -59,6 +59,10 @@ def export_zip(store: Store) -> bytes:
         settings = store.folder / SETTINGS_FILE
         if settings.exists():
             archive.writestr(SETTINGS_FILE, settings.read_bytes())
+        # Only there when the person chose to keep their safety plan in the folder.
+        plan = store.folder / SAFETY_PLAN_FILE
+        if plan.exists():
+            archive.writestr(SAFETY_PLAN_FILE, plan.read_bytes())
     return buffer.getvalue()
 
 

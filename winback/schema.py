@@ -159,6 +159,8 @@ TABLES: dict[str, Table] = {
     )
 }
 SETTINGS_FILE = "settings.json"
+# The private safety plan, kept only when the person chooses to (winback/safety_plan.py).
+SAFETY_PLAN_FILE = "plan.txt"
 
 
 @dataclass(frozen=True)

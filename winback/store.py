@@ -34,7 +34,16 @@ from winback.atomic import explain as _explain
 from winback.atomic import reason as reason
 from winback.csvcodec import format_cell, parse_table, row_keys, serialise, validate_row
 from winback.lru import LRU
-from winback.schema import SETTINGS_FILE, TABLES, RowProblem, Table, TableData, empty_frame, frame_from_columns
+from winback.schema import (
+    SAFETY_PLAN_FILE,
+    SETTINGS_FILE,
+    TABLES,
+    RowProblem,
+    Table,
+    TableData,
+    empty_frame,
+    frame_from_columns,
+)
 from winback.settings_json import SETTINGS_MAX_BYTES, parse_settings
 
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -356,14 +365,14 @@ class Store:
 
 
 # The files winback writes in a person's folder, by name: each table and settings.json, the rows or settings set
-# aside as unreadable, a file's version from before an undone import, the notice of an undone import, and a lock
-# file for each (and for an import); a write's temporary file is named after the file it replaces
-# (".daily_log.csv.<random>.tmp").
+# aside as unreadable, a file's version from before an undone import, the notice of an undone import, the safety
+# plan a person chose to keep, and a lock file for each (and for an import); a write's temporary file is named
+# after the file it replaces (".daily_log.csv.<random>.tmp").
 _WRITTEN = frozenset(
     name
     for base in (*(t.filename for t in TABLES.values()), SETTINGS_FILE)
     for name in (base, _aside(base), undo.copy_name(base))
-) | {undo.NOTICE_FILE, LOCK_ATTEMPTS_FILE}
+) | {undo.NOTICE_FILE, LOCK_ATTEMPTS_FILE, SAFETY_PLAN_FILE}
 _OWN_NAMES = _WRITTEN | {f"{name}.lock" for name in _WRITTEN} | {f"{IMPORT_LOCK}.lock"}
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Dialog, Page, expect
 
-from tests.support.browser import rerun, visit
+from tests.support.browser import RUN_TIMEOUT_S, rerun, visit
 from tests.support.clock import Moment
 from tests.support.devserver import ROOT, Server
 from winback import activities, tracker
@@ -105,7 +105,7 @@ def test_a_daylio_file_is_uploaded_previewed_and_imported(server: Server, page: 
 
 def test_the_export_downloads_as_a_zip_of_every_table(server: Server, page: Page, tmp_path: Path) -> None:
     visit(page, f"{server.url}/data_privacy")
-    with page.expect_download() as download, rerun(page):
+    with page.expect_download(timeout=RUN_TIMEOUT_S * 1000) as download:
         page.locator(".st-key-export_zip").get_by_role("button").click()
     saved = tmp_path / "export.zip"
     download.value.save_as(saved)

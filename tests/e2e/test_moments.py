@@ -3,6 +3,7 @@ words on the screen and the row in the file all name the same day."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,21 @@ from winback.words import day_words
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(params=MOMENTS, ids=[m.name for m in MOMENTS])
+# Every moment runs in AppTest (tests/pages, in three time zones). In Chromium, one of each kind: the real time, a
+# month's first day, the year's last half minute, and a clock change on each side of the Atlantic;
+# WINBACK_E2E_EVERY_MOMENT=1 runs them all.
+IN_THE_BROWSER = {
+    "now",
+    "1st-of-a-month",
+    "31-december-23-59-30",
+    "london-clocks-go-back",
+    "new-york-clocks-go-forward",
+}
+EVERY = bool(os.environ.get("WINBACK_E2E_EVERY_MOMENT"))
+CHOSEN = tuple(m for m in MOMENTS if EVERY or m.name in IN_THE_BROWSER)
+
+
+@pytest.fixture(params=CHOSEN, ids=[m.name for m in CHOSEN])
 def moment_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Server, Moment]]:
     moment: Moment = request.param
     if moment.wall is None:

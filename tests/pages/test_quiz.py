@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.builders import ready_for_step_4
-from tests.support.apptest import PAGE_FILES, box, open_page, texts, texts_in, widget_keys
+from tests.support.apptest import PAGE_FILES, box, folder_files, open_page, texts, texts_in, widget_keys
 from tests.support.clock import Clock
+from tests.support.plan_flow import CONTENT as PLAN
+from tests.support.plan_flow import catch_downloads, fill_plan
 from winback.content.quiz import load_quiz
 from winback.store import Store
 from winback.ui import state
@@ -169,3 +172,45 @@ def test_coming_back_after_a_danger_result_the_help_box_is_there_before_a_new_at
     app = open_page(PAGE_FILES["Readiness quiz"])
     assert "Your latest result put your safety first" in texts(app)
     assert "findahelpline.com" in texts(app)
+
+
+def has_plan_box(app: AppTest) -> bool:
+    try:
+        box(app, state.SAFETY_PLAN_BOX)
+    except AssertionError:
+        return False
+    return True
+
+
+def test_a_danger_result_offers_the_safety_plan_and_it_writes_nothing(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    downloads = catch_downloads(monkeypatch)
+    danger = next(q for q in CONTENT.toxic_questions if q.tier == "danger")
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    answer_all(app, **{danger.id: "once"})
+    app.button(key="quiz_submit").click().run()
+    assert "Make a safety plan" in [b.label for b in app.button]
+    assert first_index(app, "Your safety comes first.") < first_index(app, PLAN.title)
+    after_the_quiz = folder_files(data_dir)
+    fill_plan(app, {"places_where": "My sister's flat", "ready_keys": True})
+    plan = [str(t.value) for t in app.text if str(t.value).startswith(PLAN.title)]
+    assert len(plan) == 1
+    assert "Places I could go:\n    My sister's flat" in plan[0] and "[x] Spare keys (home, car)" in plan[0]
+    assert "Help lines (Another country)" in plan[0] and "findahelpline.com" in plan[0]
+    assert [(d.file_name, d.make()) for d in downloads] == [("plan.txt", (plan[0] + "\n").encode("utf-8"))]
+    assert folder_files(data_dir) == after_the_quiz
+
+
+def test_a_toxic_result_offers_the_safety_plan_and_a_go_result_does_not(data_dir: Path) -> None:
+    toxic = next(q for q in CONTENT.toxic_questions if q.tier == "toxic")
+    app = open_page(PAGE_FILES["Readiness quiz"])
+    answer_all(app, **{toxic.id: "often"})
+    app.button(key="quiz_submit").click().run()
+    assert app.warning[0].value == "**Don't go back.**"
+    assert has_plan_box(app)
+    app.button(key="quiz_again").click().run()
+    answer_all(app)
+    app.button(key="quiz_submit").click().run()
+    assert app.success[0].value == "**Worth trying — start with step 1.**"
+    assert not has_plan_box(app)

@@ -525,4 +525,14 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         ("lock_screen.wait_words(tried.wait_until)",),
         WAIT,
     ),
+    # The safety plan's words come from safety_plan.toml; what the person types is shown by st.text and fields only.
+    _own(UI + "safety_plan_form.py", "safety_plan_box", "markdown", "text", ("content.title",), CONTENT),
+    _own(UI + "safety_plan_form.py", "_offer", "markdown", "text", ("content.intro",), CONTENT),
+    _own(UI + "safety_plan_form.py", "_step", "markdown", "text", ("step.heading",), CONTENT),
+    _own(UI + "safety_plan_form.py", "_step", "caption", "text", ("step.intro",), CONTENT),
+    *(
+        _own(UI + "safety_plan_form.py", "_field", element, role, (text,), CONTENT)
+        for element in ("checkbox", "text_input", "text_area")
+        for role, text in (("text", "field.label"), ("help", "helped"))
+    ),
 )

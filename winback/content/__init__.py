@@ -5,7 +5,8 @@ the module of the same name beside it.
 - activities.toml (activities.py): the activity catalogue by life area;
 - steps.toml (steps.py): the default goals of the five steps;
 - resources.toml (resources.py): crisis and abuse lines by country;
-- checkin.toml (checkin.py): the weekly check-in's items and scales.
+- checkin.toml (checkin.py): the weekly check-in's items and scales;
+- safety_plan.toml (safety_plan.py): the private safety plan's steps and fields.
 
 A mistake in a file raises ``ContentError`` naming the file and the item, so a broken edit fails the test
 suite (tests/content/) before anyone sees it.

@@ -29,7 +29,7 @@ from winback.imports.plan import (
     upload_problem,
 )
 from winback.imports.unzip import MAX_ZIP_MEMBERS, size_problems, too_many_members, unpack
-from winback.schema import DAILY_LOG, SETTINGS_FILE, TABLES, Table
+from winback.schema import DAILY_LOG, SAFETY_PLAN_FILE, SETTINGS_FILE, TABLES, Table
 from winback.settings_json import parse_settings
 from winback.store import Store
 from winback.words import count_phrase
@@ -38,6 +38,11 @@ EXPORT_SOURCE = "winback export"
 ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 # What zip tools add on their own; never data.
 ZIP_PACKAGING = (".DS_Store", "Thumbs.db", "desktop.ini")
+# A safety plan the person kept goes into their export for them to read; an import leaves the folder's own alone.
+PLAN_NOT_RESTORED = (
+    f"The zip also holds a safety plan ({SAFETY_PLAN_FILE}). Importing does not restore it, and a plan kept here "
+    "now stays as it is: open the zip to read it."
+)
 
 TABLE_TITLES: Mapping[str, str] = {
     "daily_log": "Daily log",
@@ -88,10 +93,13 @@ def read_export_zip(data: bytes, store: Store | None = None, today: date | None 
         return refused(EXPORT_SOURCE, [ImportProblem(0, "the zip file is damaged and cannot be opened")])
     with archive:
         members, problems = _zip_members(archive, data)
+        holds_plan = any(PurePosixPath(info.filename).name == SAFETY_PLAN_FILE for info in archive.infolist())
     if not members and not problems:
         problems.append(ImportProblem(0, f"the zip holds none of winback's files ({', '.join(EXPORT_FILES)})"))
     latest = latest_day(today) if today is not None else None
     contents = _read_members(members, MAX_PROBLEMS - len(problems), latest)
+    if holds_plan:
+        contents.notes.append(PLAN_NOT_RESTORED)
     problems.extend(contents.problems)
     if problems:
         stopped = stopped_at(contents.unchecked, contents.unchecked_file, contents.skipped)
@@ -112,7 +120,7 @@ def _zip_members(archive: zipfile.ZipFile, data: bytes) -> tuple[dict[str, bytes
     wanted: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         path = PurePosixPath(info.filename)
-        if info.is_dir() or path.parts[:1] == ("__MACOSX",) or path.name in ZIP_PACKAGING:
+        if info.is_dir() or path.parts[:1] == ("__MACOSX",) or path.name in (*ZIP_PACKAGING, SAFETY_PLAN_FILE):
             continue
         problem = _member_problem(info, path, wanted)
         if problem is not None:

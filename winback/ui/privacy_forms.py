@@ -60,6 +60,7 @@ def export_buttons(s: Store, today: date, has_files: bool) -> None:
         help="Every file exactly as stored; import it here to restore or move your data.",
         key=state.EXPORT_ZIP,
         icon=":material/folder_zip:",
+        on_click="ignore",  # no run: a run would replace the button's file before the browser fetched it
     )
     right.download_button(
         "Daily log for spreadsheets (CSV)",
@@ -70,6 +71,7 @@ def export_buttons(s: Store, today: date, has_files: bool) -> None:
         help="Safe to open in Excel or LibreOffice: text that could run as a formula is neutralised.",
         key=state.EXPORT_CSV,
         icon=":material/table:",
+        on_click="ignore",
     )
 
 
@@ -94,6 +96,7 @@ def reminder(today: date) -> None:
         mime="text/calendar",
         key=state.REMINDER_ICS,
         icon=":material/alarm:",
+        on_click="ignore",
     )
 
 

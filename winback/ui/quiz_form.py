@@ -13,7 +13,7 @@ from winback.charts.quiz import worth_gauge
 from winback.content.quiz import Question, Quiz
 from winback.plain import plain
 from winback.store import StorageError, Store
-from winback.ui import state
+from winback.ui import safety_plan_form, state
 from winback.ui.widgets import confirmed_delete, save_error
 from winback.vocab import FLAGGED_TIERS
 from winback.words import count_phrase, moment_words
@@ -98,6 +98,8 @@ def result(outcome: quiz.QuizResult, the_quiz: Quiz) -> None:
         st.markdown("**Why**")
         st.markdown("\n".join(f"- {reason}" for reason in outcome.reasons))
     st.markdown(f"**Next step:** {outcome.next_step}")
+    if outcome.shows_resources:
+        safety_plan_form.safety_plan_box()
 
 
 def attempt_summary(attempt: quiz.AttemptChange) -> None:

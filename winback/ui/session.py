@@ -288,3 +288,9 @@ def from_another_computer() -> bool:
         return not ipaddress.ip_address(address).is_loopback
     except ValueError:
         return True
+
+
+def own_store() -> Store:
+    """The person's own folder, also while sample data is shown: what they keep for their safety (a stored safety
+    plan) is theirs, not the sample's."""
+    return _country_store()

@@ -135,6 +135,21 @@ LOCK_REMOVE = "app_lock_remove"
 LOCK_NOW = "app_lock_now"
 LOCK_SETTINGS = "app_lock_settings"
 
+# The private safety plan (winback/ui/safety_plan_form.py): its box, the step shown (absent: not started), the
+# answers given so far (kept apart from the fields, which Streamlit forgets on another step or page), its buttons.
+SAFETY_PLAN_BOX = "safety_plan_box"
+SAFETY_PLAN_STEP = "safety_plan_step"
+SAFETY_PLAN_ANSWERS = "safety_plan_answers"
+SAFETY_PLAN_START = "safety_plan_start"
+SAFETY_PLAN_BACK = "safety_plan_back"
+SAFETY_PLAN_NEXT = "safety_plan_next"
+SAFETY_PLAN_EDIT = "safety_plan_edit"
+SAFETY_PLAN_CLEAR = "safety_plan_clear"
+SAFETY_PLAN_DOWNLOAD = "safety_plan_download"
+SAFETY_PLAN_STORE = "safety_plan_store"
+SAFETY_PLAN_STORE_CONFIRM = "safety_plan_store_confirm"
+SAFETY_PLAN_DELETE = "safety_plan_delete"
+
 
 def question(question_id: str) -> str:
     return f"q_{question_id}"
@@ -201,6 +216,11 @@ def journal_from(entry_id: str) -> str:
 
 def journal_edit_form(entry_id: str) -> str:
     return f"journal_edit_{entry_id}"
+
+
+def plan_field(field_id: str) -> str:
+    """One field of the safety plan."""
+    return f"plan_{field_id}"
 
 
 def goal(name: str) -> str:
