@@ -20,6 +20,7 @@ def lock() -> applock.SavedLock:
     return applock.make(PASSPHRASE, 5)
 
 
+@pytest.mark.timeless
 def test_the_hash_matches_only_its_passphrase_and_each_lock_has_its_own_salt(lock: applock.SavedLock) -> None:
     assert applock.matches(lock, PASSPHRASE)
     assert not applock.matches(lock, PASSPHRASE.upper())
@@ -30,11 +31,13 @@ def test_the_hash_matches_only_its_passphrase_and_each_lock_has_its_own_salt(loc
     assert (lock.n, lock.r, lock.p) == (2**14, 8, 1)
 
 
+@pytest.mark.timeless
 def test_the_same_passphrase_typed_with_combining_accents_matches() -> None:
     composed = applock.make("café au lait")
     assert applock.matches(composed, "cafe\u0301 au lait")
 
 
+@pytest.mark.timeless
 def test_settings_json_holds_the_salted_hash_and_its_parameters_never_the_passphrase(
     tmp_path: Path, lock: applock.SavedLock
 ) -> None:
@@ -48,6 +51,7 @@ def test_settings_json_holds_the_salted_hash_and_its_parameters_never_the_passph
     assert settings.app_lock(store) is None
 
 
+@pytest.mark.timeless
 @pytest.mark.parametrize(
     "bad",
     [
@@ -66,12 +70,14 @@ def test_a_lock_winback_cannot_read_is_reported_without_quoting_it(bad: object) 
     ]
 
 
+@pytest.mark.timeless
 def test_a_new_passphrase_needs_eight_characters_typed_the_same_twice() -> None:
     assert applock.passphrase_problem("short", "short") is not None
     assert applock.passphrase_problem("long enough", "long enougH") is not None
     assert applock.passphrase_problem("long enough", "long enough") is None
 
 
+@pytest.mark.timeless
 def test_the_back_off_makes_a_thousand_wrong_tries_take_hours() -> None:
     schedule = [applock.wait_after(failures) for failures in range(1, 1001)]
     assert schedule[: applock.FREE_TRIES] == [0.0] * applock.FREE_TRIES, "a typo or two costs nothing"

@@ -24,7 +24,7 @@ from winback.ui.widgets import resources_panel, save_error
 from winback.words import count_phrase, moment_words
 
 # How often an open window asks whether it has been idle for too long (a fragment's run, not activity).
-IDLE_CHECK_SECONDS = 10
+IDLE_CHECK_SECONDS = 5
 # The lock screen's tab title and heading: nothing that says whose or what.
 LOCK_TITLE = "Locked"
 LOCK_WORDS = "Type your passphrase to open your diary."
