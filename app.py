@@ -3,7 +3,7 @@
 import streamlit as st
 
 from winback import sitemap
-from winback.ui import exit_intro, frame, guard, session
+from winback.ui import exit_intro, frame, guard, lock_screen, session
 
 # An emoji icon is drawn by the browser itself; a ":material/…:" one would be fetched from Google's servers.
 st.set_page_config(page_title="winback", page_icon="🌱", layout="centered")
@@ -18,8 +18,12 @@ try:
         if person is None:
             frame.login_screen()
             st.stop()
+        if not lock_screen.gate(person):  # the app lock: before anything of the diary is read
+            session.end_run()  # now, not only in finally: a page's next run must pass the gate again
+            st.stop()
         trouble = session.use_folder(person)
         navigation = st.navigation(list(pages.values()))
+        lock_screen.idle_timer()
         frame.sidebar()
         frame.safety_bar(help_page)
         exit_intro.explanation()

@@ -2,7 +2,7 @@ from datetime import date
 
 import streamlit as st
 
-from winback.ui import import_panel, privacy_forms, session, widgets
+from winback.ui import import_panel, lock_settings, privacy_forms, session, widgets
 
 store = session.store()
 st.title("Data & privacy")
@@ -30,3 +30,6 @@ privacy_forms.reminder(today)
 
 st.subheader("Delete everything")
 privacy_forms.delete_everything(store)
+
+st.subheader("App lock")
+lock_settings.app_lock_section()

@@ -42,6 +42,15 @@ st.markdown(
   **Data & privacy** page.
 """
 )
+# The app lock (winback/ui/lock_settings.py holds the same words for Data & privacy).
+st.markdown(
+    """
+**App lock.** On **Data & privacy** you can set a passphrase. Then every new window, a reload, and a window left
+unused for the minutes you choose shows only a lock screen with the help lines and the quick exit. It stops
+someone who opens winback in your browser; it does not stop someone who can read this computer's files (they
+are not encrypted) or who watches the screen while you type. The passphrase cannot be recovered.
+"""
+)
 
 st.subheader("Quick exit")
 st.markdown(

@@ -4,7 +4,7 @@ import streamlit as st
 
 from winback import progress, settings, sitemap, tracker
 from winback.charts.steps import step_bars
-from winback.ui import goals_form, session, state, widgets
+from winback.ui import goals_form, lock_screen, session, state, widgets
 from winback.views import CHART_VIEWS, WHY_VIEW, chart_view, view_charts
 from winback.vocab import PERIODS
 
@@ -42,6 +42,7 @@ def views() -> None:
 
     The views are a segmented control, not tabs: its buttons wrap onto a second row on a phone, where a strip
     of six tabs runs past the edge and cuts the last one off."""
+    lock_screen.fragment_activity()  # switching views runs only this part: it is use all the same
     st.session_state.setdefault(state.PROGRESS_VIEW, WHY_VIEW)
     view = st.segmented_control("View", (WHY_VIEW, *CHART_VIEWS), required=True, key=state.PROGRESS_VIEW) or WHY_VIEW
     if view == WHY_VIEW:

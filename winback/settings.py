@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import UNSET, UnsetType
 
+from winback.applock import SavedLock
 from winback.content.resources import DEFAULT_COUNTRY
 from winback.content.steps import Thresholds, default_thresholds
 from winback.quick_exit import MAX_LENGTH as QUICK_EXIT_MAX_LENGTH
@@ -51,6 +52,8 @@ class SettingsFile(msgspec.Struct, kw_only=True):
         Annotated[str, msgspec.Meta(max_length=QUICK_EXIT_MAX_LENGTH, pattern=QUICK_EXIT_PATTERN)] | None
     ) = None
     exit_intro_seen: bool | None = None
+    # The app lock (winback.applock): the passphrase's salted hash and the idle minutes; absent, no lock.
+    app_lock: SavedLock | None = None
 
     def __post_init__(self) -> None:
         start = self.no_contact_start
@@ -116,6 +119,8 @@ def _problem(name: str, value: Any) -> RowProblem:
         return RowProblem("settings", 0, f"thresholds {shown} are not named values; using the defaults")
     if name == "quick_exit_url":
         return RowProblem("settings", 0, f"quick_exit_url {shown} is not an https address; using the usual one")
+    if name == "app_lock":  # never quoted: it holds the passphrase's hash
+        return RowProblem("settings", 0, "app_lock is not a lock winback can read, so winback is not locked")
     return RowProblem("settings", 0, f"{name} {shown} is not a value winback can use; using the default")
 
 
@@ -189,6 +194,15 @@ def save_no_contact_start(store: Store, start: date | None, today: date) -> None
     if start is not None and start > today:
         raise ValueError("The no-contact start can't be in the future.")
     save(store, {"no_contact_start": start.isoformat() if start else None})
+
+
+def app_lock(store: Store) -> SavedLock | None:
+    """The person's app lock, or None (none set, or one winback cannot read: reported like any bad value)."""
+    return read(store).saved.app_lock
+
+
+def save_app_lock(store: Store, lock: SavedLock | None) -> None:
+    save(store, {"app_lock": None if lock is None else msgspec.to_builtins(lock)})
 
 
 def save_country(store: Store, code: str) -> None:

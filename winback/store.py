@@ -50,6 +50,8 @@ LOCK_TIMEOUT_SECONDS = 30.0
 CACHE_ENTRIES = 48
 # The folder-wide lock (".import.lock") an import holds while it writes, and every other writer around its own.
 IMPORT_LOCK = ".import"
+# The app lock's count of wrong tries (winback.applock): the person's, so deleting everything removes it too.
+LOCK_ATTEMPTS_FILE = "lock_attempts.json"
 
 
 def _aside(filename: str) -> str:
@@ -370,7 +372,7 @@ _WRITTEN = frozenset(
     name
     for base in (*(t.filename for t in TABLES.values()), SETTINGS_FILE)
     for name in (base, _aside(base), undo.copy_name(base))
-) | {undo.NOTICE_FILE, SAFETY_PLAN_FILE}
+) | {undo.NOTICE_FILE, LOCK_ATTEMPTS_FILE, SAFETY_PLAN_FILE}
 _OWN_NAMES = _WRITTEN | {f"{name}.lock" for name in _WRITTEN} | {f"{IMPORT_LOCK}.lock"}
 
 

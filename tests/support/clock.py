@@ -86,3 +86,10 @@ class Clock:
 def frozen_at(moment: Moment) -> Iterator[Clock]:
     with time_machine.travel(moment.destination(), tick=False):
         yield Clock(moment)
+
+
+@contextmanager
+def moving_from(moment: Moment) -> Iterator[time_machine.Traveller]:
+    """The clock stopped at ``moment`` until the test moves it (``.shift(timedelta)``), for idle times and waits."""
+    with time_machine.travel(moment.destination(), tick=False) as traveller:
+        yield traveller

@@ -277,6 +277,9 @@ def _own(file: str, function: str, element: str, role: str, text: tuple[str, ...
 REMOVED = "a count of removed characters (typed_text.removed_notice)"
 # A fixed sentence about another window, with a day in words and winback's own verbs.
 ELSEWHERE = "a fixed sentence, a day in words and winback's own verbs"
+WAIT = "when the next try is allowed: a moment in words and a count (lock_screen.wait_words)"
+IDLE = "5, 15 or 60 minutes in words (lock_settings.idle_words)"
+PASSPHRASE_PROBLEM = "a fixed sentence with the minimum or maximum length (applock.passphrase_problem)"
 OWN_WORDS: tuple[OwnWords, ...] = (
     _own(
         UI + "daily_form.py",
@@ -519,6 +522,24 @@ OWN_WORDS: tuple[OwnWords, ...] = (
     _own(UI + "widgets.py", "data_notices", "warning", "text", ("name", "name"), "table names (schema.TABLES)"),
     _own(UI + "widgets.py", "show_chart", "caption", "text", ("chart.empty",), "the chart builders' empty states"),
     _own(UI + "widgets.py", "step_card", "markdown", "text", ("step.number", "step.name", "step.state"), STEPS),
+    # The app lock: when the next try is allowed (a moment and a count, lock_screen.wait_words), the idle time
+    # in words (lock_settings.idle_words) and why a new passphrase cannot be used (applock.passphrase_problem).
+    _own(UI + "lock_screen.py", "lock_screen", "warning", "text", ("wait_words(waiting)",), WAIT),
+    _own(UI + "lock_screen.py", "_try", "error", "text", ("wait_words(tried.wait_until)",), WAIT),
+    _own(UI + "lock_screen.py", "_try", "error", "text", ("wait",), WAIT),
+    _own(UI + "lock_settings.py", "_turn_on", "error", "text", ("problem",), PASSPHRASE_PROBLEM),
+    _own(UI + "lock_settings.py", "_turn_on", "_save(done)", "text", ("idle_words(idle)",), IDLE),
+    _own(UI + "lock_settings.py", "_change", "success", "text", ("idle_words(lock.idle_minutes)",), IDLE),
+    _own(UI + "lock_settings.py", "_change", "error", "text", ("problem",), PASSPHRASE_PROBLEM),
+    _own(UI + "lock_settings.py", "_change", "_save(done)", "text", ("idle_words(idle)",), IDLE),
+    _own(
+        UI + "lock_settings.py",
+        "_current_is_right",
+        "error",
+        "text",
+        ("lock_screen.wait_words(tried.wait_until)",),
+        WAIT,
+    ),
     # The safety plan's words come from safety_plan.toml; what the person types is shown by st.text and fields only.
     _own(UI + "safety_plan_form.py", "safety_plan_box", "markdown", "text", ("content.title",), CONTENT),
     _own(UI + "safety_plan_form.py", "_offer", "markdown", "text", ("content.intro",), CONTENT),

@@ -265,10 +265,11 @@ def safety_bar(help_page: StreamlitPage) -> None:
         quick_exit()
 
 
-def quick_exit(kept: session.CountryKept = "settings") -> None:
+def quick_exit(kept: session.CountryKept = "settings", *, to: str | None = None) -> None:
     """A button that replaces this page with a neutral site, so Back does not return here; Shift pressed three
-    times does the same (the script), and so does a hidden first link for assistive technology."""
-    url = html.escape(exit_intro.destination(kept), quote=True)
+    times does the same (the script), and so does a hidden first link for assistive technology. ``to`` is the
+    address when the caller already knows it (the lock screen, before the person's folder is settled)."""
+    url = html.escape(to if to is not None else exit_intro.destination(kept), quote=True)
     link = (
         f'<a href="{url}" class="winback-quick-exit" data-quick-exit="1" rel="noreferrer"\n'
         '   title="Leave winback at once for a neutral page (or press Shift three times)">Quick exit'

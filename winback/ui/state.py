@@ -114,6 +114,27 @@ PAGE_FAILED = "page_failed"
 FOLDER_TROUBLE = "folder_trouble"
 WORTH_GAUGE = "worth_gauge"
 
+# The app lock (winback.applock, winback/ui/lock_screen.py): the folder this session opened with the passphrase,
+# when the person last caused a run (applock.now()), and the lock screen's and Data & privacy's widgets.
+UNLOCKED_FOR = "winback_unlocked_for"
+LAST_ACTIVITY = "winback_last_activity"
+LOCK_SCREEN = "lock_screen"
+LOCK_FORM = "lock_form"
+LOCK_PASSPHRASE = "lock_passphrase"
+LOCK_OPEN = "lock_open"
+LOCK_COUNTRY = "lock_country"
+LOCK_SET_FORM = "app_lock_set"
+LOCK_CHANGE_FORM = "app_lock_change"
+LOCK_CURRENT = "app_lock_current"
+LOCK_NEW = "app_lock_new"
+LOCK_AGAIN = "app_lock_again"
+LOCK_IDLE = "app_lock_idle"
+LOCK_TURN_ON = "app_lock_turn_on"
+LOCK_SAVE = "app_lock_save"
+LOCK_REMOVE = "app_lock_remove"
+LOCK_NOW = "app_lock_now"
+LOCK_SETTINGS = "app_lock_settings"
+
 # The private safety plan (winback/ui/safety_plan_form.py): its box, the step shown (absent: not started), the
 # answers given so far (kept apart from the fields, which Streamlit forgets on another step or page), its buttons.
 SAFETY_PLAN_BOX = "safety_plan_box"
@@ -240,9 +261,10 @@ def step_card(number: int) -> str:
     return f"step_card_{number}"
 
 
-# Kept when a person's state is forgotten: which diary the session shows (their own or the sample), and that
-# this run came through the router (the router itself forgets when the diary changed under the session).
-_KEPT = frozenset({SAMPLE_MODE, SAMPLE_SWITCH_SEEN, ROUTED})
+# Kept when a person's state is forgotten: which diary the session shows (their own or the sample), that this
+# run came through the router (the router itself forgets when the diary changed under the session), and that the
+# app lock was opened (switching sample mode does not lock the app).
+_KEPT = frozenset({SAMPLE_MODE, SAMPLE_SWITCH_SEEN, ROUTED, UNLOCKED_FOR, LAST_ACTIVITY})
 
 
 def forget_person_state() -> None:

@@ -1,0 +1,145 @@
+"""The app lock's logic: the passphrase's hash, checking it, the idle time and the back-off on wrong tries."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.support.clock import NOW, moving_from
+from winback import applock, dataio, settings
+from winback.store import LOCK_ATTEMPTS_FILE, Store
+
+PASSPHRASE = "blue kettle at noon"
+
+
+@pytest.fixture(scope="module")
+def lock() -> applock.SavedLock:
+    return applock.make(PASSPHRASE, 5)
+
+
+@pytest.mark.timeless
+def test_the_hash_matches_only_its_passphrase_and_each_lock_has_its_own_salt(lock: applock.SavedLock) -> None:
+    assert applock.matches(lock, PASSPHRASE)
+    assert not applock.matches(lock, PASSPHRASE.upper())
+    assert not applock.matches(lock, PASSPHRASE + " ")
+    assert not applock.matches(lock, "")
+    again = applock.make(PASSPHRASE)
+    assert again.salt != lock.salt and again.hash != lock.hash
+    assert (lock.n, lock.r, lock.p) == (2**14, 8, 1)
+
+
+@pytest.mark.timeless
+def test_the_same_passphrase_typed_with_combining_accents_matches() -> None:
+    composed = applock.make("café au lait")
+    assert applock.matches(composed, "cafe\u0301 au lait")
+
+
+@pytest.mark.timeless
+def test_settings_json_holds_the_salted_hash_and_its_parameters_never_the_passphrase(
+    tmp_path: Path, lock: applock.SavedLock
+) -> None:
+    store = Store(tmp_path)
+    settings.save_app_lock(store, lock)
+    text = (tmp_path / "settings.json").read_text()
+    assert PASSPHRASE not in text and PASSPHRASE.encode().hex() not in text
+    assert set(json.loads(text)["app_lock"]) == {"salt", "hash", "n", "r", "p", "idle_minutes"}
+    assert settings.app_lock(store) == lock
+    settings.save_app_lock(store, None)
+    assert settings.app_lock(store) is None
+
+
+@pytest.mark.timeless
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"salt": "00", "hash": "11"},
+        {"salt": "ab" * 16, "hash": "cd" * 32, "n": 3 * 2**13},  # not a power of two
+        {"salt": "ab" * 16, "hash": "cd" * 32, "n": 2**30},  # would take gigabytes to check
+        {"salt": "ab" * 16, "hash": "cd" * 32, "idle_minutes": 7},
+        "a passphrase",
+    ],
+)
+def test_a_lock_winback_cannot_read_is_reported_without_quoting_it(bad: object) -> None:
+    checked = settings.check({"app_lock": bad})
+    assert checked.saved.app_lock is None
+    assert [p.message for p in checked.problems] == [
+        "app_lock is not a lock winback can read, so winback is not locked"
+    ]
+
+
+@pytest.mark.timeless
+def test_a_new_passphrase_needs_eight_characters_typed_the_same_twice() -> None:
+    assert applock.passphrase_problem("short", "short") is not None
+    assert applock.passphrase_problem("long enough", "long enougH") is not None
+    assert applock.passphrase_problem("long enough", "long enough") is None
+
+
+@pytest.mark.timeless
+def test_the_back_off_makes_a_thousand_wrong_tries_take_hours() -> None:
+    schedule = [applock.wait_after(failures) for failures in range(1, 1001)]
+    assert schedule[: applock.FREE_TRIES] == [0.0] * applock.FREE_TRIES, "a typo or two costs nothing"
+    assert schedule == sorted(schedule), "each wrong try waits at least as long as the one before"
+    assert max(schedule) == applock.MAX_WAIT_SECONDS
+    hours = sum(schedule) / 3600
+    assert hours > 24, f"a thousand tries take only {hours:.1f} hours"
+
+
+def test_idle_time_is_measured_on_the_clock() -> None:
+    assert not applock.idle_for_too_long(1000.0, 1000.0 + 5 * 60 - 1, 5)
+    assert applock.idle_for_too_long(1000.0, 1000.0 + 5 * 60, 5)
+
+
+def test_a_try_inside_the_wait_is_refused_unchecked_and_the_wait_holds_for_every_reader(
+    tmp_path: Path, lock: applock.SavedLock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(tmp_path)
+    with moving_from(NOW) as clock:
+        for _ in range(applock.FREE_TRIES):
+            assert applock.attempt(store, lock, "wrong guess").outcome == "wrong"
+        assert applock.read_attempts(store).wait_until <= applock.now(), "no wait yet"
+        tried = applock.attempt(store, lock, "wrong guess")
+        assert tried.outcome == "wrong" and tried.wait_until > applock.now()
+        checked: list[str] = []
+        with monkeypatch.context() as patched:
+            patched.setattr(applock, "matches", lambda _lock, words: checked.append(words) or True)
+            # Another session (a new Store on the same folder) is held to the same wait, even with the right one.
+            refused = applock.attempt(Store(tmp_path), lock, PASSPHRASE)
+        assert refused == applock.Tried("wait", tried.wait_until)
+        assert checked == [], "a try inside the wait is not checked"
+        clock.shift(timedelta(seconds=applock.wait_after(applock.FREE_TRIES + 1)))
+        assert applock.attempt(store, lock, PASSPHRASE).outcome == "open"
+        assert applock.read_attempts(store) == applock.Attempts(), "a right try clears the count"
+
+
+def test_a_try_is_counted_as_wrong_before_it_is_checked(tmp_path: Path, lock: applock.SavedLock) -> None:
+    store = Store(tmp_path)
+
+    def crash(_lock: applock.SavedLock, _words: str) -> bool:
+        assert applock.read_attempts(store).failures == 1, "recorded before the check"
+        raise KeyboardInterrupt
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(applock, "matches", crash)
+        with pytest.raises(KeyboardInterrupt):
+            applock.attempt(store, lock, "anything")
+    assert applock.read_attempts(store).failures == 1
+
+
+def test_a_spoilt_count_of_tries_still_makes_the_next_wrong_one_wait(tmp_path: Path, lock: applock.SavedLock) -> None:
+    (tmp_path / LOCK_ATTEMPTS_FILE).write_text("{not json")
+    with moving_from(NOW):
+        tried = applock.attempt(Store(tmp_path), lock, "wrong guess")
+        assert tried.outcome == "wrong" and tried.wait_until > applock.now()
+
+
+def test_the_count_of_tries_is_one_of_the_folders_files_and_deleting_everything_removes_it(
+    tmp_path: Path, lock: applock.SavedLock
+) -> None:
+    store = Store(tmp_path)
+    applock.attempt(store, lock, "wrong guess")
+    assert tmp_path / LOCK_ATTEMPTS_FILE in store.files()
+    dataio.delete_everything(store)
+    assert not (tmp_path / LOCK_ATTEMPTS_FILE).exists()

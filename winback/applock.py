@@ -1,0 +1,174 @@
+"""The app lock: a passphrase kept only as a salted scrypt hash, idle time, and a back-off on wrong tries.
+
+What it protects against is someone opening winback in the browser; what it does not is someone reading the
+folder's files (the CSV files are not encrypted, and whoever can change settings.json can remove the lock).
+
+The hash and its parameters live in the person's own settings.json (``SavedLock``, field ``app_lock``). Wrong
+tries are counted in ``lock_attempts.json`` in the same folder, so the wait they earn holds across sessions,
+reloads and tabs: each try is recorded as wrong *before* the passphrase is checked (under the file's lock), so
+two tries at once, or a crash in the middle, cannot skip the wait; a right one then clears the count.
+
+"Now" is ``time.time()``: the clock the tests move (time-machine patches it, as it does ``date.today()``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import time
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+import msgspec
+
+from winback.atomic import StorageError, atomic_write, explain
+from winback.store import LOCK_ATTEMPTS_FILE, Store
+
+MIN_LENGTH = 8
+MAX_LENGTH = 1024
+IdleMinutes = Literal[5, 15, 60]
+IDLE_MINUTES: tuple[IdleMinutes, ...] = (5, 15, 60)
+DEFAULT_IDLE_MINUTES: IdleMinutes = 15
+# scrypt's cost: 2**14 x 8 x 1 takes about 16 MB and some tens of milliseconds per try.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+_MAX_MEMORY = 2**28  # enough for the largest parameters a SavedLock may hold (128 * 16 * 2**16 = 128 MB)
+SALT_BYTES, HASH_BYTES = 16, 32
+# Wrong tries: the first FREE_TRIES cost nothing (a typo), then each waits twice as long, up to MAX_WAIT.
+FREE_TRIES = 3
+MAX_WAIT_SECONDS = 300.0
+
+
+class SavedLock(msgspec.Struct, kw_only=True):
+    """settings.json's ``app_lock``: the salted hash of the passphrase with its scrypt parameters, never the
+    passphrase; and how many idle minutes lock the app."""
+
+    salt: Annotated[str, msgspec.Meta(pattern=f"^[0-9a-f]{{{2 * SALT_BYTES}}}$")]
+    hash: Annotated[str, msgspec.Meta(pattern=f"^[0-9a-f]{{{2 * HASH_BYTES}}}$")]
+    n: Annotated[int, msgspec.Meta(ge=2**14, le=2**16)] = SCRYPT_N
+    r: Annotated[int, msgspec.Meta(ge=8, le=16)] = SCRYPT_R
+    p: Annotated[int, msgspec.Meta(ge=1, le=4)] = SCRYPT_P
+    idle_minutes: IdleMinutes = DEFAULT_IDLE_MINUTES
+
+    def __post_init__(self) -> None:
+        if self.n & (self.n - 1):
+            raise ValueError("app_lock n is not a power of two")
+
+
+def now() -> float:
+    return time.time()
+
+
+def _normal(passphrase: str) -> bytes:
+    """The same passphrase typed on another keyboard (é as one character or as e and an accent) is the same."""
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(_normal(passphrase), salt=salt, n=n, r=r, p=p, maxmem=_MAX_MEMORY, dklen=HASH_BYTES)
+
+
+def passphrase_problem(passphrase: str, again: str) -> str | None:
+    """Why this new passphrase cannot be used, in words for the person; None when it can."""
+    length = len(unicodedata.normalize("NFC", passphrase))
+    if length < MIN_LENGTH:
+        return f"The passphrase needs at least {MIN_LENGTH} characters."
+    if length > MAX_LENGTH:
+        return f"The passphrase can have at most {MAX_LENGTH} characters."
+    if passphrase != again:
+        return "The two passphrases are not the same: type it again in both fields."
+    return None
+
+
+def make(passphrase: str, idle_minutes: int = DEFAULT_IDLE_MINUTES) -> SavedLock:
+    """A new lock for ``passphrase``, with a fresh random salt."""
+    salt = os.urandom(SALT_BYTES)
+    digest = _scrypt(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    return msgspec.convert(
+        {"salt": salt.hex(), "hash": digest.hex(), "idle_minutes": idle_minutes}, SavedLock, strict=False
+    )
+
+
+def with_idle(lock: SavedLock, idle_minutes: int) -> SavedLock:
+    """The same passphrase, locking after ``idle_minutes`` (one of IDLE_MINUTES) instead."""
+    return msgspec.convert({**msgspec.to_builtins(lock), "idle_minutes": idle_minutes}, SavedLock)
+
+
+def matches(lock: SavedLock, passphrase: str) -> bool:
+    digest = _scrypt(passphrase, bytes.fromhex(lock.salt), lock.n, lock.r, lock.p)
+    return hmac.compare_digest(digest, bytes.fromhex(lock.hash))
+
+
+def wait_after(failures: int) -> float:
+    """Seconds before the next try is allowed after ``failures`` wrong tries in a row."""
+    if failures <= FREE_TRIES:
+        return 0.0
+    return min(2.0 ** min(failures - FREE_TRIES, 32), MAX_WAIT_SECONDS)
+
+
+def idle_for_too_long(last_activity: float, at: float, idle_minutes: int) -> bool:
+    return at - last_activity >= idle_minutes * 60
+
+
+@dataclass(frozen=True)
+class Attempts:
+    """Wrong tries in a row, and the time (``now()``) before which no try is checked."""
+
+    failures: int = 0
+    wait_until: float = 0.0
+
+
+class _AttemptsFile(msgspec.Struct):
+    failures: Annotated[int, msgspec.Meta(ge=0, le=10**9)] = 0
+    wait_until: Annotated[float, msgspec.Meta(ge=0)] = 0.0
+
+
+def read_attempts(store: Store) -> Attempts:
+    """The wrong tries so far; a missing file is none. A file that cannot be read counts as all the free tries
+    used up, so the next wrong one waits (whoever can spoil the file can read the diary's files anyway)."""
+    path = store.folder / LOCK_ATTEMPTS_FILE
+    try:
+        saved = msgspec.json.decode(path.read_bytes(), type=_AttemptsFile)
+    except FileNotFoundError:
+        return Attempts()
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        return Attempts(FREE_TRIES, 0.0)
+    return Attempts(saved.failures, saved.wait_until)
+
+
+def _write_attempts(store: Store, attempts: Attempts) -> None:
+    path = store.folder / LOCK_ATTEMPTS_FILE
+    text = json.dumps({"failures": attempts.failures, "wait_until": attempts.wait_until}) + "\n"
+    try:
+        atomic_write(path, text)
+    except OSError as error:
+        raise StorageError(explain(error, path)) from error
+
+
+Outcome = Literal["open", "wrong", "wait"]
+
+
+@dataclass(frozen=True)
+class Tried:
+    outcome: Outcome
+    wait_until: float  # when the next try is allowed (0 or in the past: now)
+
+
+def attempt(store: Store, lock: SavedLock, passphrase: str) -> Tried:
+    """Try ``passphrase``: refused unchecked while a wait is running; otherwise recorded as wrong first, then
+    checked, and the count cleared when it was right. Raises StorageError when the try cannot be recorded
+    (then it is not checked either)."""
+    with store.locked(LOCK_ATTEMPTS_FILE):
+        before = read_attempts(store)
+        at = now()
+        if at < before.wait_until:
+            return Tried("wait", before.wait_until)
+        failures = before.failures + 1
+        counted = Attempts(failures, at + wait_after(failures))
+        _write_attempts(store, counted)
+        if not matches(lock, passphrase):
+            return Tried("wrong", counted.wait_until)
+        _write_attempts(store, Attempts())
+        return Tried("open", 0.0)
