@@ -5,9 +5,6 @@ import streamlit as st
 from winback import sitemap
 from winback.ui import exit_intro, frame, guard, lock_screen, session
 
-# An emoji icon is drawn by the browser itself; a ":material/…:" one would be fetched from Google's servers.
-st.set_page_config(page_title="winback", page_icon="🌱", layout="centered")
-
 session.freeze_startup_objects()
 session.start_run()
 try:
@@ -16,12 +13,15 @@ try:
     with guard.boundary(help_page):
         person = session.person_folder()
         if person is None:
+            # Before sign-in nobody's disguise can be known: the tab is neutral.
+            frame.page_config(disguised=True)
             frame.login_screen()
             st.stop()
         if not lock_screen.gate(person):  # the app lock: before anything of the diary is read
             session.end_run()  # now, not only in finally: a page's next run must pass the gate again
             st.stop()
         trouble = session.use_folder(person)
+        frame.page_config(disguised=trouble is not None or session.disguised())
         navigation = st.navigation(list(pages.values()))
         lock_screen.idle_timer()
         frame.sidebar()

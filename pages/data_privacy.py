@@ -2,7 +2,7 @@ from datetime import date
 
 import streamlit as st
 
-from winback.ui import import_panel, lock_settings, privacy_forms, session, widgets
+from winback.ui import disguise_form, import_panel, lock_settings, privacy_forms, session, widgets
 
 store = session.store()
 st.title("Data & privacy")
@@ -15,6 +15,9 @@ st.markdown(
     "anywhere: no account, no analytics, no cloud."
 )
 has_files = privacy_forms.folder_files(store)
+
+st.subheader("Disguise")
+disguise_form.disguise_switch(today)
 
 st.subheader("Explore with sample data")
 privacy_forms.sample_switch()

@@ -67,6 +67,34 @@ def test_export_file_names_say_when_the_data_is_the_sample(kind: dataio.ExportKi
     assert dataio.export_file_name(kind, date(2026, 3, 1), sample=is_sample) == name
 
 
+@pytest.mark.parametrize(
+    ("kind", "is_sample", "name"),
+    [
+        ("zip", False, "notes-2026-12-01.zip"),
+        ("zip", True, "notes-sample-2026-12-01.zip"),
+        ("spreadsheet", False, "notes-2026-12-01.csv"),
+        ("spreadsheet", True, "notes-sample-2026-12-01.csv"),
+    ],
+)
+def test_disguised_export_file_names_are_notes(kind: dataio.ExportKind, is_sample: bool, name: str) -> None:
+    assert dataio.export_file_name(kind, date(2026, 12, 1), sample=is_sample, disguised=True) == name
+
+
+def test_a_disguised_reminder_is_just_a_reminder() -> None:
+    stamp = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    data = dataio.reminder_ics(time(21, 0), date(2026, 3, 10), stamp=stamp, title=" ", disguised=True)
+    parts = components(unfold(data))
+    assert parts["VEVENT"]["SUMMARY"] == "Reminder" and parts["VALARM"]["DESCRIPTION"] == "Reminder"
+    assert parts["VCALENDAR"]["PRODID"] == "-//Reminder//EN"
+    # The UID stays as it was, so a new file still updates the reminder imported before; no calendar shows it.
+    assert b"check-in" not in data.lower().replace(dataio.REMINDER_UID.encode(), b"")
+    assert b"winback" not in data.lower()
+    assert dataio.reminder_file_name(disguised=True) == "reminder.ics"
+    assert dataio.reminder_file_name(disguised=False) == "check-in-reminder.ics"
+    typed = dataio.reminder_ics(time(21, 0), date(2026, 3, 10), stamp=stamp, title="Tea", disguised=True)
+    assert components(unfold(typed))["VEVENT"]["SUMMARY"] == "Tea", "a title the person typed is kept"
+
+
 # Spreadsheet-safe CSV
 
 

@@ -278,3 +278,31 @@ def test_the_first_visit_note_is_remembered_once_read(tmp_path: Path) -> None:
     settings.save_exit_intro_seen(store)
     assert settings.exit_intro_seen(store)
     assert not settings.exit_intro_seen(saved(tmp_path / "odd", {"exit_intro_seen": "yes"}))
+
+
+@pytest.mark.parametrize(
+    ("value", "on", "problem"),
+    [
+        (True, True, None),
+        (False, False, None),
+        (None, False, None),
+        ("yes", False, "not true or false"),
+        (1, False, ""),
+    ],
+)
+def test_the_disguise_is_on_only_when_the_file_says_true(
+    tmp_path: Path, value: object, on: bool, problem: str | None
+) -> None:
+    store = saved(tmp_path, {"disguise": value})
+    assert settings.disguised(store) is on
+    found = messages(settings.read(store).problems)
+    assert found == [] if problem is None else len(found) == 1 and problem in found[0]
+
+
+def test_saving_the_disguise_keeps_the_other_settings(tmp_path: Path) -> None:
+    store = saved(tmp_path, {"country": "uk"})
+    settings.save_disguise(store, True)
+    assert settings.disguised(store) and settings.load(store)[0].country == "uk"
+    settings.save_disguise(store, False)
+    assert not settings.disguised(store)
+    assert json.loads((tmp_path / "settings.json").read_text(encoding="utf-8")) == {"country": "uk", "disguise": False}

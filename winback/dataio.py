@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from winback import backup, disguise
 from winback.activities import all_activities
 from winback.imports.plan import backup_folders
 from winback.paths import sample_folder
@@ -30,6 +31,7 @@ BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + "\0\ufeff\
 
 REMINDER_UID = "daily-check-in-reminder@localhost"
 REMINDER_SUMMARY = "Daily check-in"
+REMINDER_FILE = "check-in-reminder.ics"
 REMINDER_TITLE_MAX = 60
 # Shown on a lock screen, so it says nothing about an ex or a breakup.
 REMINDER_LENGTH = timedelta(minutes=10)
@@ -41,28 +43,45 @@ ExportKind = Literal["zip", "spreadsheet"]
 _EXPORT_NAMES: dict[ExportKind, tuple[str, str]] = {"zip": ("", "zip"), "spreadsheet": ("-daily-log", "csv")}
 
 
-def export_file_name(kind: ExportKind, day: date, *, sample: bool) -> str:
+def export_file_name(kind: ExportKind, day: date, *, sample: bool, disguised: bool = False) -> str:
     """The name an export is offered under: ``winback-2026-03-01.zip``, ``winback-daily-log-2026-03-01.csv``.
-    An export of sample data starts ``winback-sample-``, so that it cannot be taken for the person's own."""
+    An export of sample data starts ``winback-sample-``, so that it cannot be taken for the person's own.
+    Disguised, both start ``notes-`` instead (``notes-2026-03-01.zip``, ``notes-2026-03-01.csv``,
+    ``notes-sample-2026-03-01.zip``)."""
     what, suffix = _EXPORT_NAMES[kind]
+    if disguised:
+        return f"{disguise.NEUTRAL_FILE_WORD}{'-sample' if sample else ''}-{day.isoformat()}.{suffix}"
     return f"winback{'-sample' if sample else ''}{what}-{day.isoformat()}.{suffix}"
 
 
-def export_zip(store: Store) -> bytes:
-    """Every table file and the settings, byte for byte, in one zip, and the safety plan when one is kept."""
+def export_files(store: Store) -> dict[str, bytes]:
+    """Every table file and the settings that are in the folder, and the safety plan when one is kept, by name,
+    byte for byte."""
+    files: dict[str, bytes] = {}
+    for table in TABLES.values():
+        path = store.path(table)
+        if path.exists():
+            files[table.filename] = path.read_bytes()
+    settings = store.folder / SETTINGS_FILE
+    if settings.exists():
+        files[SETTINGS_FILE] = settings.read_bytes()
+    # Only there when the person chose to keep their safety plan in the folder.
+    plan = store.folder / SAFETY_PLAN_FILE
+    if plan.exists():
+        files[SAFETY_PLAN_FILE] = plan.read_bytes()
+    return files
+
+
+def export_zip(store: Store, password: str | None = None) -> bytes:
+    """Every table file and the settings, byte for byte, in one zip, and the safety plan when one is kept; with
+    ``password``, every file in it is encrypted with AES-256 (``winback.backup``)."""
+    files = export_files(store)
+    if password is not None:
+        return backup.aes_zip(files, password)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for table in TABLES.values():
-            path = store.path(table)
-            if path.exists():
-                archive.writestr(table.filename, path.read_bytes())
-        settings = store.folder / SETTINGS_FILE
-        if settings.exists():
-            archive.writestr(SETTINGS_FILE, settings.read_bytes())
-        # Only there when the person chose to keep their safety plan in the folder.
-        plan = store.folder / SAFETY_PLAN_FILE
-        if plan.exists():
-            archive.writestr(SAFETY_PLAN_FILE, plan.read_bytes())
+        for name, content in files.items():
+            archive.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -107,10 +126,19 @@ def spreadsheet_csv(store: Store) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def reminder_title(title: str) -> str:
+def reminder_default(disguised: bool) -> str:
+    """The reminder's title when the person types none: "Daily check-in", or disguised just "Reminder"."""
+    return disguise.NEUTRAL_REMINDER_TITLE if disguised else REMINDER_SUMMARY
+
+
+def reminder_file_name(disguised: bool) -> str:
+    return disguise.NEUTRAL_REMINDER_FILE if disguised else REMINDER_FILE
+
+
+def reminder_title(title: str, *, disguised: bool = False) -> str:
     """The title a reminder will carry: printable characters only, trimmed, capped; blank is the default."""
     kept = "".join(c for c in title if c.isprintable()).strip()[:REMINDER_TITLE_MAX].strip()
-    return kept or REMINDER_SUMMARY
+    return kept or reminder_default(disguised)
 
 
 def reminder_ics(
@@ -120,6 +148,7 @@ def reminder_ics(
     *,
     stamp: datetime | None = None,
     title: str = REMINDER_SUMMARY,
+    disguised: bool = False,
 ) -> bytes:
     """An iCalendar file with one daily event at ``time_of_day`` from ``start``, with an alert.
 
@@ -131,20 +160,21 @@ def reminder_ics(
     daylight-saving changes, and needs no VTIMEZONE. ``tz_name`` (an IANA name, checked) is only given as
     the calendar's ``X-WR-TIMEZONE`` hint, which some calendar apps use to place floating times on import.
     The UID is the same in every file, so importing a new time can update the earlier reminder; ``stamp``
-    (default now) is the DTSTAMP. Nothing personal is in the file.
+    (default now) is the DTSTAMP. Nothing personal is in the file. ``disguised``: a blank title gives
+    "Reminder", and the file names no check-in either.
     """
     if tz_name is not None:
         try:
             ZoneInfo(tz_name)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"{tz_name!r} is not a time zone name like Europe/London") from None
-    shown = reminder_title(title)
+    shown = reminder_title(title, disguised=disguised)
     begins = datetime.combine(start, time_of_day.replace(tzinfo=None, microsecond=0))
     stamped = (stamp or datetime.now(UTC)).astimezone(UTC)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//Daily check-in reminder//EN",
+        f"PRODID:-//{reminder_default(disguised)}//EN" if disguised else "PRODID:-//Daily check-in reminder//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         *([f"X-WR-TIMEZONE:{tz_name}"] if tz_name else []),

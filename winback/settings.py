@@ -54,6 +54,8 @@ class SettingsFile(msgspec.Struct, kw_only=True):
     exit_intro_seen: bool | None = None
     # The app lock (winback.applock): the passphrase's salted hash and the idle minutes; absent, no lock.
     app_lock: SavedLock | None = None
+    # The disguise (winback.disguise): neutral tab title and icon, reminder and export names; absent is off.
+    disguise: bool | None = None
 
     def __post_init__(self) -> None:
         start = self.no_contact_start
@@ -121,6 +123,8 @@ def _problem(name: str, value: Any) -> RowProblem:
         return RowProblem("settings", 0, f"quick_exit_url {shown} is not an https address; using the usual one")
     if name == "app_lock":  # never quoted: it holds the passphrase's hash
         return RowProblem("settings", 0, "app_lock is not a lock winback can read, so winback is not locked")
+    if name == "disguise":
+        return RowProblem("settings", 0, f"disguise {shown} is not true or false; the disguise is off")
     return RowProblem("settings", 0, f"{name} {shown} is not a value winback can use; using the default")
 
 
@@ -228,3 +232,12 @@ def exit_intro_seen(store: Store) -> bool:
 
 def save_exit_intro_seen(store: Store) -> None:
     save(store, {"exit_intro_seen": True})
+
+
+def disguised(store: Store) -> bool:
+    """True when the person turned the disguise on; absent, or a value that is not true or false, is off."""
+    return read(store).saved.disguise is True
+
+
+def save_disguise(store: Store, on: bool) -> None:
+    save(store, {"disguise": on})

@@ -14,7 +14,7 @@ from tests.support.clock import Clock
 from winback import dataio, paths, sample
 from winback.imports.plan import MAX_PROBLEMS
 from winback.store import StorageError, Store
-from winback.ui import privacy_forms, state
+from winback.ui import backup_form, disguise_form, import_panel, privacy_forms, state
 
 
 def test_shows_the_folder(data_dir: Path) -> None:
@@ -283,3 +283,112 @@ def test_a_file_with_more_problems_than_are_checked_lists_them_all_and_says_wher
     assert len(listed) == MAX_PROBLEMS + 1
     assert "…and more" in listed[-1]
     assert not [b for b in app.button if b.key == "import_apply"]
+
+
+def _names_offered(monkeypatch: pytest.MonkeyPatch, maker: str = "export_file_name") -> list[str]:
+    """Every file name the page offers from ``dataio.<maker>``, as it makes them (AppTest's downloads have none)."""
+    offered: list[str] = []
+    make = getattr(dataio, maker)
+
+    def catch(*args: Any, **kwargs: Any) -> str:
+        offered.append(make(*args, **kwargs))
+        return offered[-1]
+
+    monkeypatch.setattr(dataio, maker, catch)
+    return offered
+
+
+def _settings(folder: Path) -> dict[str, Any]:
+    import json
+
+    path = folder / "settings.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def test_the_disguise_is_off_until_switched_on_and_then_names_the_reminder_and_exports_neutrally(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    offered = _names_offered(monkeypatch)
+    reminders = _names_offered(monkeypatch, "reminder_file_name")
+    app = open_page(PAGE_FILES["Data & privacy"])
+    assert not app.toggle(key=state.DISGUISE_TOGGLE).value
+    assert app.text_input(key=state.REMINDER_TITLE).value == "Daily check-in"
+    assert reminders[-1] == "check-in-reminder.ics"
+    assert offered[-2].startswith("winback-") and offered[-1].startswith("winback-daily-log-")
+    assert disguise_form.DOES_NOT_HIDE in [c.value for c in app.caption], "what it does not hide, beside the switch"
+
+    app.toggle(key=state.DISGUISE_TOGGLE).set_value(True).run()
+    assert not app.exception, app.exception
+    assert _settings(data_dir) == {"disguise": True}
+    assert app.toggle(key=state.DISGUISE_TOGGLE).value
+    assert app.text_input(key=state.REMINDER_TITLE).value == "Reminder"
+    assert reminders[-1] == "reminder.ics"
+    zip_name, csv_name = offered[-2:]
+    assert zip_name.startswith("notes-") and zip_name.endswith(".zip"), zip_name
+    assert csv_name.startswith("notes-") and csv_name.endswith(".csv"), csv_name
+    # A title the person typed is theirs: switching the disguise off leaves it.
+    app.text_input(key=state.REMINDER_TITLE).input("Water the plants").run()
+    app.toggle(key=state.DISGUISE_TOGGLE).set_value(False).run()
+    assert app.text_input(key=state.REMINDER_TITLE).value == "Water the plants"
+    app.toggle(key=state.DISGUISE_TOGGLE).set_value(True).run()
+
+    # A reload (a new session) finds it on; sample mode keeps the person's own choice and names its exports alike.
+    reloaded = open_page(PAGE_FILES["Data & privacy"])
+    assert reloaded.toggle(key=state.DISGUISE_TOGGLE).value
+    reloaded.toggle(key=state.SAMPLE_TOGGLE).set_value(True).run()
+    assert in_sample_mode(reloaded) and reloaded.toggle(key=state.DISGUISE_TOGGLE).value
+    assert offered[-2].startswith("notes-sample-") and offered[-1].startswith("notes-sample-")
+    assert "disguise" not in _settings(paths.sample_folder(data_dir))
+    reloaded.toggle(key=state.DISGUISE_TOGGLE).set_value(False).run()
+    assert _settings(data_dir)["disguise"] is False, "kept in the person's own folder, also in sample mode"
+    reloaded.toggle(key=state.SAMPLE_TOGGLE).set_value(False).run()
+    assert not reloaded.toggle(key=state.DISGUISE_TOGGLE).value
+    assert offered[-2].startswith("winback-2") and offered[-1].startswith("winback-daily-log-")
+
+
+def test_a_password_for_the_export_is_typed_twice_and_has_at_least_eight_characters(data_dir: Path) -> None:
+    sample.write_sample(Store(data_dir), days=30)
+    app = open_page(PAGE_FILES["Data & privacy"])
+    assert app.download_button(key=state.EXPORT_ZIP).proto.label == "Everything (zip)"
+    app.toggle(key=state.EXPORT_PROTECT).set_value(True).run()
+    zipped = app.download_button(key=state.EXPORT_ZIP)
+    assert zipped.proto.disabled and "at least 8 characters" in texts(app)
+    assert backup_form.LIMITS in [c.value for c in app.caption]
+    app.text_input(key=state.EXPORT_PASSWORD).input("short").run()
+    app.text_input(key=state.EXPORT_PASSWORD_AGAIN).input("short").run()
+    assert app.download_button(key=state.EXPORT_ZIP).proto.disabled and "this one has 5" in texts(app)
+    app.text_input(key=state.EXPORT_PASSWORD).input("long enough").run()
+    assert app.download_button(key=state.EXPORT_ZIP).proto.disabled and "not the same" in texts(app)
+    app.text_input(key=state.EXPORT_PASSWORD_AGAIN).input("long enough").run()
+    zipped = app.download_button(key=state.EXPORT_ZIP)
+    assert not zipped.proto.disabled and zipped.proto.deferred_file_id, "made when pressed"
+    assert zipped.proto.label == "Everything (zip, with password)"
+    assert backup_form.PROTECTED in [c.value for c in app.caption]
+
+
+def test_importing_an_export_with_a_password_asks_for_it_and_a_wrong_one_changes_nothing(data_dir: Path) -> None:
+    from tests.imports.helpers import files
+
+    store = Store(data_dir)
+    sample.write_sample(store, days=60, seed=5)
+    exported_files = files(data_dir)
+    exported = dataio.export_zip(store, "a long password")
+    dataio.delete_everything(store)
+    sample.write_sample(store, days=20, seed=9)
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
+
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.file_uploader(key="import_upload_winback").upload("notes.zip", exported, "application/zip").run()
+    assert not app.exception, app.exception
+    assert import_panel.PASSWORD_ASKED in [i.value for i in app.info]
+    assert "Preview" not in texts(app) and not [b for b in app.button if b.key == "import_apply"]
+    app.text_input(key=state.IMPORT_PASSWORD).input("A long password").run()
+    assert import_panel.PASSWORD_WRONG in [e.value for e in app.error]
+    assert "Preview" not in texts(app) and not [b for b in app.button if b.key == "import_apply"]
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()} == before
+
+    app.text_input(key=state.IMPORT_PASSWORD).input("a long password").run()
+    assert "Preview" in texts(app) and not app.error
+    app.button(key="import_apply").click().run()
+    assert "Imported" in texts(app)
+    assert files(data_dir) == exported_files

@@ -550,4 +550,28 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         for element in ("checkbox", "text_input", "text_area")
         for role, text in (("text", "field.label"), ("help", "helped"))
     ),
+    _own(
+        UI + "backup_form.py",
+        "export_password",
+        "caption",
+        "text",
+        ("problem or PROTECTED",),
+        "backup.password_problem's sentences (they count characters, never quote the password)",
+    ),
+    _own(
+        UI + "disguise_form.py",
+        "disguise_switch",
+        "caption",
+        "text",
+        ("what_it_changes(today)",),
+        "winback.disguise's words and an export's name made from today's date",
+    ),
+    _own(
+        UI + "privacy_forms.py",
+        "reminder",
+        "text_input",
+        "help",
+        ("default",),
+        "the reminder's default title (dataio.reminder_default)",
+    ),
 )

@@ -2,7 +2,8 @@
 
 Each format is one entry: what the person is told it is, which files the upload accepts, and the function
 that turns an upload (with the person's store, today, and their answers to "which mood is which") into a
-plan. A format whose files may use mood labels of their own also says how to find the labels to ask about.
+plan. A format whose files may use mood labels of their own also says how to find the labels to ask about, and
+one whose files may be protected by a password says how to tell, and makes its plan with the password.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date
 from winback.imports import daylio_plan
 from winback.imports.daylio import UnknownMood
 from winback.imports.plan import ImportPlan
-from winback.imports.winback_zip import read_export_zip
+from winback.imports.winback_zip import password_opens_export, protected, read_export_zip
 from winback.store import Store
 
 PlanMaker = Callable[[bytes, Store, date, Mapping[str, int]], ImportPlan]
@@ -30,6 +31,16 @@ class MoodQuestions:
 
 
 @dataclass(frozen=True)
+class PasswordQuestion:
+    """A file that may be protected by a password: whether this one is, whether a password opens it (checked
+    before anything is unpacked), and the plan made with that password."""
+
+    protected: Callable[[bytes], bool]
+    opens: Callable[[bytes, str], bool]
+    plan: Callable[[bytes, Store, date, str], ImportPlan]
+
+
+@dataclass(frozen=True)
 class ImportFormat:
     name: str
     label: str
@@ -38,11 +49,16 @@ class ImportFormat:
     # Shown above the preview once the plan can be applied.
     warning: str = ""
     moods: MoodQuestions | None = None
+    password: PasswordQuestion | None = None
 
 
 def _winback_plan(data: bytes, store: Store, today: date, moods: Mapping[str, int]) -> ImportPlan:
     del moods  # an export is restored exactly as it was made
     return read_export_zip(data, store, today)
+
+
+def _winback_plan_with_password(data: bytes, store: Store, today: date, password: str) -> ImportPlan:
+    return read_export_zip(data, store, today, password)
 
 
 WINBACK = ImportFormat(
@@ -51,6 +67,7 @@ WINBACK = ImportFormat(
     file_types=("zip",),
     plan=_winback_plan,
     warning="Importing a winback export replaces everything in this folder with the export.",
+    password=PasswordQuestion(protected, password_opens_export, _winback_plan_with_password),
 )
 DAYLIO = ImportFormat(
     name="daylio",

@@ -7,7 +7,8 @@ checks the sizes the members declare, all of them, before any member is unpacked
 tightly each is packed. What a zip declares can lie, so ``unpack`` then unpacks a member itself, a piece at
 a time: it stops at one byte past the declared size, and as soon as the output outgrows the packed bytes
 actually used by more than ``MAX_RATIO`` (a bomb padded with junk to look loosely packed), and checks the
-CRC-32 at the end.
+CRC-32 at the end. A member encrypted with a password (``winback.backup``) goes through the same checks: its
+declared sizes before anything is decrypted, then its HMAC, then the same capped unpacking of what it decrypts to.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import zlib
 from collections.abc import Sequence
 from typing import Final
 
+from winback import backup
 from winback.imports.plan import EXPORT_FILES, MEGABYTE, ImportProblem, megabytes
 
 MAX_ZIP_MEMBERS = 100
@@ -85,24 +87,51 @@ def size_problems(infos: Sequence[zipfile.ZipInfo], packed_bytes: int) -> list[I
     ]
 
 
-def unpack(data: bytes, info: zipfile.ZipInfo) -> bytes | str:
-    """The member's bytes, or why it cannot be read (damaged, packed in a way winback does not unpack, or a bomb)."""
-    start = _data_start(data, info)
-    if start is None or start + info.compress_size > len(data):
+def unpack(data: bytes, info: zipfile.ZipInfo, password: str | None = None) -> bytes | str:
+    """The member's bytes, or why it cannot be read (damaged, packed in a way winback does not unpack, a bomb, or
+    encrypted and ``password`` is missing or wrong)."""
+    packed = _packed(data, info)
+    if packed is None:
         return DAMAGED
-    packed = memoryview(data)[start : start + info.compress_size]
-    if info.compress_type == zipfile.ZIP_STORED:
+    method, crc_kept = info.compress_type, True
+    aes = backup.aes_member(info)
+    if aes is not None:
+        if password is None:
+            return backup.NO_PASSWORD
+        decrypted = backup.decrypt(info, aes, packed, password)
+        if isinstance(decrypted, str):
+            return decrypted
+        # AES's second version keeps no CRC-32 (it would hint at short contents): the HMAC checked them instead.
+        packed, method, crc_kept = memoryview(decrypted), aes.method, aes.version == 1 or info.CRC != 0
+    if method == zipfile.ZIP_STORED:
         content = bytes(packed)
-    elif info.compress_type == zipfile.ZIP_DEFLATED:
+    elif method == zipfile.ZIP_DEFLATED:
         inflated = _inflate(packed, info)
         if isinstance(inflated, str):
             return inflated
         content = inflated
     else:
         return "is packed in a way winback does not unpack; zip the export again with the usual (Deflate) method"
-    if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
+    if len(content) != info.file_size or (crc_kept and zlib.crc32(content) != info.CRC):
         return DAMAGED
     return content
+
+
+def password_opens(data: bytes, info: zipfile.ZipInfo, password: str) -> bool:
+    """True when the member is not encrypted, or ``password`` passes its password check (nothing is unpacked)."""
+    aes = backup.aes_member(info)
+    if aes is None:
+        return True
+    packed = _packed(data, info)
+    return packed is not None and backup.opens(info, aes, packed, password)
+
+
+def _packed(data: bytes, info: zipfile.ZipInfo) -> memoryview | None:
+    """The member's packed bytes as the zip declares them; None when they are not where it says."""
+    start = _data_start(data, info)
+    if start is None or start + info.compress_size > len(data):
+        return None
+    return memoryview(data)[start : start + info.compress_size]
 
 
 def _data_start(data: bytes, info: zipfile.ZipInfo) -> int | None:

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 import pandas as pd
 
-from winback import settings
+from winback import backup, settings
 from winback.csvcodec import latest_day, parse_table
 from winback.imports.plan import (
     EXPORT_FILES,
@@ -28,7 +28,7 @@ from winback.imports.plan import (
     stopped_at,
     upload_problem,
 )
-from winback.imports.unzip import MAX_ZIP_MEMBERS, size_problems, too_many_members, unpack
+from winback.imports.unzip import MAX_ZIP_MEMBERS, password_opens, size_problems, too_many_members, unpack
 from winback.schema import DAILY_LOG, SAFETY_PLAN_FILE, SETTINGS_FILE, TABLES, Table
 from winback.settings_json import parse_settings
 from winback.store import Store
@@ -42,6 +42,10 @@ ZIP_PACKAGING = (".DS_Store", "Thumbs.db", "desktop.ini")
 PLAN_NOT_RESTORED = (
     f"The zip also holds a safety plan ({SAFETY_PLAN_FILE}). Importing does not restore it, and a plan kept here "
     "now stays as it is: open the zip to read it."
+)
+NEEDS_PASSWORD = "the export is protected by a password: type it to see what the export holds"
+WRONG_PASSWORD = (
+    "the password does not open this export: it opens only with the password it was made with (capital letters matter)"
 )
 
 TABLE_TITLES: Mapping[str, str] = {
@@ -68,7 +72,9 @@ class _Contents:
     skipped: list[str] = field(default_factory=list)
 
 
-def read_export_zip(data: bytes, store: Store | None = None, today: date | None = None) -> ImportPlan:
+def read_export_zip(
+    data: bytes, store: Store | None = None, today: date | None = None, password: str | None = None
+) -> ImportPlan:
     """The plan for restoring a zip made by ``dataio.export_zip``: it replaces every table and the settings.
 
     Only the export's own files may be in the zip (folders and packaging files that zip tools add are
@@ -78,21 +84,14 @@ def read_export_zip(data: bytes, store: Store | None = None, today: date | None 
     With ``store``, the preview says what is there now and the plan is refused
     later if those files change before it is applied; with ``today``, a day after tomorrow is a problem.
     Every member's declared size is checked before any is unpacked (``winback.imports.unzip``), and after
-    ``MAX_PROBLEMS`` problems the rest is not read.
+    ``MAX_PROBLEMS`` problems the rest is not read. An export made with a password (``winback.backup``) is read
+    only with that ``password``: without it, or with another, the plan is refused with one problem saying so.
     """
-    problem = upload_problem(data)
-    if problem is None and not data.startswith(ZIP_SIGNATURES):
-        problem = 'this is not a zip file; choose the .zip that "Download everything" made'
-    if problem is None:
-        problem = too_many_members(data)
-    if problem is not None:
-        return refused(EXPORT_SOURCE, [ImportProblem(0, problem)])
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
-        return refused(EXPORT_SOURCE, [ImportProblem(0, "the zip file is damaged and cannot be opened")])
+    archive = _open(data)
+    if isinstance(archive, str):
+        return refused(EXPORT_SOURCE, [ImportProblem(0, archive)])
     with archive:
-        members, problems = _zip_members(archive, data)
+        members, problems = _zip_members(archive, data, password)
         holds_plan = any(PurePosixPath(info.filename).name == SAFETY_PLAN_FILE for info in archive.infolist())
     if not members and not problems:
         problems.append(ImportProblem(0, f"the zip holds none of winback's files ({', '.join(EXPORT_FILES)})"))
@@ -107,11 +106,48 @@ def read_export_zip(data: bytes, store: Store | None = None, today: date | None 
     return _restore_plan(contents, members, store)
 
 
-def _zip_members(archive: zipfile.ZipFile, data: bytes) -> tuple[dict[str, bytes], list[ImportProblem]]:
+def _open(data: bytes) -> zipfile.ZipFile | str:
+    """The upload opened as a zip, after the checks that come before zipfile reads it; or why it cannot be."""
+    problem = upload_problem(data)
+    if problem is None and not data.startswith(ZIP_SIGNATURES):
+        problem = 'this is not a zip file; choose the .zip that "Download everything" made'
+    if problem is None:
+        problem = too_many_members(data)
+    if problem is not None:
+        return problem
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+        return "the zip file is damaged and cannot be opened"
+
+
+def protected(data: bytes) -> bool:
+    """True when the upload is a zip whose files are encrypted with AES: an export made with a password."""
+    archive = _open(data)
+    if isinstance(archive, str):
+        return False
+    with archive:
+        infos = archive.infolist()
+        return len(infos) <= MAX_ZIP_MEMBERS and any(backup.aes_member(info) is not None for info in infos)
+
+
+def password_opens_export(data: bytes, password: str) -> bool:
+    """True when ``password`` passes the password check of every encrypted file in the zip (none is unpacked)."""
+    archive = _open(data)
+    if isinstance(archive, str):
+        return False
+    with archive:
+        infos = archive.infolist()
+        return len(infos) <= MAX_ZIP_MEMBERS and all(password_opens(data, info, password) for info in infos)
+
+
+def _zip_members(
+    archive: zipfile.ZipFile, data: bytes, password: str | None
+) -> tuple[dict[str, bytes], list[ImportProblem]]:
     """The export's files by name; anything else in the zip, damaged or oversized, is a problem.
 
-    Every member's declared size is checked before any is unpacked, so a bomb anywhere in the zip is refused
-    without reading the members before it.
+    Every member's declared size is checked before any is unpacked (or decrypted), so a bomb anywhere in the zip
+    is refused without reading the members before it; then an encrypted export's password, once for the zip.
     """
     problems: list[ImportProblem] = []
     infos = archive.infolist()
@@ -130,9 +166,14 @@ def _zip_members(archive: zipfile.ZipFile, data: bytes) -> tuple[dict[str, bytes
     too_big = size_problems(list(wanted.values()), len(data))
     if too_big:
         return {}, [*problems, *too_big]
+    if any(backup.aes_member(info) is not None for info in wanted.values()):
+        if not password:
+            return {}, [*problems, ImportProblem(0, NEEDS_PASSWORD)]
+        if not all(password_opens(data, info, password) for info in wanted.values()):
+            return {}, [*problems, ImportProblem(0, WRONG_PASSWORD)]
     members: dict[str, bytes] = {}
     for name, info in wanted.items():
-        content = unpack(data, info)
+        content = unpack(data, info, password)
         if isinstance(content, str):
             problems.append(ImportProblem(0, content, info.filename))
             continue
@@ -146,8 +187,11 @@ def _member_problem(info: zipfile.ZipInfo, path: PurePosixPath, members: Mapping
         return f"is not a winback file; an export holds only {', '.join(EXPORT_FILES)}"
     if path.name in members:
         return f"{path.name} is in the zip twice"
-    if info.flag_bits & 0x1:
-        return "is protected by a password"
+    if info.flag_bits & 0x1 and backup.aes_member(info) is None:
+        return (
+            "is protected with an older kind of password (ZipCrypto) that winback does not open; unpack the zip "
+            "and zip it again without a password"
+        )
     return None
 
 
@@ -247,7 +291,12 @@ def _preview(ordered: Mapping[str, pd.DataFrame], settings_text: str | None, sto
     return preview
 
 
-_SETTING_WORDS = {"country": "your country", "no_contact_start": "your no-contact start", "thresholds": "step goals"}
+_SETTING_WORDS = {
+    "country": "your country",
+    "no_contact_start": "your no-contact start",
+    "thresholds": "step goals",
+    "disguise": "the disguise",
+}
 
 
 def _settings_preview(settings_text: str, store: Store | None) -> str:

@@ -9,7 +9,7 @@ import json
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from winback import sitemap
+from winback import disguise, sitemap
 from winback.plain import plain
 from winback.ui import exit_intro, session, state
 from winback.ui.widgets import resources_panel
@@ -276,3 +276,11 @@ def quick_exit(kept: session.CountryKept = "settings", *, to: str | None = None)
         '<span class="winback-exit-lights" aria-hidden="true"><i></i><i></i><i></i></span></a>'
     )
     st.html(_QUICK_EXIT_STYLE + link + _script(), unsafe_allow_javascript=True)
+
+
+def page_config(disguised: bool) -> None:
+    """The browser tab's title and icon, set once a run before the navigation (else the tab would show the page's
+    name first); with the disguise on, or while it cannot be known, both are neutral (``winback.disguise``)."""
+    st.set_page_config(
+        page_title=disguise.tab_title(disguised), page_icon=disguise.tab_icon(disguised), layout="centered"
+    )

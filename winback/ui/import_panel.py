@@ -59,7 +59,13 @@ def import_panel(s: Store, today: date) -> None:
         st.caption("Nothing changes until you have seen the preview and pressed Import. An import is all or nothing.")
         return
     data = upload.getvalue()
-    plan = chosen.plan(data, s, today, _mood_answers(s, chosen, data, today))
+    password = _password(chosen, data)
+    if password == "":
+        return
+    if password is not None and chosen.password is not None:
+        plan = chosen.password.plan(data, s, today, password)
+    else:
+        plan = chosen.plan(data, s, today, _mood_answers(s, chosen, data, today))
     if chosen.warning and plan.can_apply:
         st.warning(chosen.warning, icon=":material/warning:")
     _preview(plan)
@@ -84,6 +90,31 @@ def import_panel(s: Store, today: date) -> None:
             st.error(plain(str(error)), icon=":material/error:")
         else:
             st.success(plan.done or f"Imported: {plan.summary}", icon=":material/check:")
+
+
+PASSWORD_ASKED = (
+    "This export is protected by a password. Type it and press Enter to see what it holds; nothing changes "
+    "until you have seen the preview and pressed Import."
+)
+PASSWORD_WRONG = (
+    "This password does not open the export. Nothing was changed. Check it (capital letters matter) and type it again."
+)
+
+
+def _password(chosen: ImportFormat, data: bytes) -> str | None:
+    """The password that opens a protected file; None for a file without one; "" while it is missing or wrong."""
+    if chosen.password is None or not chosen.password.protected(data):
+        return None
+    password = st.text_input(
+        "Password of this export", type="password", autocomplete="current-password", key=state.IMPORT_PASSWORD
+    )
+    if not password:
+        st.info(PASSWORD_ASKED, icon=":material/lock:")
+        return ""
+    if not chosen.password.opens(data, password):
+        st.error(PASSWORD_WRONG, icon=":material/error:")
+        return ""
+    return password
 
 
 def _preview(plan: ImportPlan) -> None:

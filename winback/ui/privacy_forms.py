@@ -1,4 +1,5 @@
-"""Data & privacy on screen: the folder's files, sample mode, export, the reminder and delete everything."""
+"""Data & privacy on screen: the folder's files, sample mode, export, the reminder and delete everything (the
+disguise and the export's password have modules of their own: disguise_form, backup_form)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import streamlit as st
 
 from winback import dataio, typed_text
 from winback.store import StorageError, Store
-from winback.ui import session, state
+from winback.ui import backup_form, session, state
 from winback.ui.widgets import pending_notice, rerun_with_notice, save_error
 from winback.words import count_phrase
 
@@ -50,22 +51,25 @@ def sample_switch() -> None:
 
 
 def export_buttons(s: Store, today: date, has_files: bool) -> None:
+    protection = backup_form.export_password()
+    password = protection.password
+    disguised = session.disguised()
     left, right = st.columns(2)
     left.download_button(
-        "Everything (zip)",
-        data=lambda: dataio.export_zip(s),  # built only when clicked: large histories stay fast
-        file_name=dataio.export_file_name("zip", today, sample=session.in_sample_mode()),
+        "Everything (zip)" if password is None else "Everything (zip, with password)",
+        data=lambda: dataio.export_zip(s, password),  # built only when clicked: large histories stay fast
+        file_name=dataio.export_file_name("zip", today, sample=session.in_sample_mode(), disguised=disguised),
         mime="application/zip",
-        disabled=not has_files,
+        disabled=not has_files or protection.problem is not None,
         help="Every file exactly as stored; import it here to restore or move your data.",
         key=state.EXPORT_ZIP,
-        icon=":material/folder_zip:",
+        icon=":material/folder_zip:" if password is None else ":material/lock:",
         on_click="ignore",  # no run: a run would replace the button's file before the browser fetched it
     )
     right.download_button(
         "Daily log for spreadsheets (CSV)",
         data=lambda: dataio.spreadsheet_csv(s),
-        file_name=dataio.export_file_name("spreadsheet", today, sample=session.in_sample_mode()),
+        file_name=dataio.export_file_name("spreadsheet", today, sample=session.in_sample_mode(), disguised=disguised),
         mime="text/csv",
         disabled=not has_files,
         help="Safe to open in Excel or LibreOffice: text that could run as a formula is neutralised.",
@@ -80,19 +84,21 @@ def reminder(today: date) -> None:
         "A calendar file with a daily reminder to check in. The event holds only the title below: no "
         "description, and nothing that names winback."
     )
+    disguised = session.disguised()
+    default = dataio.reminder_default(disguised)
+    # Seeded rather than given as value=: the disguise's switch puts the other default here when it changes.
+    st.session_state.setdefault(state.REMINDER_TITLE, default)
     title = st.text_input(
         "Title in your calendar",
-        value=dataio.REMINDER_SUMMARY,
         max_chars=dataio.REMINDER_TITLE_MAX,
         key=state.REMINDER_TITLE,
-        help="Pick words that mean nothing to anyone else who sees your calendar. Left empty, it is "
-        f"'{dataio.REMINDER_SUMMARY}'.",
+        help=f"Pick words that mean nothing to anyone else who sees your calendar. Left empty, it is '{default}'.",
     )
     at = st.time_input("Remind me at", value=time(21, 0), step=900, key=state.REMINDER_TIME)
     st.download_button(
         "Download reminder (.ics)",
-        data=dataio.reminder_ics(at, today, title=title),
-        file_name="check-in-reminder.ics",
+        data=dataio.reminder_ics(at, today, title=title, disguised=disguised),
+        file_name=dataio.reminder_file_name(disguised),
         mime="text/calendar",
         key=state.REMINDER_ICS,
         icon=":material/alarm:",

@@ -15,7 +15,7 @@ from typing import Literal, NoReturn
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from winback import paths, sample
+from winback import paths, sample, settings
 from winback.content.resources import DEFAULT_COUNTRY, countries
 from winback.imports.plan import recover_interrupted_import, undone_imports
 from winback.settings import load as load_settings
@@ -300,3 +300,14 @@ def own_store() -> Store:
     """The person's own folder, also while sample data is shown: what they keep for their safety (a stored safety
     plan) is theirs, not the sample's."""
     return _country_store()
+
+
+def disguised() -> bool:
+    """Whether the person turned the disguise on: kept in their own folder, so sample data shows it too."""
+    person = person_folder()
+    return person is not None and settings.disguised(Store(person))
+
+
+def save_disguise(on: bool) -> None:
+    """Turn the disguise on or off in the person's own folder; raises StorageError when it cannot be saved."""
+    settings.save_disguise(Store(_own_folder()), on)

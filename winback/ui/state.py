@@ -83,6 +83,13 @@ EXPORT_CSV = "export_csv"
 IMPORT_KIND = "import_kind"
 IMPORT_APPLY = "import_apply"
 IMPORT_PREVIEW = "import_preview"
+# The disguise and the export's password (issue 16).
+DISGUISE_TOGGLE = "disguise_toggle"
+DISGUISE_TROUBLE = "disguise_trouble"
+EXPORT_PROTECT = "export_protect"
+EXPORT_PASSWORD = "export_password"
+EXPORT_PASSWORD_AGAIN = "export_password_again"
+IMPORT_PASSWORD = "import_password"
 
 # The help box's "Where are you?", one key per place it is drawn (two boxes can share a page, and the error
 # boundary's box can follow a page's). The choice itself is kept in settings.json; it is kept here instead while

@@ -1,0 +1,32 @@
+"""The disguise (opt-in, off by default): the words and icon that others may glimpse of winback outside the app
+made neutral. The browser tab's title and icon, the reminder's default title and file name, and the names the
+exports are offered under.
+
+It changes only those names. The address bar, the sidebar, the pages themselves and the files in the data folder
+still say what they are; the word list here is the one place that says what the disguise shows instead.
+"""
+
+from __future__ import annotations
+
+APP_TAB_TITLE = "winback"
+# An emoji icon is drawn by the browser itself; a ":material/…:" one would be fetched from Google's servers.
+APP_TAB_ICON = "🌱"
+NEUTRAL_TAB_TITLE = "Notes"
+NEUTRAL_TAB_ICON = "📝"
+# What an export's file name starts with when disguised, instead of "winback".
+NEUTRAL_FILE_WORD = "notes"
+NEUTRAL_REMINDER_TITLE = "Reminder"
+NEUTRAL_REMINDER_FILE = "reminder.ics"
+
+
+def tab_title(disguised: bool) -> str:
+    """The browser tab's title on every page: the neutral one whenever the disguise is on (or cannot be known yet).
+
+    Every tab title comes from here, so a page's own title in the tab (a later wish) is added in this one place,
+    and the disguise still wins over it.
+    """
+    return NEUTRAL_TAB_TITLE if disguised else APP_TAB_TITLE
+
+
+def tab_icon(disguised: bool) -> str:
+    return NEUTRAL_TAB_ICON if disguised else APP_TAB_ICON
