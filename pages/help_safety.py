@@ -51,6 +51,19 @@ someone who opens winback in your browser; it does not stop someone who can read
 are not encrypted) or who watches the screen while you type. The passphrase cannot be recovered.
 """
 )
+st.markdown(
+    """
+**Disguise.** On **Data & privacy** you can make the browser tab say "Notes" with a notepad icon instead of
+winback; a new calendar reminder is then called "Reminder", and exports are named "notes-" and the date. It
+changes only those names: the address bar, the sidebar, every page and the files in the folder still show what
+this is.
+
+**A password for your backup.** The export zip can be encrypted (AES-256), so that a copy that leaves this
+computer (on a USB stick, in an email or a cloud) cannot be read without the password. The names of the files
+inside can still be seen, the folder on this computer is not encrypted, and nobody can recover a forgotten
+password.
+"""
+)
 
 st.subheader("Quick exit")
 st.markdown(

@@ -13,6 +13,8 @@ APP_TAB_TITLE = "winback"
 APP_TAB_ICON = "🌱"
 NEUTRAL_TAB_TITLE = "Notes"
 NEUTRAL_TAB_ICON = "📝"
+# The icon in words, for pages: a computer without emoji fonts draws the emoji itself as an empty box.
+NEUTRAL_TAB_ICON_WORDS = "a notepad icon"
 # What an export's file name starts with when disguised, instead of "winback".
 NEUTRAL_FILE_WORD = "notes"
 NEUTRAL_REMINDER_TITLE = "Reminder"

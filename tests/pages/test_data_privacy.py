@@ -353,6 +353,7 @@ def test_a_password_for_the_export_is_typed_twice_and_has_at_least_eight_charact
     app.toggle(key=state.EXPORT_PROTECT).set_value(True).run()
     zipped = app.download_button(key=state.EXPORT_ZIP)
     assert zipped.proto.disabled and "at least 8 characters" in texts(app)
+    assert zipped.proto.label == "Everything (zip, with password)" and not zipped.proto.deferred_file_id
     assert backup_form.LIMITS in [c.value for c in app.caption]
     app.text_input(key=state.EXPORT_PASSWORD).input("short").run()
     app.text_input(key=state.EXPORT_PASSWORD_AGAIN).input("short").run()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from winback.backup import PASSWORD_MAX, PASSWORD_MIN, password_problem
+from winback.backup import PASSWORD_MIN, password_problem
 from winback.ui import state
 
 PROTECT_LABEL = "Protect the zip with a password"
@@ -26,16 +26,21 @@ class Protection:
     password: str | None = None
     problem: str | None = None
 
+    @property
+    def on(self) -> bool:
+        """The person asked for a password (typed well or not yet)."""
+        return self.password is not None or self.problem is not None
+
 
 def export_password() -> Protection:
-    """The switch and, when it is on, the password typed twice; the zip is made with it only when downloaded."""
+    """The switch and, when it is on, the password typed twice; the zip is made with it only when downloaded.
+    No character counter (max_chars) on the fields: it would show the password's length to anyone looking."""
     if not st.toggle(PROTECT_LABEL, help=PROTECT_HELP, key=state.EXPORT_PROTECT):
         return Protection()
     left, right = st.columns(2)
     typed = left.text_input(
         "Password",
         type="password",
-        max_chars=PASSWORD_MAX,
         placeholder=f"At least {PASSWORD_MIN} characters",
         autocomplete="new-password",
         key=state.EXPORT_PASSWORD,
@@ -43,7 +48,6 @@ def export_password() -> Protection:
     again = right.text_input(
         "The same password again",
         type="password",
-        max_chars=PASSWORD_MAX,
         autocomplete="new-password",
         key=state.EXPORT_PASSWORD_AGAIN,
     )

@@ -24,8 +24,8 @@ def what_it_changes(today: date) -> str:
     """What the disguise shows instead, in the words and names it uses."""
     zip_name = dataio.export_file_name("zip", today, sample=False, disguised=True)
     return (
-        f"When it is on, the browser tab says “{disguise.NEUTRAL_TAB_TITLE}” with a {disguise.NEUTRAL_TAB_ICON} "
-        f"icon on every page, a new reminder is called “{disguise.NEUTRAL_REMINDER_TITLE}” "
+        f"When it is on, the browser tab says “{disguise.NEUTRAL_TAB_TITLE}” with {disguise.NEUTRAL_TAB_ICON_WORDS} "
+        f"on every page, a new reminder is called “{disguise.NEUTRAL_REMINDER_TITLE}” "
         f"({disguise.NEUTRAL_REMINDER_FILE}), and exports are named like {zip_name}."
     )
 

@@ -1,5 +1,5 @@
 """What frames every page: the sign-in screen, the sidebar, the quick exit, the shared-diary warning, the
-sample-data notice and the notice of an import that was undone."""
+sample-data notice and the notice of an import that was undone; and the browser tab's title and icon."""
 
 from __future__ import annotations
 

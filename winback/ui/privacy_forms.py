@@ -56,14 +56,15 @@ def export_buttons(s: Store, today: date, has_files: bool) -> None:
     disguised = session.disguised()
     left, right = st.columns(2)
     left.download_button(
-        "Everything (zip)" if password is None else "Everything (zip, with password)",
-        data=lambda: dataio.export_zip(s, password),  # built only when clicked: large histories stay fast
+        "Everything (zip, with password)" if protection.on else "Everything (zip)",
+        # Built only when clicked: large histories stay fast. Never without the password the person asked for.
+        data=(lambda: dataio.export_zip(s, password)) if protection.problem is None else b"",
         file_name=dataio.export_file_name("zip", today, sample=session.in_sample_mode(), disguised=disguised),
         mime="application/zip",
         disabled=not has_files or protection.problem is not None,
         help="Every file exactly as stored; import it here to restore or move your data.",
         key=state.EXPORT_ZIP,
-        icon=":material/folder_zip:" if password is None else ":material/lock:",
+        icon=":material/lock:" if protection.on else ":material/folder_zip:",
         on_click="ignore",  # no run: a run would replace the button's file before the browser fetched it
     )
     right.download_button(
