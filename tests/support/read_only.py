@@ -145,6 +145,10 @@ def _sample_toggle(app: AppTest) -> None:
     app.toggle(key="sample_toggle").set_value(True).run()
 
 
+def _disguise_toggle(app: AppTest) -> None:
+    app.toggle(key="disguise_toggle").set_value(True).run()
+
+
 def _nothing(app: AppTest) -> None:
     pass
 
@@ -172,6 +176,7 @@ SCENARIOS: dict[str, Scenario] = {
     "import an export": Scenario("Data & privacy", _import),
     "delete everything": Scenario("Data & privacy", _delete_everything),
     "turn on sample mode": Scenario("Data & privacy", _sample_toggle),
+    "turn on the disguise": Scenario("Data & privacy", _disguise_toggle),
     "open a folder a crashed save left a temporary file in": Scenario(
         "Today", _nothing, prepare=_crashed_save, writes=False
     ),
