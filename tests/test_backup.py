@@ -18,7 +18,7 @@ from winback.imports import unzip, winback_zip
 from winback.imports.plan import EXPORT_FILES, apply_plan
 from winback.imports.unzip import DAMAGED, unpack
 from winback.imports.winback_zip import read_export_zip
-from winback.schema import DAILY_LOG
+from winback.schema import DAILY_LOG, SAFETY_PLAN_FILE
 from winback.store import Store
 
 # Bytes and passwords, no date or clock (every day is the fixed TODAY): run once, not again in each time zone.
@@ -184,3 +184,14 @@ def test_a_plain_zip_has_no_aes_members_and_a_too_short_password_is_never_used(t
     with pytest.raises(ValueError, match="8 to 128"):
         dataio.export_zip(store, "short")
     assert set(files(tmp_path)) <= set(EXPORT_FILES)
+
+
+def test_a_kept_safety_plan_is_encrypted_in_the_export_like_every_other_file(tmp_path: Path) -> None:
+    store = diary(tmp_path)
+    plan = b"Call Alex, code word: lemon tart"
+    (tmp_path / SAFETY_PLAN_FILE).write_bytes(plan)
+    data = dataio.export_zip(store, PASSWORD)
+    assert plan not in readable_without_password(data)
+    with pyzipper.AESZipFile(io.BytesIO(data)) as archive:
+        assert archive.read(SAFETY_PLAN_FILE, pwd=PASSWORD.encode()) == plan
+    assert read_export_zip(data, store, TODAY, PASSWORD).can_apply, "the plan is not imported, and no problem"
