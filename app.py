@@ -17,11 +17,12 @@ try:
             frame.page_config(disguised=True)
             frame.login_screen()
             st.stop()
+        # The tab's title and icon before anything is drawn, the lock screen too: neutral when disguised.
+        frame.page_config(disguised=session.tab_neutral(person))
         if not lock_screen.gate(person):  # the app lock: before anything of the diary is read
             session.end_run()  # now, not only in finally: a page's next run must pass the gate again
             st.stop()
         trouble = session.use_folder(person)
-        frame.page_config(disguised=trouble is not None or session.disguised())
         navigation = st.navigation(list(pages.values()))
         lock_screen.idle_timer()
         frame.sidebar()

@@ -308,6 +308,12 @@ def disguised() -> bool:
     return person is not None and settings.disguised(Store(person))
 
 
+def tab_neutral(person: Path) -> bool:
+    """Whether the browser tab's title and icon are neutral: the person's disguise is on, or their folder cannot be
+    used (then it cannot be known). Only settings.json is read, so it may come before the app lock's gate."""
+    return paths.folder_trouble(person) is not None or settings.disguised(Store(person))
+
+
 def save_disguise(on: bool) -> None:
     """Turn the disguise on or off in the person's own folder; raises StorageError when it cannot be saved."""
     settings.save_disguise(Store(_own_folder()), on)
