@@ -46,9 +46,20 @@ def exit_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return page
 
 
+def returning_person(data: Path) -> Path:
+    """A folder whose person has read the quick exit's first-visit note (and pressed OK), as on every visit after
+    the first. The note pushes the page down by a screen; the journeys here are a returning person's. The note
+    itself is tested in tests/pages/test_exit_intro.py and, in Chromium, by tests/e2e/test_navigation.py."""
+    from winback import settings
+    from winback.store import Store
+
+    settings.save_exit_intro_seen(Store(data))
+    return data
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, exit_page: Path, moment: Moment) -> Iterator[Server]:
-    data = tmp_path_factory.mktemp("data")
+    data = returning_person(tmp_path_factory.mktemp("data"))
     log = tmp_path_factory.mktemp("logs") / "streamlit.log"
     neutral = f"http://127.0.0.1:{_static_port(exit_page)}/neutral.html"
     env = {"WINBACK_QUICK_EXIT_URL": neutral}
@@ -63,7 +74,7 @@ def year_server(tmp_path_factory: pytest.TempPathFactory, moment: Moment) -> Ite
     from winback.store import Store
 
     data = tmp_path_factory.mktemp("year")
-    sample.write_sample(Store(data), days=365, today=moment.today())
+    sample.write_sample(Store(returning_person(data)), days=365, today=moment.today())
     log = tmp_path_factory.mktemp("logs") / "streamlit.log"
     with running(ROOT / "app.py", data, log, frozen_at=moment.for_server()) as started:
         yield started

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from tests.support.browser import new_page, rerun, visit
-from tests.support.devserver import Server
-from winback import sitemap
-from winback.ui import frame
+from tests.support.browser import PHONE, new_page, rerun, visit
+from tests.support.clock import Moment
+from tests.support.devserver import ROOT, Server, running
+from winback import settings, sitemap
+from winback.store import Store
+from winback.ui import exit_intro, frame, state
 
 pytestmark = pytest.mark.e2e
 
@@ -128,3 +131,27 @@ def test_no_page_asks_anything_of_another_computer(server: Server, page: Page) -
             page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
     page.wait_for_load_state("networkidle")
     assert outside == []
+
+
+def test_a_first_visit_shows_the_quick_exit_note_once_beside_the_help_and_the_exit(
+    browser: Browser, tmp_path: Path, moment: Moment
+) -> None:
+    """On a phone, in a folder nobody has opened: the note is above the page, Quick exit and Help & safety stay on
+    screen beside it, and after OK it does not come back (a reload is a new session; the folder remembers)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    with running(ROOT / "app.py", data, tmp_path / "streamlit.log", frozen_at=moment.for_server()) as fresh:
+        phone = new_page(browser, viewport=PHONE)
+        visit(phone, fresh.url)
+        note = phone.get_by_test_id("stMain").locator(f".st-key-{state.EXIT_INTRO}")
+        expect(note.get_by_text(exit_intro.INTRO_HEADING)).to_be_in_viewport()
+        expect(phone.get_by_role("link", name="Quick exit")).to_be_in_viewport()
+        expect(phone.locator(f".st-key-{state.PHONE_SAFETY_BAR}").get_by_role("link")).to_be_in_viewport()
+        with rerun(phone):
+            note.get_by_role("button", name="OK").click()
+        expect(phone.get_by_text(exit_intro.INTRO_HEADING)).to_have_count(0)
+        assert settings.exit_intro_seen(Store(data))
+        visit(phone, fresh.url)
+        expect(phone.get_by_role("heading", level=1).first).to_have_text(sitemap.TODAY.title)
+        expect(phone.get_by_text(exit_intro.INTRO_HEADING)).to_have_count(0)
+        phone.context.close()

@@ -38,6 +38,7 @@ ONE_ARGUMENT: dict[str, tuple[Callable[[Any], str], tuple[Any, Any]]] = {
     "chart": (state.chart, ("mood", "contact")),
     "progress_period": (state.progress_period, ("Mood", "Year in pixels")),
     "step_card": (state.step_card, (1, 2)),
+    "plan_field": (state.plan_field, ("people", "code_word")),
 }
 
 
@@ -90,8 +91,9 @@ def forgotten(values: dict[str, object]) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("sample_mode", [True, False])
-def test_forgetting_keeps_only_the_sample_mode_flag_and_the_routers_mark(sample_mode: bool) -> None:
-    # The router forgets mid-run when the diary changed under the session: the run still went through it.
+def test_forgetting_keeps_only_the_sample_mode_flag_the_routers_mark_and_the_app_lock(sample_mode: bool) -> None:
+    # The router forgets mid-run when the diary changed under the session: the run still went through it. An
+    # unlocked window stays unlocked (the lock is the own folder's, whichever diary is shown), and idle counts on.
     values: dict[str, object] = {key: "set" for key in KEYS.values()}
     values |= {build(arguments[0]): True for build, arguments in ONE_ARGUMENT.values()}
     values |= {state.SAMPLE_MODE: sample_mode, state.SAMPLE_SWITCH_SEEN: sample_mode, "anything_else": 1}
@@ -99,6 +101,8 @@ def test_forgetting_keeps_only_the_sample_mode_flag_and_the_routers_mark(sample_
         state.SAMPLE_MODE: sample_mode,
         state.SAMPLE_SWITCH_SEEN: sample_mode,
         state.ROUTED: "set",
+        state.UNLOCKED_FOR: "set",
+        state.LAST_ACTIVITY: "set",
     }
 
 
