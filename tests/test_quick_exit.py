@@ -57,6 +57,10 @@ def test_spaces_around_an_address_are_dropped() -> None:
         ("https://example.org\\@evil.example", quick_exit.CREDENTIALS),
         ("https://", quick_exit.NOT_AN_ADDRESS),
         ("https://example.org:port/", quick_exit.NOT_AN_ADDRESS),
+        # Ports no browser opens: it would refuse to leave, and the person would stay on winback.
+        ("https://bbc.co.uk:99999/", quick_exit.NOT_AN_ADDRESS),
+        ("https://bbc.co.uk:65536/", quick_exit.NOT_AN_ADDRESS),
+        ("https://bbc.co.uk:0/", quick_exit.NOT_AN_ADDRESS),
     ],
 )
 def test_anything_else_is_refused_with_words_for_the_person(typed: str, words: str) -> None:
@@ -75,6 +79,30 @@ def test_what_is_kept_is_always_a_short_https_address_without_a_name_or_hidden_c
     assert kept.isascii() and kept.isprintable() and " " not in kept
     assert "@" not in kept.split("/")[2]
     assert not set(kept) & set("\"'<>`\\()")
+    assert quick_exit.has_valid_port(kept)
+
+
+def test_a_port_a_browser_opens_is_kept() -> None:
+    assert quick_exit.check_destination("https://example.org:8443/x") == "https://example.org:8443/x"
+    assert quick_exit.check_destination("https://example.org:65535/") == "https://example.org:65535/"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://bbc.co.uk:99999/",
+        "http://:80/",
+        "https://",
+        "ftp://example.org/",
+        "https://exa mple.org/",
+        'https://e.org/"x',
+    ],
+)
+def test_a_deployment_address_no_browser_opens_gives_the_weather_page(
+    monkeypatch: pytest.MonkeyPatch, address: str
+) -> None:
+    monkeypatch.setenv(safety.QUICK_EXIT_ENV, address)
+    assert quick_exit.destination(None) == safety.DEFAULT_QUICK_EXIT_URL
 
 
 def test_the_persons_address_comes_first(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from winback import safety
 
@@ -42,9 +43,19 @@ def check_destination(text: str) -> str:
         raise ValueError(HIDDEN_CHARACTERS)
     if "@" in address[len("https://") :].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]:
         raise ValueError(CREDENTIALS)
-    if not _ADDRESS.match(address):
+    if not _ADDRESS.match(address) or not has_valid_port(address):
         raise ValueError(NOT_AN_ADDRESS)
     return address
+
+
+def has_valid_port(address: str) -> bool:
+    """False when the address names a port no browser can open (0, or above 65535): the browser would refuse
+    to go there, and the quick exit would leave the person where they are."""
+    try:
+        port = urlsplit(address).port
+    except ValueError:
+        return False
+    return port is None or port > 0
 
 
 def usable(text: str | None) -> str | None:

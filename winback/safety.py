@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from winback.content.resources import DEFAULT_COUNTRY, Country, Resource, Way, countries
 from winback.plain import plain
@@ -78,4 +78,16 @@ def markdown_link(words: str, target: str) -> str:
 def quick_exit_url() -> str:
     """Where the quick exit goes; configurable so tests and deployments can choose a local page."""
     url = os.environ.get(QUICK_EXIT_ENV, "").strip()
-    return url if url.startswith(("https://", "http://")) else DEFAULT_QUICK_EXIT_URL
+    return url if _openable(url) else DEFAULT_QUICK_EXIT_URL
+
+
+def _openable(url: str) -> bool:
+    """An http(s) address with a host, a port a browser can open and no spaces or hidden characters."""
+    if not url.startswith(("https://", "http://")) or any(ch.isspace() or ord(ch) < 32 or ch in '"<>`' for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return False
+    return bool(parts.hostname) and (port is None or port > 0)

@@ -14,7 +14,7 @@ from tests.support.plan_flow import CONTENT, catch_downloads, fill_plan
 from winback import sample
 from winback.paths import sample_folder
 from winback.store import StorageError, Store
-from winback.ui import state
+from winback.ui import safety_plan_form, state
 
 
 def test_other_countries_are_the_default(data_dir: Path) -> None:
@@ -115,7 +115,7 @@ def test_the_plan_from_help_and_safety_shows_what_was_typed_as_text_and_writes_n
     app = open_page(PAGE_FILES["Help & safety"])
     app.selectbox(key=state.HELP_COUNTRY).set_value("uk").run()
     before = folder_files(data_dir)
-    assert "Nothing you type here is saved" in texts_in(box(app, state.SAFETY_PLAN_BOX))
+    assert safety_plan_form.NOTHING_STORED in texts_in(box(app, state.SAFETY_PLAN_BOX))
     fill_plan(app, ANSWERS)
     plan = shown_plan(app)
     assert "Who I can call or text, and how to reach them:\n    " + HOSTILE + "\n    Mum" in plan

@@ -34,7 +34,9 @@ class Protection:
 
 def export_password() -> Protection:
     """The switch and, when it is on, the password typed twice; the zip is made with it only when downloaded.
-    No character counter (max_chars) on the fields: it would show the password's length to anyone looking."""
+    No character counter (max_chars) on the fields: it would show the password's length to anyone looking. The
+    fields count what is typed after a short pause (``live``): leaving a field with Tab goes first to its
+    show-password button, which Streamlit does not take as leaving the field."""
     if not st.toggle(PROTECT_LABEL, help=PROTECT_HELP, key=state.EXPORT_PROTECT):
         return Protection()
     left, right = st.columns(2)
@@ -44,12 +46,14 @@ def export_password() -> Protection:
         placeholder=f"At least {PASSWORD_MIN} characters",
         autocomplete="new-password",
         key=state.EXPORT_PASSWORD,
+        live=True,
     )
     again = right.text_input(
         "The same password again",
         type="password",
         autocomplete="new-password",
         key=state.EXPORT_PASSWORD_AGAIN,
+        live=True,
     )
     problem = password_problem(typed, again)
     st.caption(problem or PROTECTED)

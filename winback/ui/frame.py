@@ -9,7 +9,7 @@ import json
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from winback import disguise, sitemap
+from winback import disguise, safety, sitemap
 from winback.plain import plain
 from winback.ui import exit_intro, session, state
 from winback.ui.widgets import resources_panel
@@ -103,7 +103,12 @@ _QUICK_EXIT_SCRIPT = """
     document.body.appendChild(overlay);
     document.body.classList.add("winback-exiting");
     overlay.textContent = WORDS.leaving;
-    window.location.replace(destination());
+    try {
+      window.location.replace(destination());
+    } catch (error) {
+      // An address the browser will not open must not leave the person here: the usual page instead.
+      window.location.replace(WORDS.fallback);
+    }
   }
   window.addEventListener("pageshow", function () {
     document.body.classList.remove("winback-exiting");
@@ -172,6 +177,7 @@ def _script() -> str:
         "oneMore": EXIT_PRESS_ONE_MORE,
         "expired": EXIT_EXPIRED,
         "leaving": EXIT_LEAVING,
+        "fallback": safety.DEFAULT_QUICK_EXIT_URL,
     }
     # winback's own words, as a JavaScript object.
     return _QUICK_EXIT_SCRIPT.replace("__WORDS__", json.dumps(words), 1)

@@ -26,9 +26,9 @@ from winback.ui.widgets import (
 )
 
 NOTHING_STORED = (
-    "Nothing you type here is saved: your answers stay only in this window while it is open, and are gone when "
-    "you close it. At the end you can print the plan or download it; keeping it in your folder is a separate "
-    "choice."
+    "What you type here is not saved: your answers stay only in this window while it is open, and are gone when "
+    "you close it. At the end you can print the plan or download it. Only a plan you choose to keep in your "
+    "folder is saved (shown below when there is one)."
 )
 PRINT_HINT = (
     "To print it, use your browser's Print (Ctrl+P, or Cmd+P on a Mac), or print the downloaded file. "
