@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
 import pyzipper
@@ -15,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.support.browser import RUN_TIMEOUT_S, new_page, rerun, visit
 from tests.support.devserver import Server
 from winback import disguise, sitemap
-from winback.ui import backup_form, state
+from winback.ui import backup_form, import_panel, state
 
 pytestmark = pytest.mark.e2e
 
@@ -54,7 +55,7 @@ def visit_page(page: Page, server: Server, spec: sitemap.PageSpec) -> None:
 
 
 def test_the_disguise_makes_every_tab_title_neutral_and_names_the_export_notes(
-    server: Server, browser: Browser
+    server: Server, browser: Browser, tmp_path: Path
 ) -> None:
     page = new_page(browser, viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page.add_init_script(WATCH_TITLES)
@@ -98,6 +99,22 @@ def test_the_disguise_makes_every_tab_title_neutral_and_names_the_export_notes(
         plain.read("settings.json")
     with pyzipper.AESZipFile(io.BytesIO(data)) as archive:
         assert b'"disguise":true' in archive.read("settings.json", pwd=PASSWORD.encode()).replace(b" ", b"")
+
+    # Back in by keyboard: the import asks for the password, which counts when Open is pressed, also after the
+    # field was left with Tab (past its show-password button).
+    backup = tmp_path / name
+    backup.write_bytes(data)
+    with rerun(page):
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(backup))
+    expect(page.get_by_text(import_panel.PASSWORD_ASKED)).to_be_visible()
+    page.get_by_label("Password of this export", exact=True).click()
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Open the export")).to_be_focused()
+    with rerun(page):
+        page.keyboard.press("Enter")
+    expect(page.locator(f".st-key-{state.IMPORT_PREVIEW}")).to_be_visible()
 
     with rerun(page):
         page.locator(f".st-key-{state.DISGUISE_TOGGLE}").get_by_text("Disguise winback").click()

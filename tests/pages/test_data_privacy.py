@@ -383,12 +383,14 @@ def test_importing_an_export_with_a_password_asks_for_it_and_a_wrong_one_changes
     assert not app.exception, app.exception
     assert import_panel.PASSWORD_ASKED in [i.value for i in app.info]
     assert "Preview" not in texts(app) and not [b for b in app.button if b.key == "import_apply"]
-    app.text_input(key=state.IMPORT_PASSWORD).input("A long password").run()
+    app.text_input(key=state.IMPORT_PASSWORD).input("A long password")
+    app.button(key=state.IMPORT_PASSWORD_OPEN).click().run()
     assert import_panel.PASSWORD_WRONG in [e.value for e in app.error]
     assert "Preview" not in texts(app) and not [b for b in app.button if b.key == "import_apply"]
     assert {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()} == before
 
-    app.text_input(key=state.IMPORT_PASSWORD).input("a long password").run()
+    app.text_input(key=state.IMPORT_PASSWORD).input("a long password")
+    app.button(key=state.IMPORT_PASSWORD_OPEN).click().run()
     assert "Preview" in texts(app) and not app.error
     app.button(key="import_apply").click().run()
     assert "Imported" in texts(app)

@@ -105,9 +105,13 @@ def _password(chosen: ImportFormat, data: bytes) -> str | None:
     """The password that opens a protected file; None for a file without one; "" while it is missing or wrong."""
     if chosen.password is None or not chosen.password.protected(data):
         return None
-    password = st.text_input(
-        "Password of this export", type="password", autocomplete="current-password", key=state.IMPORT_PASSWORD
-    )
+    # In a form: what was typed counts when the person presses Enter or Open, also after leaving the field with
+    # Tab (past its show-password button, which Streamlit does not take as leaving the field).
+    with st.form(state.IMPORT_PASSWORD_FORM, border=False, enter_to_submit=True):
+        password = st.text_input(
+            "Password of this export", type="password", autocomplete="current-password", key=state.IMPORT_PASSWORD
+        )
+        st.form_submit_button("Open the export", key=state.IMPORT_PASSWORD_OPEN, icon=":material/lock_open:")
     if not password:
         st.info(PASSWORD_ASKED, icon=":material/lock:")
         return ""

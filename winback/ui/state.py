@@ -90,6 +90,8 @@ EXPORT_PROTECT = "export_protect"
 EXPORT_PASSWORD = "export_password"
 EXPORT_PASSWORD_AGAIN = "export_password_again"
 IMPORT_PASSWORD = "import_password"
+IMPORT_PASSWORD_FORM = "import_password_form"
+IMPORT_PASSWORD_OPEN = "import_password_open"
 
 # The help box's "Where are you?", one key per place it is drawn (two boxes can share a page, and the error
 # boundary's box can follow a page's). The choice itself is kept in settings.json; it is kept here instead while
