@@ -143,3 +143,39 @@ def test_the_count_of_tries_is_one_of_the_folders_files_and_deleting_everything_
     assert tmp_path / LOCK_ATTEMPTS_FILE in store.files()
     dataio.delete_everything(store)
     assert not (tmp_path / LOCK_ATTEMPTS_FILE).exists()
+
+
+TEN_YEARS = 10 * 365 * 24 * 3600
+
+
+@pytest.mark.parametrize(
+    "wait_until",
+    ["far-future", "1e308", "1e400", "NaN", "Infinity", "-Infinity", "-1", "-1e308", "1" + "0" * 400],
+    ids=["far-future", "1e308", "1e400", "NaN", "Infinity", "-Infinity", "-1", "-1e308", "a-400-digit-integer"],
+)
+def test_a_wait_read_from_the_file_is_never_longer_than_the_back_offs_longest_and_then_ends(
+    tmp_path: Path, lock: applock.SavedLock, wait_until: str
+) -> None:
+    with moving_from(NOW) as clock:
+        if wait_until == "far-future":  # a clock once set wrong, or an edited file
+            wait_until = repr(applock.now() + TEN_YEARS)
+        (tmp_path / LOCK_ATTEMPTS_FILE).write_text(f'{{"failures": 5, "wait_until": {wait_until}}}')
+        store = Store(tmp_path)
+        read = applock.read_attempts(store)
+        assert read.failures == 5, "the count is kept"
+        assert applock.now() < read.wait_until <= applock.now() + applock.MAX_WAIT_SECONDS
+        assert applock.read_attempts(store) == read, "the same wait at the next read, not one that moves on"
+        tried = applock.attempt(store, lock, PASSPHRASE)
+        assert tried == applock.Tried("wait", read.wait_until)
+        clock.shift(timedelta(seconds=applock.MAX_WAIT_SECONDS))
+        assert applock.attempt(store, lock, PASSPHRASE).outcome == "open"
+
+
+@pytest.mark.parametrize("failures", ["-1", "1e3", "true", '"5"', "10000000000"])
+def test_a_count_of_tries_winback_cannot_use_still_makes_the_next_wrong_one_wait(
+    tmp_path: Path, lock: applock.SavedLock, failures: str
+) -> None:
+    (tmp_path / LOCK_ATTEMPTS_FILE).write_text(f'{{"failures": {failures}, "wait_until": 0}}')
+    with moving_from(NOW):
+        tried = applock.attempt(Store(tmp_path), lock, "wrong guess")
+        assert tried.outcome == "wrong" and tried.wait_until > applock.now()

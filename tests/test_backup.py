@@ -18,7 +18,7 @@ from winback.imports import unzip, winback_zip
 from winback.imports.plan import EXPORT_FILES, apply_plan
 from winback.imports.unzip import DAMAGED, unpack
 from winback.imports.winback_zip import read_export_zip
-from winback.schema import DAILY_LOG, SAFETY_PLAN_FILE
+from winback.schema import DAILY_LOG, SAFETY_PLAN_FILE, SETTINGS_FILE
 from winback.store import Store
 
 # Bytes and passwords, no date or clock (every day is the fixed TODAY): run once, not again in each time zone.
@@ -195,3 +195,57 @@ def test_a_kept_safety_plan_is_encrypted_in_the_export_like_every_other_file(tmp
     with pyzipper.AESZipFile(io.BytesIO(data)) as archive:
         assert archive.read(SAFETY_PLAN_FILE, pwd=PASSWORD.encode()) == plan
     assert read_export_zip(data, store, TODAY, PASSWORD).can_apply, "the plan is not imported, and no problem"
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file in the folder, lock files and backups included, as bytes."""
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def with_plain(encrypted: dict[str, bytes], plain: dict[str, bytes]) -> bytes:
+    """A zip with ``encrypted`` members in AES under PASSWORD and ``plain`` ones added after them, unprotected."""
+    buffer = io.BytesIO(backup.aes_zip(encrypted, PASSWORD) if encrypted else b"")
+    with zipfile.ZipFile(buffer, "a" if encrypted else "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in plain.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def only_settings_encrypted(tables: dict[str, bytes], settings_json: bytes) -> bytes:
+    """Every table plain, and only settings.json encrypted with the password."""
+    buffer = io.BytesIO(with_plain({}, tables))
+    with pyzipper.AESZipFile(
+        buffer, "a", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES, encryption_kwargs={"nbits": 256}
+    ) as archive:
+        archive.setpassword(PASSWORD.encode())
+        archive.writestr(SETTINGS_FILE, settings_json)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["plain-daily-log", "only-settings-encrypted", "plain-safety-plan"])
+def test_a_zip_whose_files_are_not_all_protected_by_its_password_is_refused_and_nothing_changes(
+    tmp_path: Path, kind: str
+) -> None:
+    store = diary(tmp_path)
+    exported = files(tmp_path)
+    forged = {**exported, DAILY_LOG.filename: exported[DAILY_LOG.filename].replace(NOTE.encode(), b"Forged")}
+    if kind == "plain-daily-log":
+        rest = {name: content for name, content in exported.items() if name != DAILY_LOG.filename}
+        data = with_plain(rest, {DAILY_LOG.filename: forged[DAILY_LOG.filename]})
+    elif kind == "only-settings-encrypted":
+        tables = {name: content for name, content in forged.items() if name != SETTINGS_FILE}
+        data = only_settings_encrypted(tables, exported[SETTINGS_FILE])
+    else:
+        data = with_plain(exported, {SAFETY_PLAN_FILE: b"Call no one"})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        kinds = {backup.aes_member(info) is None for info in archive.infolist()}
+    assert kinds == {True, False}, "some members encrypted, some plain"
+    before = folder_bytes(tmp_path)
+    assert winback_zip.protected(data) and winback_zip.password_opens_export(data, PASSWORD)
+    for password in (PASSWORD, None):
+        plan = read_export_zip(data, store, TODAY, password)
+        assert not plan.can_apply
+        assert [p.message for p in plan.problems] == [winback_zip.NOT_ALL_PROTECTED]
+        with pytest.raises(ValueError):
+            apply_plan(store, plan)
+    assert folder_bytes(tmp_path) == before

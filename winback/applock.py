@@ -13,9 +13,11 @@ two tries at once, or a crash in the middle, cannot skip the wait; a right one t
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
+import math
 import os
 import time
 import unicodedata
@@ -120,22 +122,54 @@ class Attempts:
     wait_until: float = 0.0
 
 
-class _AttemptsFile(msgspec.Struct):
-    failures: Annotated[int, msgspec.Meta(ge=0, le=10**9)] = 0
-    wait_until: Annotated[float, msgspec.Meta(ge=0)] = 0.0
+_MAX_FAILURES = 10**9
 
 
 def read_attempts(store: Store) -> Attempts:
     """The wrong tries so far; a missing file is none. A file that cannot be read counts as all the free tries
-    used up, so the next wrong one waits (whoever can spoil the file can read the diary's files anyway)."""
+    used up, so the next wrong one waits (whoever can spoil the file can read the diary's files anyway).
+
+    A wait is never longer than the back-off's own longest from now (``MAX_WAIT_SECONDS``): one further ahead (a
+    clock once set wrong, an edited file) or one that is no time at all (NaN, infinite, before 1970) is that longest
+    wait, and the file is mended to say so, so that the wait ends then rather than moving on at every read.
+    """
     path = store.folder / LOCK_ATTEMPTS_FILE
     try:
-        saved = msgspec.json.decode(path.read_bytes(), type=_AttemptsFile)
+        text = path.read_bytes()
     except FileNotFoundError:
         return Attempts()
-    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+    except OSError:
         return Attempts(FREE_TRIES, 0.0)
-    return Attempts(saved.failures, saved.wait_until)
+    saved = _parse_attempts(text)
+    if saved is None:
+        return Attempts(FREE_TRIES, 0.0)
+    longest = now() + MAX_WAIT_SECONDS
+    if 0 <= saved.wait_until <= longest:  # False for NaN too
+        return saved
+    mended = Attempts(saved.failures, longest)
+    # Mended only if no try was recorded meanwhile; a folder that cannot be written still gets the longest wait.
+    with contextlib.suppress(StorageError, OSError), store.locked(LOCK_ATTEMPTS_FILE):
+        if path.read_bytes() == text:
+            _write_attempts(store, mended)
+    return mended
+
+
+def _parse_attempts(text: bytes) -> Attempts | None:
+    """The file's count and wait, or None when it holds no count winback can use. It is read as Python's json reads
+    it, so a wait of NaN, Infinity or 1e400 is read (as the float it names) rather than spoiling the whole file."""
+    try:
+        saved = json.loads(text)
+    except (ValueError, RecursionError):  # not JSON or not UTF-8, a number of 4,300 digits, or nested too deep
+        return None
+    if not isinstance(saved, dict):
+        return None
+    failures, wait_until = saved.get("failures", 0), saved.get("wait_until", 0.0)
+    if type(failures) is not int or not 0 <= failures <= _MAX_FAILURES or type(wait_until) not in (int, float):
+        return None
+    try:
+        return Attempts(failures, float(wait_until))
+    except OverflowError:  # an integer too large for a float: as far ahead (or behind) as can be
+        return Attempts(failures, math.inf)
 
 
 def _write_attempts(store: Store, attempts: Attempts) -> None:

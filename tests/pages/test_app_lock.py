@@ -17,8 +17,8 @@ from tests.support.apptest import PAGE_FILES, box, open_page, texts
 from tests.support.clock import NOW, moving_from
 from tests.support.devserver import ROOT
 from winback import activities, applock, sample, settings, tracker
-from winback.store import Store
-from winback.ui import lock_screen, lock_settings, state
+from winback.store import LOCK_ATTEMPTS_FILE, Store
+from winback.ui import guard, lock_screen, lock_settings, state
 
 PASSPHRASE = "blue kettle at noon"
 NOTE = "Rain on the window, thought of the lake"
@@ -170,6 +170,22 @@ def test_wrong_tries_wait_longer_in_every_session_and_a_try_inside_the_wait_is_n
     moving.shift(timedelta(seconds=applock.wait_after(applock.FREE_TRIES + 1)))
     type_passphrase(again, PASSPHRASE)
     assert not is_locked(again)
+
+
+def test_the_lock_screen_draws_with_a_wait_from_a_wrong_clock_or_an_edited_file_and_it_ends(
+    data_dir: Path, moving: Any
+) -> None:
+    lock(data_dir)
+    for wait_until in ("1e308", repr(applock.now() + 10 * 365 * 24 * 3600), "NaN"):
+        (data_dir / LOCK_ATTEMPTS_FILE).write_text(f'{{"failures": 9, "wait_until": {wait_until}}}')
+        app = new_session()
+        assert is_locked(app) and guard.TITLE not in texts(app)
+        waiting = applock.read_attempts(Store(data_dir)).wait_until
+        assert applock.now() < waiting <= applock.now() + applock.MAX_WAIT_SECONDS
+        assert [w.value for w in app.warning] == [lock_screen.wait_words(waiting)]
+        moving.shift(timedelta(seconds=applock.MAX_WAIT_SECONDS))
+        type_passphrase(app, PASSPHRASE)
+        assert not is_locked(app), "the wait ended within the back-off's longest"
 
 
 def test_a_session_left_idle_for_the_chosen_minutes_locks_and_use_keeps_it_open(data_dir: Path, moving: Any) -> None:

@@ -8,7 +8,8 @@ tightly each is packed. What a zip declares can lie, so ``unpack`` then unpacks 
 a time: it stops at one byte past the declared size, and as soon as the output outgrows the packed bytes
 actually used by more than ``MAX_RATIO`` (a bomb padded with junk to look loosely packed), and checks the
 CRC-32 at the end. A member encrypted with a password (``winback.backup``) goes through the same checks: its
-declared sizes before anything is decrypted, then its HMAC, then the same capped unpacking of what it decrypts to.
+declared sizes before anything is decrypted, then its HMAC, then the same capped unpacking of what it decrypts to;
+and once one file of a zip is encrypted, every file must be (``partly_protected``).
 """
 
 from __future__ import annotations
@@ -115,6 +116,14 @@ def unpack(data: bytes, info: zipfile.ZipInfo, password: str | None = None) -> b
     if len(content) != info.file_size or (crc_kept and zlib.crc32(content) != info.CRC):
         return DAMAGED
     return content
+
+
+def partly_protected(infos: Sequence[zipfile.ZipInfo]) -> bool:
+    """True when some of the zip's files are encrypted with AES and others are not. An export made with a password
+    has every file encrypted, so a plain one beside them was put there later: its contents have no HMAC and the
+    password vouches for nothing in it. Folders hold no contents and are not counted."""
+    kinds = {backup.aes_member(info) is not None for info in infos if not info.is_dir()}
+    return kinds == {True, False}
 
 
 def password_opens(data: bytes, info: zipfile.ZipInfo, password: str) -> bool:

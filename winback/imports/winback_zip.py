@@ -28,7 +28,14 @@ from winback.imports.plan import (
     stopped_at,
     upload_problem,
 )
-from winback.imports.unzip import MAX_ZIP_MEMBERS, password_opens, size_problems, too_many_members, unpack
+from winback.imports.unzip import (
+    MAX_ZIP_MEMBERS,
+    partly_protected,
+    password_opens,
+    size_problems,
+    too_many_members,
+    unpack,
+)
 from winback.schema import DAILY_LOG, SAFETY_PLAN_FILE, SETTINGS_FILE, TABLES, Table
 from winback.settings_json import parse_settings
 from winback.store import Store
@@ -46,6 +53,10 @@ PLAN_NOT_RESTORED = (
 NEEDS_PASSWORD = "the export is protected by a password: type it to see what the export holds"
 WRONG_PASSWORD = (
     "the password does not open this export: it opens only with the password it was made with (capital letters matter)"
+)
+NOT_ALL_PROTECTED = (
+    "some files in this zip are not protected by its password, so winback cannot tell whether they were changed. "
+    "Nothing was imported."
 )
 
 TABLE_TITLES: Mapping[str, str] = {
@@ -85,7 +96,8 @@ def read_export_zip(
     later if those files change before it is applied; with ``today``, a day after tomorrow is a problem.
     Every member's declared size is checked before any is unpacked (``winback.imports.unzip``), and after
     ``MAX_PROBLEMS`` problems the rest is not read. An export made with a password (``winback.backup``) is read
-    only with that ``password``: without it, or with another, the plan is refused with one problem saying so.
+    only with that ``password``: without it, or with another, the plan is refused with one problem saying so; and
+    when some of its files are encrypted and others are not, it is refused whatever the password.
     """
     archive = _open(data)
     if isinstance(archive, str):
@@ -147,12 +159,16 @@ def _zip_members(
     """The export's files by name; anything else in the zip, damaged or oversized, is a problem.
 
     Every member's declared size is checked before any is unpacked (or decrypted), so a bomb anywhere in the zip
-    is refused without reading the members before it; then an encrypted export's password, once for the zip.
+    is refused without reading the members before it; then an encrypted export's password, once for the zip. A zip
+    with some files encrypted and some not is refused first, with one problem.
     """
     problems: list[ImportProblem] = []
     infos = archive.infolist()
     if len(infos) > MAX_ZIP_MEMBERS:
         return {}, [ImportProblem(0, f"the zip holds {len(infos):,} files; a winback export holds {len(EXPORT_FILES)}")]
+    if partly_protected(infos):
+        # Only the headers are read for this: nothing in a zip the password does not vouch for is unpacked.
+        return {}, [ImportProblem(0, NOT_ALL_PROTECTED)]
     wanted: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
         path = PurePosixPath(info.filename)
