@@ -252,7 +252,7 @@ def test_delete_everything_in_sample_mode_deletes_the_sample_and_switches_it_off
     app.toggle(key=state.SAMPLE_TOGGLE).set_value(True).run()
     assert in_sample_mode(app)
     (data_dir / "sample" / "checkins.csv").unlink()
-    assert "the sample data and switches it off" in texts(app)
+    assert "removes the sample data from this computer and switches sample mode off" in texts(app)
     app.text_input(key="delete_confirm").input("delete everything")
     app.button(key="FormSubmitter:delete_all-Delete everything").click().run()
     assert not app.exception, app.exception

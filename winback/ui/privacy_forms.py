@@ -109,11 +109,12 @@ def reminder(today: date) -> None:
 
 def delete_everything(s: Store) -> None:
     what = (
-        "the sample data and switches it off (your own diary stays as it is)"
+        "This removes the sample data from this computer and switches sample mode off; your own diary stays as it "
+        "is."
         if session.in_sample_mode()
-        else "all your entries, quiz results and settings"
+        else "This removes all your entries, quiz results and settings from this computer."
     )
-    st.markdown(f"This removes {what} from this computer. It cannot be undone; export first if you want a copy.")
+    st.markdown(f"{what} It cannot be undone; export first if you want a copy.")
     pending_notice(DELETED)
     with st.form(state.DELETE_FORM):
         typed = st.text_input(
