@@ -109,8 +109,7 @@ def reminder(today: date) -> None:
 
 def delete_everything(s: Store) -> None:
     what = (
-        "This removes the sample data from this computer and switches sample mode off; your own diary stays as it "
-        "is."
+        "This removes the sample data from this computer and switches sample mode off; your own diary stays as it is."
         if session.in_sample_mode()
         else "This removes all your entries, quiz results and settings from this computer."
     )
