@@ -17,6 +17,7 @@ from tests.pages.test_people import as_person, folder_of
 from tests.support.apptest import PAGE_FILES, box, open_page, texts
 from tests.support.clock import NOW, moving_from
 from tests.support.devserver import ROOT
+from tests.support.plan_flow import catch_downloads
 from winback import activities, applock, sample, settings, tracker
 from winback.store import APP_LOCK_FILE, Store
 from winback.ui import lock_screen, lock_settings, state
@@ -313,3 +314,27 @@ def test_importing_an_older_export_keeps_the_lock_of_this_folder(data_dir: Path)
         assert settings.app_lock(store) == expected, "the lock is this folder's own, never the export's"
         assert "app_lock" not in (data_dir / "settings.json").read_text()
         settings.save_app_lock(store, None)
+
+
+def test_an_export_made_before_the_idle_time_is_refused_after_it(
+    data_dir: Path, moving: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diary(data_dir)
+    lock(data_dir, idle=5)
+    downloads = catch_downloads(monkeypatch)
+    app = type_passphrase(new_session(), PASSPHRASE)
+    app.switch_page(PAGE_FILES["Data & privacy"]).run()
+    plain_ones = [d for d in downloads if d.mime in ("application/zip", "text/csv")]
+    assert {d.mime for d in plain_ones} == {"application/zip", "text/csv"}
+    app.toggle(key=state.EXPORT_PROTECT).set_value(True).run()
+    app.text_input(key=state.EXPORT_PASSWORD).input("a long password")
+    app.text_input(key=state.EXPORT_PASSWORD_AGAIN).input("a long password").run()
+    exports = [*plain_ones, [d for d in downloads if d.mime == "application/zip"][-1]]
+    for download in exports:
+        assert download.make(), "built while the window is open"
+    moving.shift(timedelta(minutes=5))
+    for download in exports:
+        with pytest.raises(lock_screen.LockedError):
+            download.make()
+    app.run()
+    assert is_locked(app), "the next run locks the window"

@@ -10,6 +10,7 @@ once the idle time has passed they start a full run, which then finds the sessio
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -80,6 +81,32 @@ def _open_at(lock: applock.SavedLock | applock.LockTrouble, opened: bool, last: 
         and isinstance(last, float)
         and not applock.idle_for_too_long(last, at, lock.idle_minutes)
     )
+
+
+class LockedError(Exception):
+    """A download asked for after its window locked (or idled too long): no file is served."""
+
+
+LOCKED_DOWNLOAD = "winback is locked: open it with your passphrase, then download again."
+
+
+def guarded(make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """``make`` for a download built when clicked (it runs later, in another thread, without the session): it
+    refuses with LockedError when, at that moment, the person's folder has a lock and this session, as it was
+    when the button was drawn, is not open any more (idle too long, or the lock was set since)."""
+    person = session.person_folder()
+    opened = person is not None and st.session_state.get(state.UNLOCKED_FOR) == str(person)
+    last = st.session_state.get(state.LAST_ACTIVITY)
+
+    def build() -> bytes:
+        if person is None:
+            raise LockedError(LOCKED_DOWNLOAD)
+        lock = settings.app_lock(Store(person))
+        if lock is not None and not _open_at(lock, opened, last, applock.now()):
+            raise LockedError(LOCKED_DOWNLOAD)
+        return make()
+
+    return build
 
 
 def open_for(person: Path) -> None:
