@@ -6,11 +6,12 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from tests.support.clock import NOW, moving_from
 from winback import applock, dataio, settings
-from winback.store import LOCK_ATTEMPTS_FILE, Store
+from winback.store import APP_LOCK_FILE, LOCK_ATTEMPTS_FILE, Store
 
 PASSPHRASE = "blue kettle at noon"
 
@@ -38,36 +39,113 @@ def test_the_same_passphrase_typed_with_combining_accents_matches() -> None:
 
 
 @pytest.mark.timeless
-def test_settings_json_holds_the_salted_hash_and_its_parameters_never_the_passphrase(
+def test_app_lock_json_holds_the_salted_hash_and_its_parameters_never_the_passphrase(
     tmp_path: Path, lock: applock.SavedLock
 ) -> None:
     store = Store(tmp_path)
     settings.save_app_lock(store, lock)
-    text = (tmp_path / "settings.json").read_text()
+    text = (tmp_path / APP_LOCK_FILE).read_text()
     assert PASSPHRASE not in text and PASSPHRASE.encode().hex() not in text
-    assert set(json.loads(text)["app_lock"]) == {"salt", "hash", "n", "r", "p", "idle_minutes"}
+    assert set(json.loads(text)) == {"salt", "hash", "n", "r", "p", "idle_minutes"}
+    assert not (tmp_path / "settings.json").exists(), "the lock is not a setting"
+    assert settings.app_lock(store) == lock
+    settings.save_app_lock(store, None)
+    assert settings.app_lock(store) is None
+    assert not (tmp_path / APP_LOCK_FILE).exists()
+
+
+BAD_LOCKS = [
+    {"salt": "00", "hash": "11"},
+    {"salt": "ab" * 16, "hash": "cd" * 32, "n": 3 * 2**13},  # not a power of two
+    {"salt": "ab" * 16, "hash": "cd" * 32, "n": 2**30},  # would take gigabytes to check
+    {"salt": "ab" * 16, "hash": "cd" * 32, "idle_minutes": 7},
+    "a passphrase",
+]
+
+
+def _closed(found: applock.Lock) -> str:
+    assert isinstance(found, applock.LockTrouble), found
+    assert "no passphrase can open it" in found.words
+    assert f"Removing the file {APP_LOCK_FILE}" in found.words
+    return found.words
+
+
+@pytest.mark.timeless
+@pytest.mark.parametrize("bad", BAD_LOCKS)
+def test_a_lock_file_winback_cannot_read_keeps_winback_closed_without_quoting_it(tmp_path: Path, bad: object) -> None:
+    (tmp_path / APP_LOCK_FILE).write_text(json.dumps(bad))
+    words = _closed(settings.app_lock(Store(tmp_path)))
+    assert "damaged" in words and "cdcd" not in words
+
+
+@pytest.mark.timeless
+def test_a_lock_file_that_is_garbage_a_folder_or_too_large_keeps_winback_closed(
+    tmp_path: Path, lock: applock.SavedLock
+) -> None:
+    store = Store(tmp_path)
+    settings.save_app_lock(store, lock)
+    path = tmp_path / APP_LOCK_FILE
+    path.write_bytes(path.read_bytes() + b",garbage")
+    assert "damaged" in _closed(settings.app_lock(store))
+    path.write_bytes(b" " * (applock.LOCK_FILE_MAX_BYTES + 1))
+    assert "far larger" in _closed(settings.app_lock(store))
+    path.unlink()
+    path.mkdir()
+    assert "a folder" in _closed(settings.app_lock(store))
+
+
+@pytest.mark.timeless
+def test_a_damaged_settings_json_and_any_settings_save_keep_the_lock(tmp_path: Path, lock: applock.SavedLock) -> None:
+    store = Store(tmp_path)
+    settings.save_app_lock(store, lock)
+    settings.save_country(store, "uk")
+    settings_path = tmp_path / "settings.json"
+    settings_path.write_text(settings_path.read_text() + ",garbage")
+    assert settings.app_lock(store) == lock
+    settings.save_exit_intro_seen(store)  # rewrites settings.json, setting the damaged one aside
+    assert settings.app_lock(store) == lock
+    settings_path.unlink()
+    settings_path.mkdir()
+    assert settings.app_lock(store) == lock
+
+
+@pytest.mark.timeless
+def test_an_older_settings_json_lock_moves_to_its_own_file_once(tmp_path: Path, lock: applock.SavedLock) -> None:
+    store = Store(tmp_path)
+    settings_path = tmp_path / "settings.json"
+    settings_path.write_text(json.dumps({"country": "uk", "app_lock": msgspec.to_builtins(lock)}))
+    assert settings.app_lock(store) == lock
+    assert json.loads(settings_path.read_text()) == {"country": "uk"}
     assert settings.app_lock(store) == lock
     settings.save_app_lock(store, None)
     assert settings.app_lock(store) is None
 
 
 @pytest.mark.timeless
-@pytest.mark.parametrize(
-    "bad",
-    [
-        {"salt": "00", "hash": "11"},
-        {"salt": "ab" * 16, "hash": "cd" * 32, "n": 3 * 2**13},  # not a power of two
-        {"salt": "ab" * 16, "hash": "cd" * 32, "n": 2**30},  # would take gigabytes to check
-        {"salt": "ab" * 16, "hash": "cd" * 32, "idle_minutes": 7},
-        "a passphrase",
-    ],
-)
-def test_a_lock_winback_cannot_read_is_reported_without_quoting_it(bad: object) -> None:
-    checked = settings.check({"app_lock": bad})
-    assert checked.saved.app_lock is None
-    assert [p.message for p in checked.problems] == [
-        "app_lock is not a lock winback can read, so winback is not locked"
-    ]
+@pytest.mark.parametrize("bad", BAD_LOCKS)
+def test_an_older_settings_json_lock_winback_cannot_read_keeps_it_closed(tmp_path: Path, bad: object) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({"app_lock": bad}))
+    _closed(settings.app_lock(Store(tmp_path)))
+    (tmp_path / "settings.json").write_text(json.dumps({"app_lock": None}))
+    (tmp_path / APP_LOCK_FILE).unlink()
+    assert settings.app_lock(Store(tmp_path)) is None
+
+
+@pytest.mark.timeless
+def test_the_export_leaves_the_lock_out_and_delete_everything_removes_it(
+    tmp_path: Path, lock: applock.SavedLock
+) -> None:
+    store = Store(tmp_path)
+    settings.save_app_lock(store, lock)
+    settings.save_country(store, "uk")
+    assert set(dataio.export_files(store)) == {"settings.json"}
+    assert b"app_lock" not in dataio.export_files(store)["settings.json"]
+    (tmp_path / "settings.json").write_text(json.dumps({"country": "uk", "app_lock": msgspec.to_builtins(lock)}))
+    assert json.loads(dataio.export_files(store)["settings.json"]) == {"country": "uk"}
+    assert tmp_path / APP_LOCK_FILE in store.files()
+    dataio.delete_everything(store)
+    assert not (tmp_path / APP_LOCK_FILE).exists()
+    assert settings.app_lock(store) is None
 
 
 @pytest.mark.timeless
@@ -179,3 +257,17 @@ def test_a_count_of_tries_winback_cannot_use_still_makes_the_next_wrong_one_wait
     with moving_from(NOW):
         tried = applock.attempt(Store(tmp_path), lock, "wrong guess")
         assert tried.outcome == "wrong" and tried.wait_until > applock.now()
+
+
+@pytest.mark.timeless
+def test_a_damaged_older_settings_json_that_holds_a_lock_keeps_winback_closed(
+    tmp_path: Path, lock: applock.SavedLock
+) -> None:
+    store = Store(tmp_path)
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"country": "uk", "app_lock": msgspec.to_builtins(lock)}, indent=2) + ",garbage")
+    found = settings.app_lock(store)
+    assert isinstance(found, applock.LockTrouble) and found.file == "settings.json"
+    assert "no passphrase can open it" in found.words
+    path.write_text(json.dumps({"country": "uk", "app_lock": None}, indent=2) + ",garbage")
+    assert settings.app_lock(store) is None, "an older winback's removed lock is no lock"

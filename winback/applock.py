@@ -1,9 +1,12 @@
 """The app lock: a passphrase kept only as a salted scrypt hash, idle time, and a back-off on wrong tries.
 
 What it protects against is someone opening winback in the browser; what it does not is someone reading the
-folder's files (the CSV files are not encrypted, and whoever can change settings.json can remove the lock).
+folder's files (the CSV files are not encrypted, and whoever can remove app_lock.json removes the lock).
 
-The hash and its parameters live in the person's own settings.json (``SavedLock``, field ``app_lock``). Wrong
+The hash and its parameters live in a file of their own in the person's folder, ``app_lock.json`` (``SavedLock``),
+not in settings.json: no save or import of the settings can drop or replace the lock, and an export leaves it
+out (it belongs to this computer). A lock file that is there but cannot be read fails closed (``LockTrouble``):
+the app stays locked and no passphrase opens it, until the file is removed. Wrong
 tries are counted in ``lock_attempts.json`` in the same folder, so the wait they earn holds across sessions,
 reloads and tabs: each try is recorded as wrong *before* the passphrase is checked (under the file's lock), so
 two tries at once, or a crash in the middle, cannot skip the wait; a right one then clears the count.
@@ -26,8 +29,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
-from winback.atomic import StorageError, atomic_write, explain
-from winback.store import LOCK_ATTEMPTS_FILE, Store
+from winback.atomic import StorageError, atomic_write, explain, reason
+from winback.store import APP_LOCK_FILE, LOCK_ATTEMPTS_FILE, Store
 
 MIN_LENGTH = 8
 MAX_LENGTH = 1024
@@ -41,10 +44,12 @@ SALT_BYTES, HASH_BYTES = 16, 32
 # Wrong tries: the first FREE_TRIES cost nothing (a typo), then each waits twice as long, up to MAX_WAIT.
 FREE_TRIES = 3
 MAX_WAIT_SECONDS = 300.0
+# app_lock.json holds about 200 bytes; anything far larger is not a lock winback wrote.
+LOCK_FILE_MAX_BYTES = 4096
 
 
 class SavedLock(msgspec.Struct, kw_only=True):
-    """settings.json's ``app_lock``: the salted hash of the passphrase with its scrypt parameters, never the
+    """app_lock.json: the salted hash of the passphrase with its scrypt parameters, never the
     passphrase; and how many idle minutes lock the app."""
 
     salt: Annotated[str, msgspec.Meta(pattern=f"^[0-9a-f]{{{2 * SALT_BYTES}}}$")]
@@ -112,6 +117,64 @@ def wait_after(failures: int) -> float:
 
 def idle_for_too_long(last_activity: float, at: float, idle_minutes: int) -> bool:
     return at - last_activity >= idle_minutes * 60
+
+
+@dataclass(frozen=True)
+class LockTrouble:
+    """A lock file that is there but cannot be read: the app stays locked, ``words`` say why and what to do, and
+    ``file`` is the file's name in the folder."""
+
+    words: str
+    file: str = APP_LOCK_FILE
+
+
+Lock = SavedLock | LockTrouble | None
+
+
+def _trouble(what: str) -> LockTrouble:
+    return LockTrouble(
+        f"winback's lock file ({APP_LOCK_FILE}) {what}, so winback stays locked and no passphrase can open it. "
+        f"Removing the file {APP_LOCK_FILE} from winback's data folder removes the lock (anyone with that "
+        "folder's files could do that anyway); then set a new passphrase on Data & privacy."
+    )
+
+
+def read_lock(store: Store) -> Lock:
+    """The lock in app_lock.json; None when there is no such file. A file that cannot be read (damaged, a folder,
+    too large, a value winback does not accept) is a LockTrouble: closed, never open."""
+    path = store.folder / APP_LOCK_FILE
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(LOCK_FILE_MAX_BYTES + 1)
+    except (FileNotFoundError, NotADirectoryError):  # no such file (nor folder: a file is in the folder's way)
+        return None
+    except IsADirectoryError:
+        return _trouble("is a folder, not a file")
+    except OSError as error:
+        return _trouble(f"could not be read ({reason(error)})")
+    if len(data) > LOCK_FILE_MAX_BYTES:
+        return _trouble("is far larger than a lock")
+    return decode_lock(data)
+
+
+def decode_lock(data: bytes) -> SavedLock | LockTrouble:
+    try:
+        return msgspec.json.decode(data, type=SavedLock)
+    except (msgspec.DecodeError, msgspec.ValidationError, ValueError):
+        return _trouble("is damaged: it does not hold a lock winback can check")
+
+
+def write_lock(store: Store, lock: SavedLock | None) -> None:
+    """Keep ``lock`` in app_lock.json (atomically, under the file's lock), or remove the file with None."""
+    path = store.folder / APP_LOCK_FILE
+    with store.locked(APP_LOCK_FILE):
+        try:
+            if lock is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, msgspec.json.encode(lock) + b"\n")
+        except OSError as error:
+            raise StorageError(explain(error, path)) from error
 
 
 @dataclass(frozen=True)

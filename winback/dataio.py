@@ -16,6 +16,7 @@ from winback.activities import all_activities
 from winback.imports.plan import backup_folders
 from winback.paths import sample_folder
 from winback.schema import CUSTOM_ACTIVITIES, DAILY_LOG, SAFETY_PLAN_FILE, SETTINGS_FILE, TABLES
+from winback.settings import without_old_lock
 from winback.store import StorageError, Store, clear_cache, reason
 from winback.tracker import entries
 from winback.vocab import MOOD_WORDS
@@ -64,7 +65,8 @@ def export_files(store: Store) -> dict[str, bytes]:
             files[table.filename] = path.read_bytes()
     settings = store.folder / SETTINGS_FILE
     if settings.exists():
-        files[SETTINGS_FILE] = settings.read_bytes()
+        # The app lock (app_lock.json, or an older settings.json's app_lock) belongs to this computer: left out.
+        files[SETTINGS_FILE] = without_old_lock(settings.read_bytes())
     # Only there when the person chose to keep their safety plan in the folder.
     plan = store.folder / SAFETY_PLAN_FILE
     if plan.exists():

@@ -7,6 +7,8 @@ the file aside as ``settings.rejected.json`` before writing it without that valu
 
 from __future__ import annotations
 
+import json
+import re
 import reprlib
 from dataclasses import dataclass, replace
 from datetime import date
@@ -15,16 +17,20 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import UNSET, UnsetType
 
+from winback import applock
 from winback.applock import SavedLock
+from winback.atomic import StorageError, atomic_write, explain
 from winback.content.resources import DEFAULT_COUNTRY
 from winback.content.steps import Thresholds, default_thresholds
 from winback.quick_exit import MAX_LENGTH as QUICK_EXIT_MAX_LENGTH
 from winback.quick_exit import PATTERN as QUICK_EXIT_PATTERN
 from winback.quick_exit import check_destination
-from winback.schema import RowProblem
-from winback.settings_json import parse_settings
-from winback.store import Store
+from winback.schema import SETTINGS_FILE, RowProblem
+from winback.settings_json import SETTINGS_MAX_BYTES, parse_settings
+from winback.store import APP_LOCK_FILE, Store
 
+# Where an older winback kept the app lock; it now has a file of its own (winback.applock, app_lock.json).
+OLD_LOCK = "app_lock"
 EARLIEST_START = date(1900, 1, 1)
 LATEST_START = date(2999, 12, 31)
 
@@ -52,8 +58,6 @@ class SettingsFile(msgspec.Struct, kw_only=True):
         Annotated[str, msgspec.Meta(max_length=QUICK_EXIT_MAX_LENGTH, pattern=QUICK_EXIT_PATTERN)] | None
     ) = None
     exit_intro_seen: bool | None = None
-    # The app lock (winback.applock): the passphrase's salted hash and the idle minutes; absent, no lock.
-    app_lock: SavedLock | None = None
     # The disguise (winback.disguise): neutral tab title and icon, reminder and export names; absent is off.
     disguise: bool | None = None
 
@@ -121,8 +125,6 @@ def _problem(name: str, value: Any) -> RowProblem:
         return RowProblem("settings", 0, f"thresholds {shown} are not named values; using the defaults")
     if name == "quick_exit_url":
         return RowProblem("settings", 0, f"quick_exit_url {shown} is not an https address; using the usual one")
-    if name == "app_lock":  # never quoted: it holds the passphrase's hash
-        return RowProblem("settings", 0, "app_lock is not a lock winback can read, so winback is not locked")
     if name == "disguise":
         return RowProblem("settings", 0, f"disguise {shown} is not true or false; the disguise is off")
     return RowProblem("settings", 0, f"{name} {shown} is not a value winback can use; using the default")
@@ -200,13 +202,79 @@ def save_no_contact_start(store: Store, start: date | None, today: date) -> None
     save(store, {"no_contact_start": start.isoformat() if start else None})
 
 
-def app_lock(store: Store) -> SavedLock | None:
-    """The person's app lock, or None (none set, or one winback cannot read: reported like any bad value)."""
-    return read(store).saved.app_lock
+def app_lock(store: Store) -> applock.Lock:
+    """The person's app lock (winback.applock.read_lock): None, a lock, or a lock file that keeps winback closed.
+    A lock that an older winback kept in settings.json (``app_lock``) is first moved to app_lock.json; in a folder
+    where it cannot be moved, it is read where it is."""
+    try:
+        _move_old_lock(store)
+        if _damaged_with_old_lock(store):
+            return applock.LockTrouble(OLD_LOCK_DAMAGED, SETTINGS_FILE)
+    except StorageError:
+        old = store.read_settings()[0].get(OLD_LOCK)
+        if old is not None and applock.read_lock(store) is None:
+            return applock.decode_lock(msgspec.json.encode(old))
+    return applock.read_lock(store)
+
+
+OLD_LOCK_DAMAGED = (
+    f"{SETTINGS_FILE} is damaged and seems to hold a lock from an older winback, so winback stays locked and no "
+    f"passphrase can open it. Mending the file, or removing {SETTINGS_FILE} from winback's data folder (your "
+    "settings go back to winback's defaults), removes the lock; then set a passphrase again on Data & privacy."
+)
+_OLD_LOCK_KEY = re.compile(rb'"app_lock"\s*:(?!\s*null\b)')
+
+
+def _damaged_with_old_lock(store: Store) -> bool:
+    """settings.json cannot be read, app_lock.json is not there, and the text holds an older winback's lock: it
+    cannot be moved, and opening without it would let the next settings save set it aside, lock and all."""
+    if (store.folder / APP_LOCK_FILE).exists():
+        return False
+    _raw, problems = store.read_settings()
+    if not problems:
+        return False
+    try:
+        with (store.folder / SETTINGS_FILE).open("rb") as handle:
+            data = handle.read(SETTINGS_MAX_BYTES + 1)
+    except OSError:
+        return False
+    return _OLD_LOCK_KEY.search(data) is not None
 
 
 def save_app_lock(store: Store, lock: SavedLock | None) -> None:
-    save(store, {"app_lock": None if lock is None else msgspec.to_builtins(lock)})
+    applock.write_lock(store, lock)
+    _move_old_lock(store)  # an older settings.json's lock must not come back when this one is removed
+
+
+def _move_old_lock(store: Store) -> None:
+    """Once: settings.json's ``app_lock`` from before app_lock.json moves there (unless app_lock.json is there
+    already), then leaves settings.json. A value that is not a lock moves too, so it keeps winback closed."""
+    raw, _problems = store.read_settings()
+    if OLD_LOCK not in raw:
+        return
+    old = raw[OLD_LOCK]
+    with store.locked(APP_LOCK_FILE):
+        path = store.folder / APP_LOCK_FILE
+        if old is not None and not path.exists() and not path.is_symlink():
+            try:
+                atomic_write(path, msgspec.json.encode(old) + b"\n")
+            except OSError as error:
+                raise StorageError(explain(error, path)) from error
+    store.write_settings({}, clean=_without_old_lock)
+
+
+def without_old_lock(data: bytes) -> bytes:
+    """settings.json's text without an older winback's ``app_lock``, for an export or from an import: the lock
+    belongs to this computer's folder (app_lock.json), never to a copy. Text without one is returned as it is."""
+    raw, problems = parse_settings(data)
+    if problems or OLD_LOCK not in raw:
+        return data
+    kept = {name: value for name, value in raw.items() if name != OLD_LOCK}
+    return (json.dumps(kept, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _without_old_lock(raw: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    return _usable({name: value for name, value in raw.items() if name != OLD_LOCK})
 
 
 def save_country(store: Store, code: str) -> None:

@@ -52,6 +52,8 @@ CACHE_ENTRIES = 48
 IMPORT_LOCK = ".import"
 # The app lock's count of wrong tries (winback.applock): the person's, so deleting everything removes it too.
 LOCK_ATTEMPTS_FILE = "lock_attempts.json"
+# The app lock itself (winback.applock): its own file, so no save or import of settings.json can drop or replace it.
+APP_LOCK_FILE = "app_lock.json"
 
 
 def _aside(filename: str) -> str:
@@ -366,13 +368,13 @@ class Store:
 
 # The files winback writes in a person's folder, by name: each table and settings.json, the rows or settings set
 # aside as unreadable, a file's version from before an undone import, the notice of an undone import, the safety
-# plan a person chose to keep, and a lock file for each (and for an import); a write's temporary file is named
-# after the file it replaces (".daily_log.csv.<random>.tmp").
+# plan a person chose to keep, the app lock and its wrong tries, and a lock file for each (and for an import); a
+# write's temporary file is named after the file it replaces (".daily_log.csv.<random>.tmp").
 _WRITTEN = frozenset(
     name
     for base in (*(t.filename for t in TABLES.values()), SETTINGS_FILE)
     for name in (base, _aside(base), undo.copy_name(base))
-) | {undo.NOTICE_FILE, LOCK_ATTEMPTS_FILE, SAFETY_PLAN_FILE}
+) | {undo.NOTICE_FILE, LOCK_ATTEMPTS_FILE, APP_LOCK_FILE, SAFETY_PLAN_FILE}
 _OWN_NAMES = _WRITTEN | {f"{name}.lock" for name in _WRITTEN} | {f"{IMPORT_LOCK}.lock"}
 
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -16,8 +17,9 @@ from tests.pages.test_people import as_person, folder_of
 from tests.support.apptest import PAGE_FILES, box, open_page, texts
 from tests.support.clock import NOW, moving_from
 from tests.support.devserver import ROOT
+from tests.support.plan_flow import catch_downloads
 from winback import activities, applock, sample, settings, tracker
-from winback.store import LOCK_ATTEMPTS_FILE, Store
+from winback.store import APP_LOCK_FILE, LOCK_ATTEMPTS_FILE, Store
 from winback.ui import guard, lock_screen, lock_settings, state
 
 PASSPHRASE = "blue kettle at noon"
@@ -85,7 +87,7 @@ def test_a_passphrase_set_on_data_privacy_is_kept_only_as_a_hash_and_locks_every
     assert "The lock is on" in texts(app)
     saved = settings.app_lock(Store(data_dir))
     assert saved is not None and saved.idle_minutes == 60 and applock.matches(saved, PASSPHRASE)
-    assert PASSPHRASE not in (data_dir / "settings.json").read_text()
+    assert PASSPHRASE not in (data_dir / APP_LOCK_FILE).read_text()
     assert is_locked(new_session())
 
 
@@ -260,3 +262,95 @@ def test_sample_mode_keeps_the_lock_of_the_own_folder(data_dir: Path) -> None:
     assert "The lock is on" in texts(app)
     box(app, state.LOCK_SETTINGS)
     assert is_locked(new_session())
+
+
+def closed_for_good(closed: AppTest) -> None:
+    """The lock screen of a lock file that cannot be read: nothing of the diary, no passphrase asked for."""
+    assert is_locked(closed)
+    shown = texts(closed)
+    assert NOTE not in shown and ACTIVITY not in shown and not closed.text_area and not closed.dataframe
+    assert "no passphrase can open it" in errors(closed) and f"Removing the file {APP_LOCK_FILE}" in errors(closed)
+    assert [t.label for t in closed.text_input] == [], "no passphrase is asked for"
+    assert "findahelpline.com" in shown, "the help lines are still there"
+
+
+def test_a_damaged_settings_json_or_lock_file_never_opens_the_app(data_dir: Path) -> None:
+    diary(data_dir)
+    saved = lock(data_dir)
+    settings.save_country(Store(data_dir), "uk")
+    settings_path = data_dir / "settings.json"
+    settings_path.write_text(settings_path.read_text() + ",garbage")
+    app = new_session()
+    assert is_locked(app), "a damaged settings.json does not open the app"
+    app = type_passphrase(app, PASSPHRASE)
+    assert not is_locked(app)
+    app.switch_page(PAGE_FILES["Data & privacy"]).run()  # a settings save rewrites settings.json
+    settings.save_exit_intro_seen(Store(data_dir))
+    assert settings.app_lock(Store(data_dir)) == saved
+    assert is_locked(new_session()), "the lock outlasts any settings save"
+
+    lock_file = data_dir / APP_LOCK_FILE
+    lock_file.write_bytes(lock_file.read_bytes() + b",garbage")
+    closed_for_good(new_session())
+    lock_file.unlink()
+    lock_file.mkdir()
+    closed_for_good(new_session())
+    lock_file.rmdir()
+    assert not is_locked(new_session()), "removing app_lock.json removes the lock, as the screen says"
+
+
+def test_importing_an_older_export_keeps_the_lock_of_this_folder(data_dir: Path) -> None:
+    import io
+    import json
+    import zipfile
+
+    from winback import dataio
+
+    store = Store(data_dir)
+    diary(data_dir)
+    settings.save_country(store, "uk")
+    older = applock.make("an older passphrase", 60)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(dataio.export_zip(store))) as exported, zipfile.ZipFile(buffer, "w") as archive:
+        for name in exported.namelist():
+            if name != "settings.json":
+                archive.writestr(name, exported.read(name))
+        archive.writestr("settings.json", json.dumps({"country": "ie", "app_lock": msgspec.to_builtins(older)}))
+    current = lock(data_dir)
+    for expected in (current, None):
+        app = type_passphrase(new_session(), PASSPHRASE) if expected else new_session()
+        app.switch_page(PAGE_FILES["Data & privacy"]).run()
+        app.file_uploader(key="import_upload_winback").upload("winback.zip", buffer.getvalue(), "application/zip").run()
+        assert not app.exception, app.exception
+        assert "app_lock" not in texts(app), texts(app)
+        assert [b for b in app.button if b.key == "import_apply"], texts(app)
+        app.button(key="import_apply").click().run()
+        assert "Imported" in texts(app)
+        assert settings.load(store)[0].country == "ie", "the export's settings were imported"
+        assert settings.app_lock(store) == expected, "the lock is this folder's own, never the export's"
+        assert "app_lock" not in (data_dir / "settings.json").read_text()
+        settings.save_app_lock(store, None)
+
+
+def test_an_export_made_before_the_idle_time_is_refused_after_it(
+    data_dir: Path, moving: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    diary(data_dir)
+    lock(data_dir, idle=5)
+    downloads = catch_downloads(monkeypatch)
+    app = type_passphrase(new_session(), PASSPHRASE)
+    app.switch_page(PAGE_FILES["Data & privacy"]).run()
+    plain_ones = [d for d in downloads if d.mime in ("application/zip", "text/csv")]
+    assert {d.mime for d in plain_ones} == {"application/zip", "text/csv"}
+    app.toggle(key=state.EXPORT_PROTECT).set_value(True).run()
+    app.text_input(key=state.EXPORT_PASSWORD).input("a long password")
+    app.text_input(key=state.EXPORT_PASSWORD_AGAIN).input("a long password").run()
+    exports = [*plain_ones, [d for d in downloads if d.mime == "application/zip"][-1]]
+    for download in exports:
+        assert download.make(), "built while the window is open"
+    moving.shift(timedelta(minutes=5))
+    for download in exports:
+        with pytest.raises(lock_screen.LockedError):
+            download.make()
+    app.run()
+    assert is_locked(app), "the next run locks the window"

@@ -277,6 +277,7 @@ def _own(file: str, function: str, element: str, role: str, text: tuple[str, ...
 REMOVED = "a count of removed characters (typed_text.removed_notice)"
 # A fixed sentence about another window, with a day in words and winback's own verbs.
 ELSEWHERE = "a fixed sentence, a day in words and winback's own verbs"
+LOCK_TROUBLE = "why the lock file cannot be read, in fixed sentences naming app_lock.json (applock._trouble)"
 WAIT = "when the next try is allowed: a moment in words and a count (lock_screen.wait_words)"
 IDLE = "5, 15 or 60 minutes in words (lock_settings.idle_words)"
 PASSPHRASE_PROBLEM = "a fixed sentence with the minimum or maximum length (applock.passphrase_problem)"
@@ -524,9 +525,11 @@ OWN_WORDS: tuple[OwnWords, ...] = (
     _own(UI + "widgets.py", "step_card", "markdown", "text", ("step.number", "step.name", "step.state"), STEPS),
     # The app lock: when the next try is allowed (a moment and a count, lock_screen.wait_words), the idle time
     # in words (lock_settings.idle_words) and why a new passphrase cannot be used (applock.passphrase_problem).
-    _own(UI + "lock_screen.py", "lock_screen", "warning", "text", ("wait_words(waiting)",), WAIT),
+    _own(UI + "lock_screen.py", "_passphrase_form", "warning", "text", ("wait_words(waiting)",), WAIT),
     _own(UI + "lock_screen.py", "_try", "error", "text", ("wait_words(tried.wait_until)",), WAIT),
     _own(UI + "lock_screen.py", "_try", "error", "text", ("wait",), WAIT),
+    _own(UI + "lock_screen.py", "lock_screen", "error", "text", ("lock.words",), LOCK_TROUBLE),
+    _own(UI + "lock_settings.py", "app_lock_section", "error", "text", ("lock.words",), LOCK_TROUBLE),
     _own(UI + "lock_settings.py", "_turn_on", "error", "text", ("problem",), PASSPHRASE_PROBLEM),
     _own(UI + "lock_settings.py", "_turn_on", "_save(done)", "text", ("idle_words(idle)",), IDLE),
     _own(UI + "lock_settings.py", "_change", "success", "text", ("idle_words(lock.idle_minutes)",), IDLE),

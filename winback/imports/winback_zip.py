@@ -222,6 +222,8 @@ def _read_members(members: Mapping[str, bytes], room: int, latest: date | None) 
         if latin_line:
             contents.notes.append(latin_note(filename, latin_line))
         if filename == SETTINGS_FILE:
+            # An older export's app lock is never imported: the lock is this folder's own (app_lock.json).
+            text = settings.without_old_lock(text.encode("utf-8")).decode("utf-8")
             contents.settings_text = text
             contents.problems.extend(_check_settings(text))
             continue

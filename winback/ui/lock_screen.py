@@ -10,6 +10,7 @@ once the idle time has passed they start a full run, which then finds the sessio
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -51,7 +52,7 @@ def own_store() -> Store | None:
 
 def gate(person: Path) -> bool:
     """True when this run may draw the app; otherwise the lock screen was drawn instead and the router stops.
-    Called before anything of the diary is read: only settings.json's lock and the count of wrong tries."""
+    Called before anything of the diary is read: only the lock (app_lock.json) and the count of wrong tries."""
     if paths.folder_trouble(person) is not None:
         return True  # nothing of the diary can be read; the router shows why, and Help & safety
     lock = settings.app_lock(Store(person))
@@ -66,13 +67,46 @@ def gate(person: Path) -> bool:
     return False
 
 
-def is_open(person: Path, lock: applock.SavedLock, at: float) -> bool:
-    last = st.session_state.get(state.LAST_ACTIVITY)
+def is_open(person: Path, lock: applock.SavedLock | applock.LockTrouble, at: float) -> bool:
+    return _open_at(
+        lock, st.session_state.get(state.UNLOCKED_FOR) == str(person), st.session_state.get(state.LAST_ACTIVITY), at
+    )
+
+
+def _open_at(lock: applock.SavedLock | applock.LockTrouble, opened: bool, last: object, at: float) -> bool:
+    """A lock file that cannot be read is never open."""
     return (
-        st.session_state.get(state.UNLOCKED_FOR) == str(person)
+        isinstance(lock, applock.SavedLock)
+        and opened
         and isinstance(last, float)
         and not applock.idle_for_too_long(last, at, lock.idle_minutes)
     )
+
+
+class LockedError(Exception):
+    """A download asked for after its window locked (or idled too long): no file is served."""
+
+
+LOCKED_DOWNLOAD = "winback is locked: open it with your passphrase, then download again."
+
+
+def guarded(make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """``make`` for a download built when clicked (it runs later, in another thread, without the session): it
+    refuses with LockedError when, at that moment, the person's folder has a lock and this session, as it was
+    when the button was drawn, is not open any more (idle too long, or the lock was set since)."""
+    person = session.person_folder()
+    opened = person is not None and st.session_state.get(state.UNLOCKED_FOR) == str(person)
+    last = st.session_state.get(state.LAST_ACTIVITY)
+
+    def build() -> bytes:
+        if person is None:
+            raise LockedError(LOCKED_DOWNLOAD)
+        lock = settings.app_lock(Store(person))
+        if lock is not None and not _open_at(lock, opened, last, applock.now()):
+            raise LockedError(LOCKED_DOWNLOAD)
+        return make()
+
+    return build
 
 
 def open_for(person: Path) -> None:
@@ -84,27 +118,35 @@ def lock_now() -> None:
     st.session_state.pop(state.UNLOCKED_FOR, None)
 
 
-def lock_screen(store: Store, lock: applock.SavedLock) -> None:
+def lock_screen(store: Store, lock: applock.SavedLock | applock.LockTrouble) -> None:
     """Instead of the app: one hidden page (so the navigation lists none of winback's), the passphrase, the
     help lines for a country picked here (the person's own choice is part of their settings) and the quick exit."""
     st.navigation(_lock_pages(), position="hidden")
     st.title(LOCK_TITLE)
     with st.container(key=state.LOCK_SCREEN):
-        with st.form(state.LOCK_FORM, clear_on_submit=True, enter_to_submit=True):
-            passphrase = st.text_input("Passphrase", type="password", key=state.LOCK_PASSPHRASE)
-            st.caption(LOCK_WORDS)
-            submitted = st.form_submit_button("Open", type="primary", key=state.LOCK_OPEN)
-        if submitted:
-            _try(store, lock, passphrase)
-        elif (waiting := applock.read_attempts(store).wait_until) > applock.now():
-            st.warning(wait_words(waiting), icon=":material/hourglass_top:")
+        if isinstance(lock, applock.LockTrouble):
+            st.error(lock.words, icon=":material/lock:")
+            st.code(str(store.folder / lock.file), language=None)
+        else:
+            _passphrase_form(store, lock)
     resources_panel(state.LOCK_COUNTRY, heading="If you need help now", kept="session")
     with st.container(key=state.QUICK_EXIT_ANCHOR):
         frame.quick_exit(to=_exit_address(store))
 
 
+def _passphrase_form(store: Store, lock: applock.SavedLock) -> None:
+    with st.form(state.LOCK_FORM, clear_on_submit=True, enter_to_submit=True):
+        passphrase = st.text_input("Passphrase", type="password", key=state.LOCK_PASSPHRASE)
+        st.caption(LOCK_WORDS)
+        submitted = st.form_submit_button("Open", type="primary", key=state.LOCK_OPEN)
+    if submitted:
+        _try(store, lock, passphrase)
+    elif (waiting := applock.read_attempts(store).wait_until) > applock.now():
+        st.warning(wait_words(waiting), icon=":material/hourglass_top:")
+
+
 def _exit_address(store: Store) -> str:
-    """The person's own quick-exit address, read from settings.json as the lock is (else the usual one)."""
+    """The person's own quick-exit address, read from settings.json (else the usual one)."""
     try:
         chosen = settings.quick_exit_url(store)
     except StorageError:

@@ -46,6 +46,8 @@ def app_lock_section() -> None:
         lock = settings.app_lock(store)
         if lock is None:
             _turn_on(store)
+        elif isinstance(lock, applock.LockTrouble):  # the lock screen shows instead; here only for completeness
+            st.error(lock.words, icon=":material/lock:")
         else:
             _change(store, lock)
 

@@ -9,7 +9,7 @@ import streamlit as st
 
 from winback import dataio, typed_text
 from winback.store import StorageError, Store
-from winback.ui import backup_form, session, state
+from winback.ui import backup_form, lock_screen, session, state
 from winback.ui.widgets import pending_notice, rerun_with_notice, save_error
 from winback.words import count_phrase
 
@@ -58,7 +58,8 @@ def export_buttons(s: Store, today: date, has_files: bool) -> None:
     left.download_button(
         "Everything (zip, with password)" if protection.on else "Everything (zip)",
         # Built only when clicked: large histories stay fast. Never without the password the person asked for.
-        data=(lambda: dataio.export_zip(s, password)) if protection.problem is None else b"",
+        # Refused when the window has locked (or idled too long) by the time it is built: see lock_screen.guarded.
+        data=lock_screen.guarded(lambda: dataio.export_zip(s, password)) if protection.problem is None else b"",
         file_name=dataio.export_file_name("zip", today, sample=session.in_sample_mode(), disguised=disguised),
         mime="application/zip",
         disabled=not has_files or protection.problem is not None,
@@ -69,7 +70,7 @@ def export_buttons(s: Store, today: date, has_files: bool) -> None:
     )
     right.download_button(
         "Daily log for spreadsheets (CSV)",
-        data=lambda: dataio.spreadsheet_csv(s),
+        data=lock_screen.guarded(lambda: dataio.spreadsheet_csv(s)),
         file_name=dataio.export_file_name("spreadsheet", today, sample=session.in_sample_mode(), disguised=disguised),
         mime="text/csv",
         disabled=not has_files,
