@@ -218,12 +218,15 @@ def test_changing_or_removing_the_passphrase_needs_the_current_one(data_dir: Pat
     app.text_input(key=state.LOCK_CURRENT).input("not it at all")
     app.button(key=state.LOCK_REMOVE).click().run()
     assert "not the current passphrase" in errors(app)
+    app.button(key=state.LOCK_REMOVE).click().run()  # the current passphrase left empty: asked for, not a try
+    assert lock_settings.CURRENT_NEEDED in errors(app)
     assert settings.app_lock(Store(data_dir)) == before, "nothing was changed"
     app.text_input(key=state.LOCK_CURRENT).input(PASSPHRASE)
     app.text_input(key=state.LOCK_NEW).input("a new passphrase")
     app.text_input(key=state.LOCK_AGAIN).input("a new passphrase")
     app.selectbox(key=state.LOCK_IDLE).set_value(5)
     app.button(key=state.LOCK_SAVE).click().run()
+    assert "The passphrase is changed: winback asks for the passphrase after 5 minutes" in texts(app)
     changed = settings.app_lock(Store(data_dir))
     assert changed is not None and changed.idle_minutes == 5
     assert applock.matches(changed, "a new passphrase") and not applock.matches(changed, PASSPHRASE)

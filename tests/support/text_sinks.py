@@ -534,7 +534,14 @@ OWN_WORDS: tuple[OwnWords, ...] = (
     _own(UI + "lock_settings.py", "_turn_on", "_save(done)", "text", ("idle_words(idle)",), IDLE),
     _own(UI + "lock_settings.py", "_change", "success", "text", ("idle_words(lock.idle_minutes)",), IDLE),
     _own(UI + "lock_settings.py", "_change", "error", "text", ("problem",), PASSPHRASE_PROBLEM),
-    _own(UI + "lock_settings.py", "_change", "_save(done)", "text", ("idle_words(idle)",), IDLE),
+    _own(
+        UI + "lock_settings.py",
+        "_change",
+        "_save(done)",
+        "text",
+        ("what", "idle_words(idle)"),
+        "what: 'The passphrase is changed' or 'Saved'; " + IDLE,
+    ),
     _own(
         UI + "lock_settings.py",
         "_current_is_right",

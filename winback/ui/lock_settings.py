@@ -29,6 +29,7 @@ BACK_OFF = (
     f"{int(applock.MAX_WAIT_SECONDS // 60)} minutes), in every window, so guessing takes a very long time."
 )
 IDLE_LABEL = "Lock after this long without use"
+CURRENT_NEEDED = "Type the current passphrase first: changing or removing the lock needs it. Nothing was changed."
 
 
 def idle_words(minutes: int) -> str:
@@ -108,13 +109,17 @@ def _change(store: Store, lock: applock.SavedLock) -> None:
         if problem is not None:
             st.error(f"{problem} Nothing was changed.", icon=":material/error:")
             return
+    if not current:  # asked for, not tried: an empty field is no wrong try
+        st.error(CURRENT_NEEDED, icon=":material/lock:")
+        return
     if not _current_is_right(store, lock, current):
         return
     if remove:
         _save(store, None, "The lock is off: winback opens without a passphrase.")
         return
     changed = applock.make(new, idle) if new else applock.with_idle(lock, idle)
-    _save(store, changed, f"Saved: winback asks for the passphrase after {idle_words(idle)} without use.")
+    what = "The passphrase is changed" if new else "Saved"
+    _save(store, changed, f"{what}: winback asks for the passphrase after {idle_words(idle)} without use.")
 
 
 def _current_is_right(store: Store, lock: applock.SavedLock, current: str) -> bool:
