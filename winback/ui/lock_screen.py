@@ -26,7 +26,8 @@ from winback.words import count_phrase, moment_words
 
 # How often an open window asks whether it has been idle for too long (a fragment's run, not activity).
 IDLE_CHECK_SECONDS = 5
-# The lock screen's tab title and heading: nothing that says whose or what.
+# The lock screen's heading and page names: nothing that says whose or what (the tab says winback, or Notes
+# with the disguise on: frame.page_config).
 LOCK_TITLE = "Locked"
 LOCK_WORDS = "Type your passphrase to open your diary."
 WRONG = "That is not the passphrase."
@@ -122,6 +123,9 @@ def lock_screen(store: Store, lock: applock.SavedLock | applock.LockTrouble) -> 
     """Instead of the app: one hidden page (so the navigation lists none of winback's), the passphrase, the
     help lines for a country picked here (the person's own choice is part of their settings) and the quick exit."""
     st.navigation(_lock_pages(), position="hidden")
+    # First, so that its script (and Shift pressed three times) is ready as early as the screen can be seen.
+    with st.container(key=state.QUICK_EXIT_ANCHOR):
+        frame.quick_exit(to=_exit_address(store))
     st.title(LOCK_TITLE)
     with st.container(key=state.LOCK_SCREEN):
         if isinstance(lock, applock.LockTrouble):
@@ -130,8 +134,6 @@ def lock_screen(store: Store, lock: applock.SavedLock | applock.LockTrouble) -> 
         else:
             _passphrase_form(store, lock)
     resources_panel(state.LOCK_COUNTRY, heading="If you need help now", kept="session")
-    with st.container(key=state.QUICK_EXIT_ANCHOR):
-        frame.quick_exit(to=_exit_address(store))
 
 
 def _passphrase_form(store: Store, lock: applock.SavedLock) -> None:
