@@ -93,8 +93,8 @@ def import_panel(s: Store, today: date) -> None:
 
 
 PASSWORD_ASKED = (
-    "This export is protected by a password. Type it and press Enter to see what it holds; nothing changes "
-    "until you have seen the preview and pressed Import."
+    "This export is protected by a password. Type it and press Enter or Open the export to see what it holds; "
+    "nothing changes until you have seen the preview and pressed Import."
 )
 PASSWORD_WRONG = (
     "This password does not open the export. Nothing was changed. Check it (capital letters matter) and type it again."
