@@ -78,8 +78,8 @@ def test_the_disguise_makes_every_tab_title_neutral_and_names_the_export_notes(
 
     with rerun(page):
         page.locator(f".st-key-{state.EXPORT_PROTECT}").get_by_text("Protect the zip with a password").click()
-    # By keyboard alone, as a person who leaves each field with Tab (past its show-password button): what was
-    # typed counts without Enter or a click elsewhere, and the protected zip can be had.
+    # By keyboard alone, as a person who leaves each field with Tab (past its show-password button) and presses
+    # "Use this password" with Enter: both fields count, also the one left last.
     page.get_by_label("Password", exact=True).click()
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Tab")
@@ -87,9 +87,15 @@ def test_the_disguise_makes_every_tab_title_neutral_and_names_the_export_notes(
     expect(page.get_by_label("The same password again", exact=True)).to_be_focused()
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name=backup_form.USE_LABEL)).to_be_focused()
+    with rerun(page):
+        page.keyboard.press("Enter")
     button = page.get_by_role("button", name="Everything (zip, with password)")
     expect(button).to_be_enabled()
     expect(page.get_by_text(backup_form.PROTECTED)).to_be_visible()
+    for label in ("Password", "The same password again"):  # the form empties itself once sent
+        expect(page.get_by_label(label, exact=True)).to_have_value("")
     with page.expect_download(timeout=RUN_TIMEOUT_S * 1000) as zipped:  # the button starts no run
         page.get_by_role("button", name="Everything (zip, with password)").click()
     name = zipped.value.suggested_filename

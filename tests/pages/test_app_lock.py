@@ -347,7 +347,8 @@ def test_an_export_made_before_the_idle_time_is_refused_after_it(
     assert {d.mime for d in plain_ones} == {"application/zip", "text/csv"}
     app.toggle(key=state.EXPORT_PROTECT).set_value(True).run()
     app.text_input(key=state.EXPORT_PASSWORD).input("a long password")
-    app.text_input(key=state.EXPORT_PASSWORD_AGAIN).input("a long password").run()
+    app.text_input(key=state.EXPORT_PASSWORD_AGAIN).input("a long password")
+    app.button(key=state.EXPORT_PASSWORD_USE).click().run()
     exports = [*plain_ones, [d for d in downloads if d.mime == "application/zip"][-1]]
     for download in exports:
         assert download.make(), "built while the window is open"

@@ -11,7 +11,12 @@ from winback.ui import state
 
 PROTECT_LABEL = "Protect the zip with a password"
 PROTECT_HELP = "Every file in the zip is encrypted with AES-256; the zip opens only with this password."
-PROTECTED = "The zip below is protected with this password."
+USE_LABEL = "Use this password"
+NOT_CHOSEN = f"Type a password of at least {PASSWORD_MIN} characters twice, then press “{USE_LABEL}”."
+PROTECTED = (
+    "The zip below is protected with the password you chose. To choose another, type it twice and press "
+    f"“{USE_LABEL}” again."
+)
 LIMITS = (
     "7-Zip, WinZip, The Unarchiver and winback's own import open it with the password. Nobody can recover a "
     "forgotten password, winback included. Without the password the names and sizes of the files inside can "
@@ -32,30 +37,47 @@ class Protection:
         return self.password is not None or self.problem is not None
 
 
-def export_password() -> Protection:
-    """The switch and, when it is on, the password typed twice; the zip is made with it only when downloaded.
-    No character counter (max_chars) on the fields: it would show the password's length to anyone looking. The
-    fields count what is typed after a short pause (``live``): leaving a field with Tab goes first to its
-    show-password button, which Streamlit does not take as leaving the field."""
-    if not st.toggle(PROTECT_LABEL, help=PROTECT_HELP, key=state.EXPORT_PROTECT):
-        return Protection()
-    left, right = st.columns(2)
-    typed = left.text_input(
-        "Password",
-        type="password",
-        placeholder=f"At least {PASSWORD_MIN} characters",
-        autocomplete="new-password",
-        key=state.EXPORT_PASSWORD,
-        live=True,
-    )
-    again = right.text_input(
-        "The same password again",
-        type="password",
-        autocomplete="new-password",
-        key=state.EXPORT_PASSWORD_AGAIN,
-        live=True,
-    )
+def _forget() -> None:
+    """The switch moved: a password chosen before is forgotten (off), or one has to be chosen afresh (on)."""
+    st.session_state.pop(state.EXPORT_PASSWORD_CHOSEN, None)
+    st.session_state.pop(state.EXPORT_PASSWORD_PROBLEM, None)
+
+
+def _use() -> None:
+    """The "Use this password" button was pressed: both fields arrive together, whichever was left last, and how."""
+    typed = st.session_state.get(state.EXPORT_PASSWORD, "")
+    again = st.session_state.get(state.EXPORT_PASSWORD_AGAIN, "")
     problem = password_problem(typed, again)
+    st.session_state[state.EXPORT_PASSWORD_PROBLEM] = problem
+    st.session_state[state.EXPORT_PASSWORD_CHOSEN] = None if problem else typed
+
+
+def export_password() -> Protection:
+    """The switch and, when it is on, the password typed twice in a small form; the zip is made with it only when
+    downloaded. The two fields are sent together when "Use this password" (or Enter) is pressed, so nothing typed
+    is lost to a run that another field started, and leaving a field with Tab (to its show-password button) needs
+    nothing more. The form empties itself once sent: the password lives on only in this session, for the button.
+    No character counter (max_chars) on the fields: it would show the password's length to anyone looking."""
+    if not st.toggle(PROTECT_LABEL, help=PROTECT_HELP, key=state.EXPORT_PROTECT, on_change=_forget):
+        return Protection()
+    with st.form(state.EXPORT_PASSWORD_FORM, clear_on_submit=True, border=False, enter_to_submit=True):
+        left, right = st.columns(2)
+        left.text_input(
+            "Password",
+            type="password",
+            placeholder=f"At least {PASSWORD_MIN} characters",
+            autocomplete="new-password",
+            key=state.EXPORT_PASSWORD,
+        )
+        right.text_input(
+            "The same password again",
+            type="password",
+            autocomplete="new-password",
+            key=state.EXPORT_PASSWORD_AGAIN,
+        )
+        st.form_submit_button(USE_LABEL, key=state.EXPORT_PASSWORD_USE, on_click=_use, icon=":material/key:")
+    chosen = st.session_state.get(state.EXPORT_PASSWORD_CHOSEN)
+    problem = st.session_state.get(state.EXPORT_PASSWORD_PROBLEM) or (None if chosen else NOT_CHOSEN)
     st.caption(problem or PROTECTED)
     st.caption(LIMITS)
-    return Protection(None, problem) if problem else Protection(typed)
+    return Protection(None, problem) if problem or not chosen else Protection(chosen)
