@@ -16,7 +16,8 @@ shown_row = attempts[attempts["attempt_id"] == shown] if shown else attempts.ilo
 if not shown_row.empty:
     result = quiz.score(the_quiz, quiz.answers_of(answers, str(shown)))
     if st.session_state.pop(state.QUIZ_JUST_SUBMITTED, False):
-        widgets.scroll_to_top(str(shown))
+        # The top in view (a danger result's help lines come first), and focus on the verdict.
+        widgets.move_focus(state.QUIZ_RESULT, str(shown), top=True)
     if result.shows_resources:
         widgets.resources_panel(state.QUIZ_HELP_COUNTRY, heading="Help is here, whenever you want it")
     st.title("Readiness quiz")

@@ -40,6 +40,11 @@ _QUICK_EXIT_STYLE = f"""
   .winback-exit-lights i.winback-lit {{ background: currentcolor; }}
   .st-key-{state.QUICK_EXIT_ANCHOR} {{ position: absolute; width: 0; height: 0; }}
   @media (min-width: 640px) {{ .st-key-{state.PHONE_SAFETY_BAR} {{ display: none; }} }}
+  /* What has focus is never hidden under the bar pinned to the top (Streamlit's header and the quick exit): the
+     page's scrollers keep that much room above what they scroll into view, and some below. */
+  html, [data-testid="stMain"], [data-testid="stAppViewContainer"] {{
+    scroll-padding-top: 4.5rem; scroll-padding-bottom: 1.5rem;
+  }}
   /* A help line's number to call or text is never split over two lines ("1-" / "800-799-7233"). */
   a[href^="tel:"], a[href^="sms:"] {{ white-space: nowrap; }}
 </style>

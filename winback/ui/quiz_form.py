@@ -82,7 +82,8 @@ def submit(s: Store, the_quiz: Quiz, given: dict[str, str | None], now: datetime
 def result(outcome: quiz.QuizResult, the_quiz: Quiz) -> None:
     """The verdict as a headline, the worth dial, the reasons and the next step."""
     box = {"go": st.success, "wait": st.info, "dont": st.warning, "danger": st.error}[outcome.verdict]
-    box(f"**{outcome.headline}**", icon=":material/flag:")
+    with st.container(key=state.QUIZ_RESULT):
+        box(f"**{outcome.headline}**", icon=":material/flag:")
     if outcome.shows_resources:
         st.markdown(
             "What you described is not your fault, and it is not something you can fix by trying harder. "

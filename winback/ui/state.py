@@ -55,6 +55,7 @@ QUIZ_SHOWN = "quiz_shown_attempt"
 # The answers given so far, kept apart from the radios: Streamlit forgets a widget's value on another page.
 QUIZ_ANSWERS = "quiz_answers_given"
 QUIZ_JUST_SUBMITTED = "quiz_just_submitted"
+QUIZ_RESULT = "quiz_result"  # the container of a result's verdict; focus moves to it after "See my result"
 QUIZ_SUBMIT = "quiz_submit"
 QUIZ_AGAIN = "quiz_again"
 
@@ -209,6 +210,14 @@ def keep(delete_key: str) -> str:
 
 def notice(where: str) -> str:
     return f"notice_{where}"
+
+
+def notice_box(where: str) -> str:
+    """The container a pending notice is drawn in; focus moves to it (widgets.move_focus)."""
+    return f"notice_box_{where}"
+
+
+NOTICES_SHOWN = "notices_shown"  # how many pending notices this session has shown: each one's focus token
 
 
 def wellbeing_item(number: int) -> str:

@@ -4,6 +4,7 @@ survive a rerun, a chart with its words, a step card."""
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Callable
 from typing import Literal, NoReturn
 
@@ -138,6 +139,50 @@ window.scrollTo(0, 0);
     )
 
 
+# Moves keyboard focus to one element (found by its key's class) once its run has drawn it: a screen reader then
+# reads it, and the next Tab goes on from there. The element may be drawn after this script runs, so it is looked
+# for again each animation frame for up to about two seconds. ``top`` first brings the top of the page into view
+# (a quiz result's help lines above it), and the element itself only if it is not in view then.
+_MOVE_FOCUS = """<span data-focus-token="{token}"></span>
+<script>
+(function () {{
+  var wanted = {selector};
+  var top = {top};
+  var frames = 0;
+  function inView(box) {{
+    var r = box.getBoundingClientRect();
+    return r.top >= 0 && r.top < window.innerHeight - 40;
+  }}
+  function move() {{
+    var box = document.querySelector(wanted);
+    if (!box) {{ if (frames++ < 120) window.requestAnimationFrame(move); return; }}
+    if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "-1");
+    if (top) {{
+      document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]').forEach(function (e) {{
+        e.scrollTo({{top: 0}});
+      }});
+      window.scrollTo(0, 0);
+    }}
+    box.focus({{preventScroll: true}});
+    if (!inView(box)) box.scrollIntoView({{block: "start"}});
+  }}
+  move();
+}})();
+</script>"""
+
+
+def _focus_markup(key: str, token: str, top: bool) -> str:
+    return _MOVE_FOCUS.format(
+        token=html.escape(token, quote=True), selector=json.dumps(f".st-key-{key}"), top="true" if top else "false"
+    )
+
+
+def move_focus(key: str, token: str, *, top: bool = False) -> None:
+    """Move keyboard focus to the element drawn with ``key`` (a container), once for each ``token``: after a
+    save, a delete or a quiz result, focus lands on what happened rather than on the page's body."""
+    st.html(_focus_markup(key, token, top), unsafe_allow_javascript=True)
+
+
 def save_error(error: StorageError) -> None:
     # The message names files and the folder, whose path is not winback's to choose.
     st.error(plain(str(error)), icon=":material/error:")
@@ -206,8 +251,16 @@ def rerun_with_notice(where: str, message: str) -> NoReturn:
 def pending_notice(where: str) -> None:
     """Show, once, what was left for ``where`` by a callback or before a rerun."""
     kept = st.session_state.pop(state.notice(where), None)
-    for kind, message in kept if isinstance(kept, list) else []:
-        _NOTICE_ELEMENTS[kind](message, icon=_NOTICE_ICONS[kind])
+    notices = kept if isinstance(kept, list) else []
+    if not notices:
+        return
+    with st.container(key=state.notice_box(where)):
+        for kind, message in notices:
+            _NOTICE_ELEMENTS[kind](message, icon=_NOTICE_ICONS[kind])
+    # Focus goes to the words (each shown once, so each is a new token), as a screen reader should hear them.
+    count = int(st.session_state.get(state.NOTICES_SHOWN, 0)) + 1
+    st.session_state[state.NOTICES_SHOWN] = count
+    move_focus(state.notice_box(where), f"{where}-{count}")
 
 
 def show_chart(chart: Chart, name: str) -> None:
