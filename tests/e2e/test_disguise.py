@@ -18,7 +18,7 @@ from tests.support.devserver import Server
 from winback import disguise, sitemap
 from winback.ui import backup_form, import_panel, state
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.sidelane]
 
 # Every title the tab has shown since the document opened, in order.
 WATCH_TITLES = """

@@ -21,7 +21,7 @@ from winback.store import Store
 from winback.ui import daily_form, frame, state
 from winback.vocab import CONTACT_LABELS, MOOD_LABELS, MOODS
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.sidelane]
 
 CONTENT = load_quiz()
 MAX_STOPS = 40  # Tabs a test presses looking for a control before it calls the control unreachable
