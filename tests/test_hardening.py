@@ -35,8 +35,8 @@ def test_no_page_renders_html_from_markdown() -> None:
 
 
 def test_raw_html_is_only_winbacks_own_fixed_markup() -> None:
-    """st.html appears only in winback/ui, for the quick exit, scrolling and the daily form's hold (its script,
-    day mark and note), never with a person's text."""
+    """st.html appears only in winback/ui, for the quick exit, scrolling, moving focus, the daily form's hold (its
+    script, day mark and note) and the error boundary's hiding of a failed slot, never with a person's text."""
     users = [
         (path.relative_to(ROOT).as_posix(), call.lineno)
         for path in SOURCES
@@ -46,8 +46,13 @@ def test_raw_html_is_only_winbacks_own_fixed_markup() -> None:
         and isinstance(call.func.value, ast.Name)
         and call.func.value.id == "st"
     ]
-    assert {name for name, _ in users} <= {"winback/ui/frame.py", "winback/ui/widgets.py", "winback/ui/daily_form.py"}
-    assert len(users) == 5
+    assert {name for name, _ in users} <= {
+        "winback/ui/frame.py",
+        "winback/ui/widgets.py",
+        "winback/ui/daily_form.py",
+        "winback/ui/guard.py",
+    }
+    assert len(users) == 7
 
 
 def test_nothing_calls_out_to_the_network() -> None:

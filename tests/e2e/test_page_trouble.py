@@ -48,6 +48,8 @@ def test_a_failing_page_shows_the_calm_message(failing_server: Server, page: Pag
     expect(page.get_by_text("Nothing you saved has been lost.")).to_be_visible()
     expect(page.get_by_role("link", name="Help & safety").first).to_be_visible()
     assert page.get_by_test_id("stException").count() == 0
+    # What the page drew before it failed is hidden, from screen readers too: one level-1 heading, the message's.
+    expect(page.get_by_role("heading", level=1)).to_have_count(1)
     shown = page.content()
     assert failing.SECRET not in shown and "RuntimeError" not in shown
     drawn(page)

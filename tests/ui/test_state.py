@@ -25,6 +25,7 @@ ONE_ARGUMENT: dict[str, tuple[Callable[[Any], str], tuple[Any, Any]]] = {
     "confirm": (state.confirm, ("delete_x", "delete_y")),
     "keep": (state.keep, ("delete_x", "delete_y")),
     "notice": (state.notice, ("goals", "daily")),
+    "notice_box": (state.notice_box, ("goals", "daily")),
     "wellbeing_item": (state.wellbeing_item, (1, 2)),
     "self_worth_item": (state.self_worth_item, (1, 2)),
     "rename_activity": (state.rename_activity, ("custom_chess", "custom_climbing")),

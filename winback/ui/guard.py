@@ -52,22 +52,29 @@ def run_page(page: StreamlitPage, help_page: StreamlitPage, folder_trouble: str 
     if folder_trouble is not None and page.url_path != help_page.url_path:
         frame.folder_message(folder_trouble, help_page)
         return
-    with boundary(help_page, f"The page {page.title!r}"):
+    with boundary(help_page, f"The page {page.title!r}", state.PAGE_SLOT):
         page.run()
 
 
 @contextlib.contextmanager
-def boundary(help_page: StreamlitPage, what: str = "The frame around the page") -> Iterator[None]:
+def boundary(
+    help_page: StreamlitPage, what: str = "The frame around the page", slot: str = state.FRAME_SLOT
+) -> Iterator[None]:
     """Draw inside a slot that a calm message replaces if anything in it fails. app.py holds one around the
-    frame (sign-in, folder, sidebar) and ``run_page`` one around the page, so no error reaches Streamlit's box."""
-    slot = st.empty()
+    frame (sign-in, folder, sidebar) and ``run_page`` one around the page, so no error reaches Streamlit's box.
+
+    The slot is a container, hidden (from screen readers too) when what it holds failed: what was drawn before
+    the failure may be wrong or half done. It is not an ``st.empty`` filled by a container: that is sent as an
+    empty element and then a container at the same place on every run, and the browser sometimes drew the two
+    apart and so built everything inside afresh, which took keyboard focus (and the scroll) away from the
+    control a person had just used (tests/e2e/test_keyboard.py)."""
     try:
-        with slot.container():
+        with st.container(key=slot):
             yield
     except Exception:
         reference = uuid.uuid4().hex[:8]
         log.exception("%s failed (reference %s); the person was shown a calm message", what, reference)
-        slot.empty()  # what was drawn before the failure may be wrong or half done
+        st.html(f"<style>.st-key-{slot} {{ display: none !important; }}</style>")
         calm_message(help_page, reference)
 
 

@@ -208,6 +208,11 @@ def keep(delete_key: str) -> str:
     return f"{delete_key}_no"
 
 
+# The error boundary's two slots (winback.ui.guard.boundary): the frame around every page, and the page in it.
+FRAME_SLOT = "boundary_frame"
+PAGE_SLOT = "boundary_page"
+
+
 def notice(where: str) -> str:
     return f"notice_{where}"
 
