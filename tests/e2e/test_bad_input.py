@@ -117,7 +117,8 @@ def test_the_day_picker_offers_no_future_day(year_server: Server, page: Page, mo
     drawn(page)  # the widgets' code has loaded (no placeholder left)
     before = (year_server.data_dir / "daily_log.csv").read_bytes()
     page.locator(".st-key-entry_day").get_by_test_id("stDateInputCalendarButton").click()
-    grid = page.locator("[role='grid']").first
+    # The calendar's own grid: History's table below is a grid too, and may be drawn first.
+    grid = page.get_by_test_id("stDateInputCalendar").locator("[role='grid']").first
     expect(grid.locator(f"[aria-label*='{_calendar_label(today)}']")).to_have_attribute("data-focused", "true")
     tomorrow = grid.locator(f"[aria-label*='{_calendar_label(today + timedelta(days=1))}']")
     if tomorrow.count():
