@@ -477,7 +477,7 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "a count of files, or a fixed sentence",
     ),
     _own(UI + "quiz_form.py", "questions", "progress", "text", ("done",), NUMBERS),
-    _own(UI + "quiz_form.py", "questions", "subheader", "text", ("section.heading",), CONTENT),
+    _own(UI + "quiz_form.py", "questions", "header", "text", ("section.heading",), CONTENT),
     _own(UI + "quiz_form.py", "questions", "caption", "text", ("section.intro",), CONTENT),
     _own(UI + "quiz_form.py", "questions", "radio", "text", ("number", "question.text"), CONTENT),
     _own(UI + "quiz_form.py", "questions", "radio", "format_func", ("_labels(question)",), CONTENT),

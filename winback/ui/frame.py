@@ -191,7 +191,7 @@ UNNAMED_SIGN_IN = (
 
 
 def login_screen() -> None:
-    st.title("winback")
+    st.title("winback", anchor=False)
     st.markdown(
         "A private space for after a breakup. Sign in to open your own diary: each person's entries are kept "
         "in their own folder, and nobody else who uses this winback can see them."
@@ -209,7 +209,7 @@ def login_screen() -> None:
 
 def folder_message(trouble: str, help_page: StreamlitPage) -> None:
     """Instead of a page, when the diary's folder cannot be used: what is wrong and how to fix it."""
-    st.title("winback can't open your diary")
+    st.title("winback can't open your diary", anchor=False)
     with st.container(border=True, key=state.FOLDER_TROUBLE):
         # The path is shown as it is: plain text, never read as Markdown.
         st.text(trouble)

@@ -72,7 +72,7 @@ def boundary(help_page: StreamlitPage, what: str = "The frame around the page") 
 
 
 def calm_message(help_page: StreamlitPage, reference: str) -> None:
-    st.title(TITLE)
+    st.title(TITLE, anchor=False)
     with st.container(border=True, key=state.PAGE_FAILED):
         st.markdown(WHAT_HAPPENED)
         st.markdown(NOTHING_LOST)

@@ -37,7 +37,7 @@ def questions(the_quiz: Quiz) -> dict[str, str | None]:
     done = sum(1 for v in given.values() if v)
     st.progress(done / len(the_quiz.questions), text=f"{done} of {len(the_quiz.questions)} answered")
     for section in the_quiz.sections:
-        st.subheader(section.heading)
+        st.header(section.heading, anchor=False)
         st.caption(section.intro)
         for number, question in enumerate(the_quiz.questions, start=1):
             if question.section != section.id:
