@@ -398,6 +398,14 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "the quick exit: its address html.escape'd (checked https by winback.quick_exit); the script's own words",
     ),
     _own(
+        UI + "frame.py",
+        "page_opened",
+        "html",
+        "text",
+        ("script.replace('__WORDS__', json.dumps(words), 1)",),
+        "the page's title (winback.sitemap) in PAGE_OPENED: html.escape'd into an attribute, JSON in the script",
+    ),
+    _own(
         UI + "exit_intro.py",
         "destination_settings",
         "error",
