@@ -156,6 +156,14 @@ SINKS: tuple[Sink, ...] = (
         "the problem of an unreadable check-in row, quoting it, is shown exactly",
     ),
     Sink(
+        "progress › chart numbers",
+        UI + "widgets.py",
+        "show_chart",
+        "dataframe",
+        "plain",
+        "the numbers of Mood on days with and without name hostile activities in cells, in their exact words",
+    ),
+    Sink(
         "progress › chart labels",
         UI + "widgets.py",
         "show_chart",

@@ -14,7 +14,7 @@ from winback.content.quiz import Question, Quiz
 from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import safety_plan_form, state
-from winback.ui.widgets import confirmed_delete, save_error
+from winback.ui.widgets import confirmed_delete, save_error, show_chart
 from winback.vocab import FLAGGED_TIERS
 from winback.words import count_phrase, moment_words
 
@@ -91,9 +91,7 @@ def result(outcome: quiz.QuizResult, the_quiz: Quiz) -> None:
             "for you, and the lines above can help you stay safe."
         )
     else:
-        chart = worth_gauge(outcome.worth, the_quiz.policy.go_min, the_quiz.policy.wait_min)
-        if chart.figure is not None:
-            st.plotly_chart(chart.figure, alt=chart.alt, key=state.WORTH_GAUGE, config={"displayModeBar": False})
+        show_chart(worth_gauge(outcome.worth, the_quiz.policy.go_min, the_quiz.policy.wait_min), "worth_gauge")
     if outcome.reasons:
         st.markdown("**Why**")
         st.markdown("\n".join(f"- {reason}" for reason in outcome.reasons))
