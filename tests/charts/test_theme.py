@@ -15,7 +15,7 @@ def test_every_builder_has_alt_and_empty_text_and_no_figure_without_data() -> No
     empty = sample.generate(0, today=TODAY)
     built = every_builder(empty, period_start("90 days", TODAY, None)) | {"step_bars": step_bars([])}
     for name, chart in built.items():
-        assert chart.figure is None, name
+        assert chart.figure is None and chart.numbers is None, name
         assert chart.is_empty, name
         assert chart.alt.strip(), name
         assert chart.empty.strip(), name
@@ -26,6 +26,7 @@ def test_every_builder_describes_its_figure_in_words(year: dict[str, pd.DataFram
     built = every_builder(year, start) | {"step_bars": step_bars(STEPS)}
     for name, chart in built.items():
         assert chart.figure is not None, name
+        assert chart.numbers is not None and len(chart.numbers), f"{name}: its numbers, for a screen reader"
         assert chart.alt.strip() and chart.empty.strip(), name
         assert any(ch.isdigit() for ch in chart.alt), name
         layout = chart.figure.layout

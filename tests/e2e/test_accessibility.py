@@ -1,11 +1,17 @@
 """axe-core on every page of winback in Chromium: empty and with a year of sample data, in the light and the dark
-theme, at 1280 px and at a phone's 390 px; on Progress every view, on Daily log with its expanders open, and a quiz
-result. A critical or serious finding fails the test unless tests/support/axe.py allows it by name; the moderate
-and minor ones are printed (``-s``), page by page. ``WINBACK_AXE_REPORT=path.json`` also writes every finding there.
+theme, at 1280 px and at a phone's 390 px; on Progress every view (and one with its charts' numbers open), on Daily
+log with its expanders open, and a quiz result. A critical or serious finding fails the test unless
+tests/support/axe.py allows it by name; the moderate and minor ones are printed (``-s``), page by page.
+``WINBACK_AXE_REPORT=path.json`` also writes every finding there.
+
+On the same pages, what axe does not judge: the headings go h1, then h2… without skipping a level and hold no link
+(no "Link to heading" stop for the Tab key), the tab's title names the page, a screen reader is told which page
+opened (also when moving between pages without a new document), and every chart has a name and its numbers.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Iterator
@@ -13,13 +19,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.test_quiz_journey import plan_answers, take_quiz
 from tests.support import axe
 from tests.support.browser import PHONE, drawn, new_page, progress_view, rerun, visit
 from tests.support.devserver import Server
-from winback import sitemap
+from winback import disguise, sitemap
+from winback.ui import frame, widgets
 from winback.views import CHART_VIEWS
 
 pytestmark = pytest.mark.e2e
@@ -30,6 +37,7 @@ LOOKS = {
     "phone": {"viewport": PHONE, "color_scheme": "light"},
 }
 EXPANDERS = ("Weekly check-in (optional)", "Your own activities", "No-contact start date")
+NUMBERS_VIEW = "What I did"  # two charts, one of them naming activities
 
 
 @contextmanager
@@ -41,11 +49,54 @@ def looking(browser: Browser, name: str) -> Iterator[Page]:
         page.context.close()
 
 
+# The level of every heading in the document's order, and what can be focused or followed inside one.
+_HEADINGS = """() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
+  level: Number(h.tagName[1]),
+  text: h.textContent,
+  inside: [...h.querySelectorAll('a, button, [tabindex]')].map((e) => e.outerHTML.slice(0, 120)),
+}))"""
+# Every chart's accessible name (its alt text), and whether its "Show the numbers" (keyed after the chart) holds a
+# table.
+_CHARTS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"]')].map((chart) => {
+  const key = [...chart.closest('.stElementContainer').classList].find((c) => c.startsWith('st-key-chart_'));
+  const numbers = document.querySelector('.' + key.replace('st-key-chart_', 'st-key-chart_numbers_'));
+  return {
+    name: chart.getAttribute('aria-label') || '',
+    role: chart.getAttribute('role') || '',
+    numbers: Boolean(numbers && numbers.querySelector('[data-testid="stDataFrame"]')),
+  };
+})"""
+
+
+def structure(page: Page, where: str) -> None:
+    """Headings in order and without links, and each chart named and with its numbers beside it."""
+    headings = page.evaluate(_HEADINGS)
+    levels = [h["level"] for h in headings]
+    assert levels[:1] == [1] and levels.count(1) == 1, f"{where}: one h1 first: {headings}"
+    skips = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+    assert skips == [], f"{where}: a heading level skipped: {headings}"
+    assert [h for h in headings if h["inside"]] == [], f"{where}: a link or button inside a heading"
+    for chart in page.evaluate(_CHARTS):
+        assert chart["role"] == "figure" and chart["name"].strip(), f"{where}: a chart without its alt text"
+        assert chart["numbers"], f"{where}: no numbers under the chart {chart['name'][:60]!r}"
+
+
+def opened(page: Page, spec: sitemap.PageSpec) -> None:
+    """The tab names the page, and the status line tells a screen reader which page opened."""
+    expect(page).to_have_title(disguise.tab_title(False, spec.title))
+    status = page.locator(".winback-page-opened")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_text(frame.PAGE_OPENED.format(title=spec.title))
+    assert status.evaluate("(line) => Boolean(line.closest('main'))"), "the status line is inside the main landmark"
+
+
 def every_page(page: Page, server: Server, where: str, year: bool) -> list[axe.Finding]:
     found: list[axe.Finding] = []
     for spec in sitemap.PAGES:
         visit(page, f"{server.url}/{spec.url_path}")
         drawn(page)
+        opened(page, spec)
+        structure(page, f"{where}, {spec.title}")
         found += axe.audit(page, f"{where}, {spec.title}")
         if spec is sitemap.DAILY_LOG:
             for title in EXPANDERS:
@@ -57,8 +108,29 @@ def every_page(page: Page, server: Server, where: str, year: bool) -> list[axe.F
                 with rerun(page):
                     progress_view(page, view).click()
                 drawn(page)
+                structure(page, f"{where}, {spec.title}, {view}")
                 found += axe.audit(page, f"{where}, {spec.title}, {view}")
+            found += numbers_open(page, f"{where}, {spec.title}, {NUMBERS_VIEW}")
     return found
+
+
+def numbers_open(page: Page, where: str) -> list[axe.Finding]:
+    """One view with every chart's "Show the numbers" open (each view's tables are the same kind of element)."""
+    with rerun(page):
+        progress_view(page, NUMBERS_VIEW).click()
+    for numbers in page.get_by_test_id("stExpander").filter(has_text=widgets.NUMBERS_LABEL).all():
+        numbers.get_by_text(widgets.NUMBERS_LABEL, exact=True).click()
+    drawn(page)
+    return axe.audit(page, f"{where} (numbers open)")
+
+
+def between_pages(page: Page) -> None:
+    """Moving between pages by the sidebar (no new document): the tab and the status line follow the page."""
+    for spec in (sitemap.DAILY_LOG, sitemap.TODAY):
+        with rerun(page):
+            page.get_by_test_id("stSidebarNav").get_by_role("link", name=spec.title, exact=True).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(spec.title)
+        opened(page, spec)
 
 
 def judge(found: list[axe.Finding], name: str) -> None:
@@ -80,6 +152,8 @@ def test_every_page_empty_then_a_quiz_result(server: Server, browser: Browser) -
     for name in LOOKS:  # every look before the quiz below stores an attempt
         with looking(browser, name) as page:
             found += every_page(page, server, f"empty, {name}", year=False)
+            if name == "light":
+                between_pages(page)
     for name in LOOKS:  # the result that keeps the way back closed, with its help lines
         with looking(browser, name) as page:
             take_quiz(page, server, plan_answers("danger"))

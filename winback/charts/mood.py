@@ -30,6 +30,7 @@ from winback.charts.theme import (
     build_figure,
     day_label,
     iso_day,
+    mood_cell,
     trend_words,
 )
 from winback.vocab import MOOD_WORDS
@@ -72,7 +73,20 @@ def mood_over_time(log: pd.DataFrame, start: date | None, today: date) -> Chart:
     else:
         lines = _averaged_lines(by_day["mood"], trend, missing, resolution)
     figure = build_figure(_mood_traces(lines, resolution), _mood_layout(first, today, resolution.unit), 400)
-    return Chart(figure, _mood_alt(span_words, by_day["mood"], trend, missing, resolution), empty)
+    alt = _mood_alt(span_words, by_day["mood"], trend, missing, resolution)
+    return Chart(figure, alt, empty, _mood_numbers(lines, resolution))
+
+
+def _mood_numbers(lines: _MoodLines, resolution: Resolution) -> pd.DataFrame:
+    """A row per point of the figure: its day, week or month, and each line's value there (one decimal)."""
+    return pd.DataFrame(
+        {
+            resolution.unit.capitalize(): lines.words,
+            lines.point_name: [round(v, 1) for v in lines.points],
+            f"Mood, {resolution.trend}": [round(v, 1) for v in lines.trend],
+            f"Missing my ex, {resolution.trend}": [round(v, 1) for v in lines.missing],
+        }
+    )
 
 
 def _daily_lines(by_day: pd.DataFrame, trend: pd.Series, missing: pd.Series, resolution: Resolution) -> _MoodLines:
@@ -238,7 +252,8 @@ def mood_last_days(log: pd.DataFrame, today: date, days: int = 7) -> Chart:
         "yaxis": {"range": [0, 5.3], "tickvals": [1, 2, 3, 4, 5], "ticktext": list(MOOD_WORDS.values())},
         "bargap": 0.25,
     }
-    return Chart(build_figure([bars], layout, 200, legend=False), _last_days_alt(dates, moods), empty)
+    numbers = pd.DataFrame({"Day": [day_label(d) for d in dates], "Mood": [mood_cell(m) for m in moods]})
+    return Chart(build_figure([bars], layout, 200, legend=False), _last_days_alt(dates, moods), empty, numbers)
 
 
 def _ink_on(colour: str) -> str:

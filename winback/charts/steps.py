@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 
 from winback.charts.theme import HOVER, STATE_COLOURS, Chart, as_text, build_figure, wrap_label
@@ -20,7 +21,14 @@ def step_bars(steps: Sequence[StepProgress]) -> Chart:
         return Chart(None, "No steps to show yet.", empty)
     labels = [f"{s.number}. {s.name}" for s in steps]
     figure = build_figure([_bars(steps, labels)], _layout(labels), 60 + 44 * len(steps), legend=False)
-    return Chart(figure, _alt(steps, labels), empty)
+    return Chart(figure, _alt(steps, labels), empty, _numbers(steps, labels))
+
+
+def _numbers(steps: Sequence[StepProgress], labels: list[str]) -> pd.DataFrame:
+    """A row per bar: the step, its length in whole percent, and its state."""
+    return pd.DataFrame(
+        {"Step": labels, "Progress (%)": [round(s.progress * 100) for s in steps], "State": [s.state for s in steps]}
+    )
 
 
 def _bar_text(step: StepProgress) -> str:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import html
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from winback.vocab import CONTACT_LABELS, CONTACTS
+from winback.vocab import CONTACT_LABELS, CONTACTS, MOOD_WORDS
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness, on light and dark backgrounds.
 PALETTE = {
@@ -60,15 +60,22 @@ HOVER = "%{customdata}<extra></extra>"
 
 @dataclass(frozen=True)
 class Chart:
-    """A figure (None when there is nothing to draw), what it shows in words, and what to do when empty."""
+    """A figure (None when there is nothing to draw), what it shows in words, what to do when empty, and the
+    figure's numbers as a small table built from the same data (None without a figure), for "Show the numbers"."""
 
     figure: go.Figure | None
     alt: str
     empty: str
+    numbers: pd.DataFrame | None = field(default=None, compare=False)
 
     @property
     def is_empty(self) -> bool:
         return self.figure is None
+
+
+def mood_cell(mood: int | None) -> str:
+    """A day's mood in a table of numbers: ``good (4)``, or ``not logged``."""
+    return "not logged" if mood is None else f"{MOOD_WORDS[mood]} ({mood})"
 
 
 def frame_layout(height: int) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """What frames every page: the sign-in screen, the sidebar, the quick exit, the shared-diary warning, the
-sample-data notice and the notice of an import that was undone; and the browser tab's title and icon."""
+sample-data notice and the notice of an import that was undone; the browser tab's title and icon, and the words
+that tell a screen reader which page opened."""
 
 from __future__ import annotations
 
@@ -196,7 +197,7 @@ UNNAMED_SIGN_IN = (
 
 
 def login_screen() -> None:
-    st.title("winback")
+    st.title("winback", anchor=False)
     st.markdown(
         "A private space for after a breakup. Sign in to open your own diary: each person's entries are kept "
         "in their own folder, and nobody else who uses this winback can see them."
@@ -214,7 +215,7 @@ def login_screen() -> None:
 
 def folder_message(trouble: str, help_page: StreamlitPage) -> None:
     """Instead of a page, when the diary's folder cannot be used: what is wrong and how to fix it."""
-    st.title("winback can't open your diary")
+    st.title("winback can't open your diary", anchor=False)
     with st.container(border=True, key=state.FOLDER_TROUBLE):
         # The path is shown as it is: plain text, never read as Markdown.
         st.text(trouble)
@@ -267,13 +268,15 @@ def sidebar() -> None:
             st.button("Sign out", on_click=st.logout, key=state.LOGOUT, icon=":material/logout:")
 
 
-def safety_bar(help_page: StreamlitPage) -> None:
+def safety_bar(help_page: StreamlitPage, current: StreamlitPage) -> None:
     """On every page: a quick exit pinned to the top of the screen, and on phones (where the sidebar and its
-    Help & safety entry are folded away) a Help & safety link above the page, the one a phone shows."""
+    Help & safety entry are folded away) a Help & safety link above the page, the one a phone shows; and, taking
+    no room beside the quick exit, the words that tell a screen reader which page opened."""
     with st.container(key=state.PHONE_SAFETY_BAR):
         st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
     with st.container(key=state.QUICK_EXIT_ANCHOR):
         quick_exit()
+        page_opened(current.title)
 
 
 def quick_exit(kept: session.CountryKept = "settings", *, to: str | None = None) -> None:
@@ -289,9 +292,44 @@ def quick_exit(kept: session.CountryKept = "settings", *, to: str | None = None)
     st.html(_QUICK_EXIT_STYLE + link + _script(), unsafe_allow_javascript=True)
 
 
-def page_config(disguised: bool) -> None:
-    """The browser tab's title and icon, set once a run before the navigation (else the tab would show the page's
-    name first); with the disguise on, or while it cannot be known, both are neutral (``winback.disguise``)."""
+def page_config(disguised: bool, page: str | None = None) -> None:
+    """The browser tab's title and icon (``winback.disguise``): set once a run before the navigation, naming no
+    page (else the tab would show the page's own name first, and the lock screen may follow), and again after it
+    with the ``page``'s name; with the disguise on, or while it cannot be known, both are neutral."""
     st.set_page_config(
-        page_title=disguise.tab_title(disguised), page_icon=disguise.tab_icon(disguised), layout="centered"
+        page_title=disguise.tab_title(disguised, page), page_icon=disguise.tab_icon(disguised), layout="centered"
     )
+
+
+# What a screen reader says when a page opens: its title. Moving between pages redraws only the page's part of the
+# screen, so the frame keeps one polite status line in the main area and changes its words when the page changes.
+PAGE_OPENED = "{title} page"
+_PAGE_OPENED_SCRIPT = """
+<span data-winback-page-opened="__ATTRIBUTE__" hidden></span>
+<script>
+(function () {
+  var words = __WORDS__;
+  var main = document.querySelector('[data-testid="stMain"]') || document.body;
+  var line = document.querySelector(".winback-page-opened");
+  if (!line) {
+    line = document.createElement("div");
+    line.className = "winback-page-opened";
+    line.setAttribute("role", "status");
+    line.setAttribute("aria-live", "polite");
+    line.style.cssText = "position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; " +
+      "clip-path: inset(50%); white-space: nowrap; border: 0;";
+    main.appendChild(line);
+  }
+  // A moment after the line exists, so that a screen reader notices the change even on the first page.
+  window.setTimeout(function () { line.textContent = words; }, 100);
+})();
+</script>
+"""
+
+
+def page_opened(title: str) -> None:
+    """Say which page opened, to assistive technology only (``PAGE_OPENED``); the script runs again only when
+    the words change, so reruns of the same page say nothing."""
+    words = PAGE_OPENED.format(title=title)
+    script = _PAGE_OPENED_SCRIPT.replace("__ATTRIBUTE__", html.escape(words, quote=True), 1)
+    st.html(script.replace("__WORDS__", json.dumps(words), 1), unsafe_allow_javascript=True)
