@@ -10,18 +10,31 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from winback import disguise, safety, sitemap
+from winback.charts.theme import LOOKS
 from winback.plain import plain
 from winback.ui import exit_intro, session, state
 from winback.ui.widgets import resources_panel
 
 HELP_ICON = sitemap.HELP_SAFETY.icon
 
+_LIGHT, _DARK = LOOKS["light"], LOOKS["dark"]
+# Colour for WCAG 2.2 AA, where .streamlit/config.toml's theme cannot say it. light-dark() follows the
+# color-scheme Streamlit gives the app for its light or dark theme, whether the system or the settings menu chose it.
+_LOOK = f"""
+  /* Words on a fill of the primary colour: white on the light theme's, but the dark page's own colour on the dark
+     theme's light blue, where white is 2.15:1 (Streamlit draws them white in both). */
+  :is([data-testid^="stBaseButton-primary"]:not(:disabled),
+      [data-testid="stMultiSelect"]:not(:has(input:disabled)) [data-tag]) {{
+    color: light-dark({_LIGHT.background}, {_DARK.background}) !important;
+  }}
+"""
+
 # The quick exit is a plain link styled as a button, pinned to the top of the screen, with three lights that
 # count the presses of Shift. The script (GOV.UK's "Exit this page", https://design-system.service.gov.uk/
 # components/exit-this-page/) leaves on a click or on Shift pressed three times within 5 seconds, anywhere on the
 # page, text fields too: it covers the page at once, then replaces it (so Back does not return), and makes moving
 # between pages replace history entries too. The style also holds the frame's other rules: the phone-only
-# Help & safety link, and help lines kept whole.
+# Help & safety link, help lines kept whole, and _LOOK's colours.
 _QUICK_EXIT_STYLE = f"""
 <style>
   .winback-quick-exit {{
@@ -42,6 +55,7 @@ _QUICK_EXIT_STYLE = f"""
   @media (min-width: 640px) {{ .st-key-{state.PHONE_SAFETY_BAR} {{ display: none; }} }}
   /* A help line's number to call or text is never split over two lines ("1-" / "800-799-7233"). */
   a[href^="tel:"], a[href^="sms:"] {{ white-space: nowrap; }}
+{_LOOK}
 </style>
 """
 # Words the script says: to screen readers (the status line, the overlay) and the hidden first link.
