@@ -185,7 +185,9 @@ def _mood_layout(first: date, today: date, unit: Unit) -> dict[str, Any]:
             "range": [-0.5, 10.5],
             "tickvals": [0, 5, 10],
             "zeroline": False,
-            "title": {"text": "Missing my ex", "font": {"size": 12, "color": PALETTE["orange"]}},
+            # In the page's text colour, as every chart word: orange words are 2.25:1 on white. The legend and the
+            # dotted orange line say which line it is.
+            "title": {"text": "Missing my ex", "font": {"size": 12}},
         },
     }
 

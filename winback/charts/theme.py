@@ -65,7 +65,9 @@ class Look:
     text: str
 
 
-# .streamlit/config.toml's [theme.light] and [theme.dark] (Streamlit's defaults where it sets none).
+# .streamlit/config.toml's [theme.light] and [theme.dark] (Streamlit's defaults where it sets none). Every word a
+# chart draws on the page (ticks, axis titles, notes, legend, hover, a label beside a bar) is in the page's text
+# colour: winback/ui/frame.py's style sets it, since Streamlit draws most of them in a grey of 3.7:1 on white.
 LOOKS: dict[str, Look] = {"light": Look("#ffffff", "#141312"), "dark": Look("#171614", "#edebe8")}
 # WCAG 2.2 AA for words (1.4.3) and for focus rings and other parts of a control (1.4.11).
 TEXT_CONTRAST = 4.5
@@ -89,13 +91,15 @@ class Chart:
 
 
 def frame_layout(height: int) -> dict[str, Any]:
-    """Fixed height, transparent backgrounds and no text colour of its own, so the app's theme shows through."""
+    """Fixed height, transparent backgrounds and no text colour of its own, so the app's theme shows through; and
+    no animated transitions, for someone who asks for reduced motion (the server cannot know who does)."""
     return {
         "height": height,
         "margin": {"l": 24, "r": 24, "t": 32, "b": 16},
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
         "font": {"size": 14},
+        "transition": {"duration": 0},
     }
 
 
