@@ -6,7 +6,8 @@ tests/support/axe.py allows it by name; the moderate and minor ones are printed 
 
 On the same pages, what axe does not judge: the headings go h1, then h2… without skipping a level and hold no link
 (no "Link to heading" stop for the Tab key), the tab's title names the page, a screen reader is told which page
-opened (also when moving between pages without a new document), and every chart has a name and its numbers.
+opened (also when moving between pages without a new document), and every chart has a name and its numbers. And,
+in both themes, the focus ring around each control reached with Tab.
 """
 
 from __future__ import annotations
@@ -166,3 +167,46 @@ def test_every_page_empty_then_a_quiz_result(server: Server, browser: Browser) -
 def test_every_page_with_a_year(year_server: Server, browser: Browser, name: str) -> None:
     with looking(browser, name) as page:
         judge(every_page(page, year_server, f"a year, {name}", year=True), f"year-{name}")
+
+
+# Pages whose controls, together, are every kind winback draws: the sidebar's links, a page link, the header's
+# buttons and heading links, the quick exit (Today); a date field, slider, radio, multiselect, text area, buttons,
+# expanders, a segmented control and a table (Daily log).
+RING_PAGES = (sitemap.TODAY, sitemap.DAILY_LOG)
+RING_KINDS = ("a", "button", "button radio", "summary", "input radio", "input range", "input combobox", "textarea")
+
+
+def rings_on(page: Page, url: str) -> list[axe.Ring]:
+    """The focus ring of each control Tab reaches on the page, from the top, once each."""
+    visit(page, url)
+    drawn(page)
+    rings: dict[str, axe.Ring] = {}
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        ring = axe.focus_ring(page)
+        if ring.kind == "body":
+            break
+        if ring.kind != "main":
+            rings.setdefault(f"{ring.kind} {ring.name}", ring)
+    return list(rings.values())
+
+
+def test_every_control_shows_a_focus_ring_in_both_themes(year_server: Server, browser: Browser) -> None:
+    for name in ("light", "dark"):
+        with looking(browser, name) as page:
+            rings = [ring for spec in RING_PAGES for ring in rings_on(page, f"{year_server.url}/{spec.url_path}")]
+            weak = [ring.words() for ring in rings if ring.weak]
+            assert weak == [], f"{name}: focus rings missing or under 3:1:\n" + "\n".join(weak)
+            kinds = {ring.kind for ring in rings}
+            assert set(RING_KINDS) <= kinds, (name, sorted(kinds))
+            # The current page's entry in the sidebar is a shaded row: without focus, no ring; with it, a ring that
+            # is not the shade.
+            current = page.get_by_test_id("stSidebarNav").locator('a[aria-current="page"]')
+            page.evaluate("() => document.activeElement.blur()")
+            shade = current.evaluate("(a) => [getComputedStyle(a).outlineStyle, getComputedStyle(a).backgroundColor]")
+            current.focus()
+            ring = axe.focus_ring(page)
+            assert shade[0] == "none" and ring.colour != shade[1], (shade, ring.words())
+            # Asked for reduced motion (as every page here is): the sidebar does not slide.
+            sliding = page.get_by_test_id("stSidebar").evaluate("(s) => getComputedStyle(s).transitionDuration")
+            assert all(float(d.rstrip("ms")) < 0.001 for d in sliding.split(",")), sliding

@@ -29,6 +29,7 @@ from winback.charts.theme import (
     Chart,
     build_figure,
     day_label,
+    ink_on,
     iso_day,
     mood_cell,
     trend_words,
@@ -198,7 +199,9 @@ def _mood_layout(first: date, today: date, unit: Unit) -> dict[str, Any]:
             "range": [-0.5, 10.5],
             "tickvals": [0, 5, 10],
             "zeroline": False,
-            "title": {"text": "Missing my ex", "font": {"size": 12, "color": PALETTE["orange"]}},
+            # In the page's text colour, as every chart word: orange words are 2.25:1 on white. The legend and the
+            # dotted orange line say which line it is.
+            "title": {"text": "Missing my ex", "font": {"size": 12}},
         },
     }
 
@@ -234,7 +237,7 @@ def mood_last_days(log: pd.DataFrame, today: date, days: int = 7) -> Chart:
         textposition="inside",
         insidetextanchor="end",
         textangle=0,
-        insidetextfont={"color": [_ink_on(MOOD_COLOURS[m]) if m is not None else "#000000" for m in moods]},
+        insidetextfont={"color": [ink_on(MOOD_COLOURS[m]) if m is not None else "#000000" for m in moods]},
         customdata=[
             f"{day_label(d)}<br>" + (f"Mood: {MOOD_WORDS[m]} ({m})" if m is not None else "Not logged")
             for d, m in zip(dates, moods, strict=True)
@@ -254,14 +257,6 @@ def mood_last_days(log: pd.DataFrame, today: date, days: int = 7) -> Chart:
     }
     numbers = pd.DataFrame({"Day": [day_label(d) for d in dates], "Mood": [mood_cell(m) for m in moods]})
     return Chart(build_figure([bars], layout, 200, legend=False), _last_days_alt(dates, moods), empty, numbers)
-
-
-def _ink_on(colour: str) -> str:
-    """Black or white, whichever reads better on a bar of ``colour`` (WCAG relative luminance)."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#FFFFFF"
 
 
 def _last_days_alt(dates: list[date], moods: list[int | None]) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from winback.charts.theme import HOVER, STATE_COLOURS, Chart, as_text, build_figure, wrap_label
+from winback.charts.theme import HOVER, STATE_COLOURS, Chart, as_text, build_figure, ink_on, wrap_label
 from winback.progress import StepProgress
 from winback.vocab import STEP_STATES
 from winback.words import count_phrase
@@ -57,6 +57,8 @@ def _bars(steps: Sequence[StepProgress], labels: list[str]) -> go.Bar:
         },
         text=[_bar_text(s) for s in steps],
         textposition=["inside" if p >= 30 else "outside" for p in percents],
+        # Black or white on each bar (white on green is 3.4:1); beside a bar, the page's text colour.
+        insidetextfont={"color": [ink_on(STATE_COLOURS[s.state]) for s in steps]},
         cliponaxis=False,
         customdata=hover,
         hovertemplate=HOVER,
