@@ -30,7 +30,7 @@ from winback import disguise, sitemap
 from winback.ui import frame, widgets
 from winback.views import CHART_VIEWS
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.sidelane]
 
 LOOKS = {
     "light": {"viewport": {"width": 1280, "height": 900}, "color_scheme": "light"},
