@@ -18,15 +18,17 @@ try:
             frame.login_screen()
             st.stop()
         # The tab's title and icon before anything is drawn, the lock screen too: neutral when disguised.
-        frame.page_config(disguised=session.tab_neutral(person))
+        neutral = session.tab_neutral(person)
+        frame.page_config(disguised=neutral)
         if not lock_screen.gate(person):  # the app lock: before anything of the diary is read
             session.end_run()  # now, not only in finally: a page's next run must pass the gate again
             st.stop()
         trouble = session.use_folder(person)
         navigation = st.navigation(list(pages.values()))
+        frame.page_config(disguised=neutral, page=navigation.title)  # now the tab can name the page
         lock_screen.idle_timer()
         frame.sidebar()
-        frame.safety_bar(help_page)
+        frame.safety_bar(help_page, navigation)
         exit_intro.explanation()
         frame.shared_diary_warning()
         frame.sample_notice(pages[sitemap.DATA_PRIVACY], navigation)

@@ -7,7 +7,7 @@ from winback.ui import activities_form, checkin_form, daily_form, no_contact, se
 from winback.words import day_words
 
 store = session.store()
-st.title("Daily log")
+st.title("Daily log", anchor=False)
 widgets.data_notices(store, ("daily_log", "custom_activities", "checkins"))
 today = date.today()
 log = store.read("daily_log").frame
@@ -17,7 +17,7 @@ no_contact.section(store, log, today)
 if tracker.needs_low_mood_care(log, today):
     widgets.low_mood_note()
 
-st.subheader("Log a day")
+st.header("Log a day", anchor=False)
 day = daily_form.pick_day(today, tracker.summary(log)[1])
 existing = tracker.entry_for(log, day)
 daily_form.prefill(day, existing)
@@ -36,6 +36,6 @@ with st.expander("Your own activities"):
 with st.expander("No-contact start date"):
     no_contact.start_form(store, settings.load(store)[0].no_contact_start, today)
 
-st.subheader("History")
+st.header("History", anchor=False)
 daily_form.history(log, {a.id: a.name for a in known}, today)
 daily_form.show_picked_day()

@@ -3,7 +3,7 @@ import streamlit as st
 from winback.ui import exit_intro, safety_plan_form, session, state, widgets
 
 session.store()
-st.title("Help & safety")
+st.title("Help & safety", anchor=False)
 
 st.error(
     "**If you are in danger right now, call your emergency number** (911 in the US, 999 in the UK, 112 in the EU).",
@@ -12,7 +12,7 @@ st.error(
 
 widgets.resources_panel(state.HELP_COUNTRY, heading="Crisis and abuse support")
 
-st.subheader("If your relationship was abusive")
+st.header("If your relationship was abusive", anchor=False)
 st.markdown(
     """
 If they hit, choked or threatened you, forced you into anything sexual, followed you, or if you were
@@ -22,10 +22,10 @@ safety plan, even if you are not sure what to call what happened.
 """
 )
 
-st.subheader("A private safety plan")
+st.header("A private safety plan", anchor=False)
 safety_plan_form.safety_plan_box()
 
-st.subheader("Staying safe with this app")
+st.header("Staying safe with this app", anchor=False)
 st.markdown(
     """
 - **Someone who monitors your phone or computer may see this app and its files.** If you think that is
@@ -65,7 +65,7 @@ password.
 """
 )
 
-st.subheader("Quick exit")
+st.header("Quick exit", anchor=False)
 st.markdown(
     """
 The **Quick exit** button at the top right of every page, or **Shift pressed three times** within five seconds
@@ -77,7 +77,7 @@ not erase your browser history or winback's folder: use a private window, or cle
 exit_intro.destination_settings()
 st.button("Read the first-visit note again", key=state.EXIT_INTRO_REOPEN, on_click=exit_intro.show_again)
 
-st.subheader("What winback is, and is not")
+st.header("What winback is, and is not", anchor=False)
 st.markdown(
     """
 winback helps you look honestly at a relationship that ended, and walks you through five steps: no contact,

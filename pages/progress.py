@@ -9,7 +9,7 @@ from winback.views import CHART_VIEWS, WHY_VIEW, chart_view, view_charts
 from winback.vocab import PERIODS
 
 store = session.store()
-st.title("Progress")
+st.title("Progress", anchor=False)
 widgets.data_notices(store, ("daily_log", "checkins", "quiz_attempts", "reconnect"))
 today = date.today()
 count, _, _ = tracker.summary(store.read("daily_log").frame)

@@ -20,7 +20,7 @@ if not shown_row.empty:
         widgets.move_focus(state.QUIZ_RESULT, str(shown), top=True)
     if result.shows_resources:
         widgets.resources_panel(state.QUIZ_HELP_COUNTRY, heading="Help is here, whenever you want it")
-    st.title("Readiness quiz")
+    st.title("Readiness quiz", anchor=False)
     quiz_form.result(result, the_quiz)
     if st.button("Take the quiz again", key=state.QUIZ_AGAIN):
         del st.session_state[state.QUIZ_SHOWN]
@@ -29,7 +29,7 @@ else:
     if progress.from_store(store, date.today()).quiz_locks_for_safety:
         # Coming back after a danger or toxic result: the help is here before a new attempt, not only in the list.
         widgets.resources_panel(state.QUIZ_HELP_COUNTRY, heading="Your latest result put your safety first")
-    st.title("Readiness quiz")
+    st.title("Readiness quiz", anchor=False)
     widgets.data_notices(store, ("quiz_attempts", "quiz_answers"))
     st.markdown(
         "Two honest questions before anything else: **is this relationship worth fixing?** and **is it toxic?** "
@@ -39,5 +39,5 @@ else:
     if st.button("See my result", type="primary", key=state.QUIZ_SUBMIT):
         quiz_form.submit(store, the_quiz, given, datetime.now())
 
-st.subheader("Past attempts")
+st.header("Past attempts", anchor=False)
 quiz_form.past_attempts(store, the_quiz, attempts, answers)

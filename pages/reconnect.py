@@ -6,7 +6,7 @@ from winback import journal, progress, sitemap
 from winback.ui import journal_form, session, state, widgets
 
 store = session.store()
-st.title("Reconnect")
+st.title("Reconnect", anchor=False)
 widgets.data_notices(store, ("reconnect", "quiz_attempts"))
 today = date.today()
 model = progress.from_store(store, today)
@@ -26,7 +26,7 @@ if step4.state == "locked":
 else:
     widgets.step_card(step4)
     widgets.step_card(step5)
-    st.subheader("Log a contact")
+    st.header("Log a contact", anchor=False)
     journal_form.new_contact(store, today)
-    st.subheader("Your contacts")
+    st.header("Your contacts", anchor=False)
     journal_form.past_contacts(store, journal.entries(store.read("reconnect").frame), today)

@@ -8,7 +8,7 @@ from winback.ui import no_contact, session, state, widgets
 from winback.words import day_words
 
 store = session.store()
-st.title("Today")
+st.title("Today", anchor=False)
 widgets.data_notices(store, ("daily_log", "quiz_attempts", "checkins", "reconnect"))
 today = date.today()
 log = store.read("daily_log").frame

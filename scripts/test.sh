@@ -47,7 +47,7 @@ echo "Running the browser lane and the unit/AppTest/fault lane side by side…"
 # benchmark lane 77 s. So the Los Angeles pass follows the benchmark, and the Kiritimati pass the here lane. The passes
 # also leave out the tests marked timeless (property tests of quiz scoring, zip bombs): no date or clock in them.
 # The CI run of stop 22 took browser 541 s, here 444 s then Kiritimati 102 s, bench 94 s then Los Angeles 145 s: the
-# browser tests marked sidelane (the keyboard and disguise journeys) run in the bench lane, beside the benchmark.
+# browser tests marked sidelane (the keyboard, disguise and accessibility journeys) run in the bench lane.
 zones=(-q -m "not e2e and not faults and not machine and not timeless")
 (
   pass browser -- -m "e2e and not bench and not sidelane"

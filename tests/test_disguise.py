@@ -12,6 +12,12 @@ def test_the_tab_says_winback_until_the_disguise_is_on() -> None:
     assert (disguise.tab_title(True), disguise.tab_icon(True)) == ("Notes", "📝")
 
 
+@pytest.mark.parametrize("spec", sitemap.PAGES, ids=lambda spec: spec.title)
+def test_the_tab_names_the_page_unless_the_disguise_is_on(spec: sitemap.PageSpec) -> None:
+    assert disguise.tab_title(False, spec.title) == f"{spec.title} · winback"
+    assert disguise.tab_title(True, spec.title) == disguise.NEUTRAL_TAB_TITLE
+
+
 @pytest.mark.parametrize(
     "word",
     [

@@ -12,6 +12,8 @@ APP_TAB_TITLE = "winback"
 # An emoji icon is drawn by the browser itself; a ":material/…:" one would be fetched from Google's servers.
 APP_TAB_ICON = "🌱"
 NEUTRAL_TAB_TITLE = "Notes"
+# Between a page's name and winback's in the tab: "Daily log · winback".
+TAB_TITLE_JOIN = " · "
 NEUTRAL_TAB_ICON = "📝"
 # The icon in words, for pages: a computer without emoji fonts draws the emoji itself as an empty box.
 NEUTRAL_TAB_ICON_WORDS = "a notepad icon"
@@ -21,13 +23,16 @@ NEUTRAL_REMINDER_TITLE = "Reminder"
 NEUTRAL_REMINDER_FILE = "reminder.ics"
 
 
-def tab_title(disguised: bool) -> str:
-    """The browser tab's title on every page: the neutral one whenever the disguise is on (or cannot be known yet).
+def tab_title(disguised: bool, page: str | None = None) -> str:
+    """The browser tab's title: the page's name and winback's ("Daily log · winback"), or winback's alone before
+    the page is known (the sign-in and lock screens name none); the neutral one whenever the disguise is on (or
+    cannot be known yet), whatever the page.
 
-    Every tab title comes from here, so a page's own title in the tab (a later wish) is added in this one place,
-    and the disguise still wins over it.
+    Every tab title comes from here, so the disguise wins over a page's name in this one place.
     """
-    return NEUTRAL_TAB_TITLE if disguised else APP_TAB_TITLE
+    if disguised:
+        return NEUTRAL_TAB_TITLE
+    return APP_TAB_TITLE if page is None else f"{page}{TAB_TITLE_JOIN}{APP_TAB_TITLE}"
 
 
 def tab_icon(disguised: bool) -> str:

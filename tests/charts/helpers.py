@@ -43,6 +43,12 @@ def trace_named(chart: Chart, name: str) -> Any:
     return matches[0]
 
 
+def numbers_of(chart: Chart) -> pd.DataFrame:
+    """The chart's "Show the numbers" table: there is one whenever there is a figure."""
+    assert chart.figure is not None and chart.numbers is not None
+    return chart.numbers
+
+
 def trend_of(chart: Chart, name: str) -> np.ndarray[Any, np.dtype[np.float64]]:
     return np.asarray(trace_named(chart, name).y, dtype=float)
 

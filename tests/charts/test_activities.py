@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.charts.helpers import AREAS, NAMES, TODAY, daily_log, trace_named
+from tests.charts.helpers import AREAS, NAMES, TODAY, daily_log, numbers_of, trace_named
 from winback.charts.activities import activities_per_area, mood_by_activity
-from winback.charts.theme import AREA_COLOURS
+from winback.charts.theme import AREA_COLOURS, as_text
 
 
 def test_activities_per_area_count_activity_days_per_iso_week() -> None:
@@ -132,3 +132,24 @@ def test_activities_per_area_names_the_area_step_3_does_not_count(year: dict[str
     names = [trace.name for trace in chart.figure.data]
     assert "Joy (not in step 3)" in names and "Body" in names and "Joy" not in names
     assert "Step 3 counts Body, Mind, Money, Habits, Social; Joy counts toward step 2 instead." in chart.alt
+
+
+def test_area_numbers_are_each_areas_bars(year: dict[str, pd.DataFrame]) -> None:
+    chart = activities_per_area(year["daily_log"], None, TODAY, AREAS)
+    table = numbers_of(chart)
+    traces = list(chart.figure.data)  # type: ignore[union-attr]
+    assert list(table.columns) == ["Month" if len(table) <= 13 else "Week", *(t.name for t in traces)]
+    for trace in traces:
+        assert list(table[trace.name]) == list(trace.y), trace.name
+
+
+def test_mood_by_activity_numbers_are_the_markers_with_names_as_typed(year: dict[str, pd.DataFrame]) -> None:
+    names = dict(NAMES) | {"read": "<b>Read</b> **x**"}
+    chart = mood_by_activity(year["daily_log"], None, TODAY, names)
+    table = numbers_of(chart)
+    with_it, without_it = trace_named(chart, "Days with it"), trace_named(chart, "Days without it")
+    assert [as_text(name) for name in table["Activity"]] == list(with_it.y)
+    assert "<b>Read</b> **x**" in list(table["Activity"])
+    assert list(table["Average mood with it"]) == [round(x, 1) for x in with_it.x]
+    assert list(table["Average mood without it"]) == [round(x, 1) for x in without_it.x]
+    assert list(table["Days with it"] + table["Days without it"]) == [len(year["daily_log"])] * len(table)

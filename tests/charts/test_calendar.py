@@ -8,12 +8,12 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from tests.charts.helpers import TODAY, daily_log, logged_in
+from tests.charts.helpers import TODAY, daily_log, logged_in, numbers_of
 from winback import sample
 from winback.charts.calendar import calendar_heatmap
 from winback.charts.period import period_start
-from winback.charts.theme import WEEKDAYS, Chart
-from winback.vocab import PERIOD_DAYS
+from winback.charts.theme import CONTACT_WORDS, WEEKDAYS, Chart, mood_cell, short_day
+from winback.vocab import MOOD_WORDS, PERIOD_DAYS
 
 
 def _cells(chart: Chart) -> Any:
@@ -74,3 +74,15 @@ def test_calendar_over_more_than_two_years_shows_the_last_year(decade: dict[str,
     chart = calendar_heatmap(log, start, TODAY, "contact")
     assert len(list(_cells(chart).z)) == 365
     assert "only the last 365 days" in chart.alt
+
+
+@pytest.mark.parametrize("value", ["mood", "contact"])
+def test_calendar_numbers_are_its_squares_week_by_week(year: dict[str, pd.DataFrame], value: str) -> None:
+    chart = calendar_heatmap(year["daily_log"], period_start("90 days", TODAY, None), TODAY, value)  # type: ignore[arg-type]
+    table = numbers_of(chart).set_index("Week of")
+    cells = _cells(chart)
+    words = MOOD_WORDS if value == "mood" else CONTACT_WORDS
+    for week, weekday, code in zip(cells.x, cells.y, cells.z, strict=True):
+        shown = table.loc[short_day(date.fromisoformat(week)), weekday]
+        assert shown == ("not logged" if code is None else mood_cell(code) if value == "mood" else words[code])
+    assert sum(cell != "" for cell in table.to_numpy().ravel()) == len(cells.z) == 90

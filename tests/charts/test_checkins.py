@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pytest
 
-from tests.charts.helpers import TODAY, logged_in, trace_named
+from tests.charts.helpers import TODAY, logged_in, numbers_of, trace_named
 from winback.charts.checkins import checkin_scores
 from winback.charts.period import period_start
 from winback.schema import CHECKINS, frame_from_columns
@@ -47,3 +48,15 @@ def test_single_checkin() -> None:
     chart = checkin_scores(checkins, None, TODAY)
     assert "well-being 64 of 100, self-worth 40 of 100" in chart.alt
     assert trace_named(chart, "Well-being").customdata[0] == "Check-in on Thu 26 Feb 2026<br>Well-being: 64 of 100"
+
+
+@pytest.mark.parametrize("period", ["90 days", "All"])
+def test_checkin_numbers_are_both_lines_in_whole_points(decade: dict[str, pd.DataFrame], period: str) -> None:
+    first = decade["daily_log"]["date"].min().date()
+    chart = checkin_scores(decade["checkins"], period_start(period, TODAY, first), TODAY)
+    table = numbers_of(chart)
+    assert table.columns[0] == ("Check-in" if period == "90 days" else "Month")
+    for name in ("Well-being", "Self-worth"):
+        trace = trace_named(chart, name)
+        assert len(table) == len(trace.y)
+        assert list(table[name]) == [round(v) for v in trace.y], name

@@ -8,10 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.charts.helpers import TODAY, daily_log, logged_in, trace_named, trend_of
+from tests.charts.helpers import TODAY, daily_log, logged_in, numbers_of, trace_named, trend_of
 from winback import sample
 from winback.charts.mood import mood_last_days, mood_over_time
 from winback.charts.period import period_start
+from winback.charts.theme import day_label, mood_cell
 
 
 def test_mood_trend_is_pandas_7_day_rolling_mean_over_logged_days_with_gaps() -> None:
@@ -106,3 +107,26 @@ def test_mood_last_days_takes_other_lengths(year: dict[str, pd.DataFrame]) -> No
     chart = mood_last_days(year["daily_log"], TODAY, days=14)
     assert chart.figure is not None
     assert len(chart.figure.data[0].x) == 14
+
+
+@pytest.mark.parametrize("period", ["90 days", "All"])
+def test_mood_numbers_are_each_line_of_the_figure(decade: dict[str, pd.DataFrame], period: str) -> None:
+    log = decade["daily_log"]
+    chart = mood_over_time(log, period_start(period, TODAY, log["date"].min().date()), TODAY)
+    table = numbers_of(chart)
+    traces = list(chart.figure.data)  # type: ignore[union-attr]
+    assert len(table) == len(traces[0].x)
+    for trace, column in zip(traces, list(table.columns)[1:], strict=True):
+        assert list(table[column]) == [round(v, 1) for v in trace.y], column
+    assert table.columns[2].startswith("Mood, ") and table.columns[3].startswith("Missing my ex, ")
+
+
+def test_mood_last_days_numbers_name_each_day_and_its_mood() -> None:
+    days = [date(2026, 1, d) for d in (5, 7)]
+    chart = mood_last_days(daily_log([(days[0], 4, 3, "none", ()), (days[1], 1, 8, "none", ())]), date(2026, 1, 7))
+    table = numbers_of(chart)
+    (bars,) = chart.figure.data  # type: ignore[union-attr]
+    assert len(table) == len(bars.x) == 7
+    assert list(table["Mood"]) == [mood_cell(m) for m in bars.y]
+    assert list(table["Mood"])[-3:] == ["good (4)", "not logged", "awful (1)"]
+    assert list(table["Day"])[-1] == day_label(days[1])

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 import pandas as pd
 import pytest
 
-from tests.charts.helpers import GO_MIN, WAIT_MIN, trace_named
-from winback.charts.quiz import quiz_history, worth_gauge
+from tests.charts.helpers import GO_MIN, WAIT_MIN, numbers_of, trace_named
+from winback.charts.quiz import WORTH_COLUMN, quiz_history, worth_gauge
 from winback.charts.theme import PALETTE, short_day
 from winback.schema import QUIZ_ATTEMPTS, frame_from_columns
 
@@ -87,3 +87,18 @@ def test_quiz_history_labels_at_most_twelve_days_ending_on_the_latest() -> None:
     ticks = chart.figure.layout.xaxis.tickvals
     assert len(ticks) <= 12 and ticks[-1] == count
     assert len(chart.figure.layout.xaxis.ticktext) == len(ticks)
+
+
+def test_quiz_numbers_are_each_attempt_with_its_flag() -> None:
+    chart = quiz_history(_attempts([40, 55, 72], ["none", "danger", "caution"]), GO_MIN, WAIT_MIN)
+    table = numbers_of(chart)
+    worth = trace_named(chart, "Worth")
+    assert list(table["Attempt"]) == list(worth.x) and list(table[WORTH_COLUMN]) == list(worth.y)
+    assert list(table["Signs of abuse flagged"]) == ["no", "yes", "no"]
+    assert list(table["Day"]) == [short_day((datetime(2026, 1, 1) + timedelta(days=7 * i)).date()) for i in range(3)]
+
+
+def test_the_worth_dial_in_numbers_is_its_score_and_zone() -> None:
+    chart = worth_gauge(62, GO_MIN, WAIT_MIN)
+    (dial,) = chart.figure.data  # type: ignore[union-attr]
+    assert numbers_of(chart).to_dict("records") == [{WORTH_COLUMN: dial.value, "Zone": "unclear"}]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.charts.helpers import STEPS
+from tests.charts.helpers import STEPS, numbers_of
 from winback.charts.steps import step_bars
 from winback.charts.theme import PALETTE
 
@@ -23,3 +23,12 @@ def test_step_bars_equal_progress_and_mark_locked_steps() -> None:
     assert "Locked: 0 %" in bars.customdata[3]
     assert "Steps 1–3 come first" in bars.customdata[3]
     assert "5. Be kind and meet maturely: 25 % (locked)" in chart.alt
+
+
+def test_step_numbers_are_the_bars_in_whole_percent() -> None:
+    chart = step_bars(STEPS)
+    table = numbers_of(chart)
+    (bars,) = chart.figure.data  # type: ignore[union-attr]
+    assert list(table["Step"]) == list(bars.y)
+    assert list(table["Progress (%)"]) == [round(x) for x in bars.x]
+    assert list(table["State"]) == [s.state for s in STEPS]

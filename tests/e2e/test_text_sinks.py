@@ -34,8 +34,9 @@ from winback.imports import daylio_plan
 from winback.imports.daylio import MOOD_LABEL_LIMIT
 from winback.schema import TABLES
 from winback.store import Store
+from winback.ui import state
 from winback.ui.daily_form import chip_label
-from winback.ui.widgets import STEP_ICONS
+from winback.ui.widgets import NUMBERS_LABEL, STEP_ICONS
 from winback.views import CHART_VIEWS
 from winback.vocab import ACTIVITY_NAME_LIMIT, LIFE_AREAS
 from winback.words import count_phrase
@@ -327,6 +328,39 @@ def progress(watch: Watch, folder: Folder) -> None:
     # Plotly wraps a long label onto lines at its spaces; the lines hold the name's exact words.
     words = ["".join(label.split()) for label in labels]
     watch.sink("progress › chart labels", lambda: _all_in(["".join(a.name.split()) for a in folder.own], words))
+    watch.sink("progress › chart numbers", lambda: _numbers(page, [a.name for a in folder.own]))
+    watch.inert("progress › What I did, its numbers open")
+
+
+def _numbers(page: Page, names: list[str]) -> None:
+    """Under What I did's Mood on days with and without, "Show the numbers" is a table holding each hostile name
+    exactly. It draws on a canvas; its accessible copy holds the rows in view, so it is scrolled through."""
+    with rerun(page):
+        progress_view(page, "What I did").click()
+    box = f".st-key-{state.chart_numbers('by_activity')}"
+    page.locator(box).get_by_text(NUMBERS_LABEL, exact=True).click()
+    page.locator(box).get_by_test_id("stDataFrame").scroll_into_view_if_needed()
+    page.wait_for_function("(box) => document.querySelector(box + ' td')", arg=box)
+    _all_in(names, page.evaluate(_EVERY_CELL, box))
+
+
+_EVERY_CELL = """async (box) => {
+  const scroller = document.querySelector(box + ' .dvn-scroller');
+  const rows = Number(document.querySelector(box + ' [aria-rowcount]').getAttribute('aria-rowcount'));
+  const last = () => Math.max(...[...document.querySelectorAll(box + ' tr[aria-rowindex]')]
+    .map((row) => Number(row.getAttribute('aria-rowindex'))));
+  const seen = new Set();
+  for (let tries = 0; tries < 400; tries += 1) {
+    document.querySelectorAll(box + ' td').forEach((cell) => seen.add(cell.textContent));
+    if (last() >= rows) break;
+    const before = last();
+    scroller.scrollTop += scroller.clientHeight / 2;
+    for (let wait = 0; wait < 50 && last() === before; wait += 1) {
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+  return [...seen];
+}"""
 
 
 def quiz_page(watch: Watch) -> None:

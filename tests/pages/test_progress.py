@@ -12,6 +12,7 @@ from tests.support.clock import NOW, Clock, Moment, frozen_at, moments_to_run
 from winback import sample, views
 from winback.store import Store
 from winback.ui import state
+from winback.ui.widgets import NUMBERS_LABEL
 
 VIEW_CHARTS = {"Mood": 1, "Year in pixels": 2, "What I did": 2, "Check-ins": 1, "Quiz": 1}
 
@@ -69,6 +70,8 @@ def check_every_view(data_dir: Path, days: int, today: date) -> None:
             app.segmented_control(key=state.progress_period(view)).set_value(period).run()
             assert not app.exception, (period, view)
             drawn = len(app.get("plotly_chart"))
+            numbers = [e for e in app.expander if e.label == NUMBERS_LABEL]
+            assert [len(e.dataframe) for e in numbers] == [1] * drawn, "each chart's numbers, under it"
             if days >= 365:
                 # The step bars, then the open view's charts; the other views are not drawn until opened. A
                 # period with no quiz attempt shows the quiz view's empty words instead of its chart.

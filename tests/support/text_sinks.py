@@ -156,6 +156,14 @@ SINKS: tuple[Sink, ...] = (
         "the problem of an unreadable check-in row, quoting it, is shown exactly",
     ),
     Sink(
+        "progress › chart numbers",
+        UI + "widgets.py",
+        "show_chart",
+        "dataframe",
+        "plain",
+        "the numbers of Mood on days with and without name hostile activities in cells, in their exact words",
+    ),
+    Sink(
         "progress › chart labels",
         UI + "widgets.py",
         "show_chart",
@@ -398,6 +406,14 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "the quick exit: its address html.escape'd (checked https by winback.quick_exit); the script's own words",
     ),
     _own(
+        UI + "frame.py",
+        "page_opened",
+        "html",
+        "text",
+        ("script.replace('__WORDS__', json.dumps(words), 1)",),
+        "the page's title (winback.sitemap) in PAGE_OPENED: html.escape'd into an attribute, JSON in the script",
+    ),
+    _own(
         UI + "exit_intro.py",
         "destination_settings",
         "error",
@@ -477,7 +493,7 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "a count of files, or a fixed sentence",
     ),
     _own(UI + "quiz_form.py", "questions", "progress", "text", ("done",), NUMBERS),
-    _own(UI + "quiz_form.py", "questions", "subheader", "text", ("section.heading",), CONTENT),
+    _own(UI + "quiz_form.py", "questions", "header", "text", ("section.heading",), CONTENT),
     _own(UI + "quiz_form.py", "questions", "caption", "text", ("section.intro",), CONTENT),
     _own(UI + "quiz_form.py", "questions", "radio", "text", ("number", "question.text"), CONTENT),
     _own(UI + "quiz_form.py", "questions", "radio", "format_func", ("_labels(question)",), CONTENT),

@@ -37,6 +37,7 @@ ONE_ARGUMENT: dict[str, tuple[Callable[[Any], str], tuple[Any, Any]]] = {
     "import_upload": (state.import_upload, ("daylio", "backup")),
     "mood_map": (state.mood_map, ("rad", "meh")),
     "chart": (state.chart, ("mood", "contact")),
+    "chart_numbers": (state.chart_numbers, ("mood", "contact")),
     "progress_period": (state.progress_period, ("Mood", "Year in pixels")),
     "step_card": (state.step_card, (1, 2)),
     "plan_field": (state.plan_field, ("people", "code_word")),

@@ -61,8 +61,13 @@ def activities_per_area(
         .sort_index()
     )
     buckets = [pd.Timestamp(b).date() for b in counts.index]
-    figure = build_figure(_area_bars(counts, buckets, unit, step_3_areas), _areas_layout(first, today, unit), 320)
-    return Chart(figure, _areas_alt(counts, buckets, unit, span_words, step_3_areas), empty)
+    traces = _area_bars(counts, buckets, unit, step_3_areas)
+    figure = build_figure(traces, _areas_layout(first, today, unit), 320)
+    numbers = pd.DataFrame(
+        {unit.capitalize(): [bucket_label(b, unit) for b in buckets]}
+        | {str(t.name): [int(n) for n in t.y] for t in traces}
+    )
+    return Chart(figure, _areas_alt(counts, buckets, unit, span_words, step_3_areas), empty, numbers)
 
 
 def area_name(area: str, step_3_areas: Sequence[str]) -> str:
@@ -153,13 +158,29 @@ def mood_by_activity(log: pd.DataFrame, start: date | None, today: date, names: 
     stats = _with_and_without(rows, pairs, names)
     if stats.empty:
         return Chart(None, f"Mood with and without each activity over {span_words}: no activity yet; {rule}.", empty)
-    labels = _unique_labels(stats)
+    names_shown = _unique_names(stats)
+    labels = [as_text(name) for name in names_shown]
     height = max(220, 110 + 34 * len(stats))
     figure = build_figure(
         _gap_traces(stats, labels), _gap_layout(labels, _zoom(stats)), height, note="Association, not cause"
     )
     left_out = int(pairs["activities"].nunique()) - len(stats)
-    return Chart(figure, _by_activity_alt(stats, span_words, left_out, rule), empty)
+    return Chart(figure, _by_activity_alt(stats, span_words, left_out, rule), empty, _gap_numbers(stats, names_shown))
+
+
+def _gap_numbers(stats: pd.DataFrame, names: list[str]) -> pd.DataFrame:
+    """A row per activity, as the figure orders them: the name as the person typed it (a table shows text as it
+    is), its days and average mood on each side (one decimal), and the difference."""
+    return pd.DataFrame(
+        {
+            "Activity": names,
+            "Average mood with it": [round(float(v), 1) for v in stats["with_mean"]],
+            "Days with it": [int(n) for n in stats["size"]],
+            "Average mood without it": [round(float(v), 1) for v in stats["without_mean"]],
+            "Days without it": [int(n) for n in stats["without"]],
+            "Difference": [round(float(v), 1) for v in stats["difference"]],
+        }
+    )
 
 
 def _with_and_without(rows: pd.DataFrame, pairs: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame:
@@ -179,13 +200,12 @@ def _with_and_without(rows: pd.DataFrame, pairs: pd.DataFrame, names: Mapping[st
     return stats.sort_values(["difference", "label"], ascending=[False, True], kind="stable")
 
 
-def _unique_labels(stats: pd.DataFrame) -> list[str]:
-    """Each activity's name as text; a name used twice also shows its id."""
-    labels: list[str] = []
-    for ident, label in zip(stats.index, stats["label"], strict=True):
-        shown = as_text(label)
-        labels.append(shown if shown not in labels else f"{shown} ({as_text(str(ident))})")
-    return labels
+def _unique_names(stats: pd.DataFrame) -> list[str]:
+    """Each activity's name; a name used twice also shows its id."""
+    names: list[str] = []
+    for ident, name in zip(stats.index, stats["label"], strict=True):
+        names.append(name if name not in names else f"{name} ({ident})")
+    return names
 
 
 def _gap_traces(stats: pd.DataFrame, labels: list[str]) -> list[go.Scatter]:

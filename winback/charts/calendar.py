@@ -23,6 +23,8 @@ from winback.charts.theme import (
     day_label,
     iso_day,
     legend_key,
+    mood_cell,
+    short_day,
 )
 from winback.vocab import CONTACT_LABELS, CONTACTS, MOOD_WORDS, Contact
 from winback.words import count_phrase
@@ -42,16 +44,23 @@ _CONTACT_DAYS: dict[Contact, str] = {
 
 @dataclass(frozen=True)
 class _Scale:
-    """The squares' codes: each code's legend name, colour and hover words, and the lowest code."""
+    """The squares' codes: each code's legend name, colour, hover words and words in the table, and the lowest code."""
 
     words: Mapping[int, str]
     colours: Mapping[int, str]
     describe: Mapping[int, str]
     zmin: int
+    cell: Mapping[int, str]  # in the table of numbers
 
 
-_MOOD_SCALE = _Scale(MOOD_WORDS, MOOD_COLOURS, {m: f"Mood: {w} ({m})" for m, w in MOOD_WORDS.items()}, 1)
-_CONTACT_SCALE = _Scale(CONTACT_WORDS, CONTACT_COLOURS, CONTACT_WORDS, 0)
+_MOOD_SCALE = _Scale(
+    MOOD_WORDS,
+    MOOD_COLOURS,
+    {m: f"Mood: {w} ({m})" for m, w in MOOD_WORDS.items()},
+    1,
+    {m: mood_cell(m) for m in MOOD_WORDS},
+)
+_CONTACT_SCALE = _Scale(CONTACT_WORDS, CONTACT_COLOURS, CONTACT_WORDS, 0, CONTACT_WORDS)
 
 
 def calendar_heatmap(log: pd.DataFrame, start: date | None, today: date, value: Literal["mood", "contact"]) -> Chart:
@@ -77,7 +86,18 @@ def calendar_heatmap(log: pd.DataFrame, start: date | None, today: date, value: 
     z = [code.get(d) for d in dates]
     keys = [legend_key(scale.words[key], scale.colours[key]) for key in sorted(scale.words)]
     figure = build_figure([_cells(dates, z, scale, what), *keys], _calendar_layout(shown), 250)
-    return Chart(figure, _calendar_alt(value, what, z, span_words, span if limited else None), empty)
+    alt = _calendar_alt(value, what, z, span_words, span if limited else None)
+    return Chart(figure, alt, empty, _calendar_numbers(dates, z, scale))
+
+
+def _calendar_numbers(dates: list[date], z: list[int | None], scale: _Scale) -> pd.DataFrame:
+    """The squares as the figure lays them out: a row per week (its Monday), a column per weekday, each day's mood
+    or contact in words; "not logged" for a day of the period without an entry, blank outside the period."""
+    weeks: dict[date, dict[str, str]] = {}
+    for day, code in zip(dates, z, strict=True):
+        week = weeks.setdefault(day - timedelta(days=day.weekday()), dict.fromkeys(WEEKDAYS, ""))
+        week[WEEKDAYS[day.weekday()]] = "not logged" if code is None else scale.cell[code]
+    return pd.DataFrame([{"Week of": short_day(monday), **days} for monday, days in weeks.items()])
 
 
 def _codes(rows: pd.DataFrame, value: Literal["mood", "contact"]) -> dict[date, int]:

@@ -41,8 +41,17 @@ def checkin_scores(checkins: pd.DataFrame, start: date | None, today: date) -> C
         "xaxis": {"type": "date", "range": x_range(first, today, unit)},
         "yaxis": {"range": [-3, 103], "tickvals": [0, 25, 50, 75, 100]},
     }
-    figure = build_figure(_score_lines(scores, unit), layout, 320, note=NOTE)
-    return Chart(figure, _checkins_alt(rows, scores, unit, span_words), empty)
+    traces = _score_lines(scores, unit)
+    figure = build_figure(traces, layout, 320, note=NOTE)
+    numbers = pd.DataFrame(
+        {"Check-in" if unit == "day" else "Month": [_bucket_words(pd.Timestamp(b).date(), unit) for b in scores.index]}
+        | {str(t.name): [round(float(v)) for v in t.y] for t in traces}
+    )
+    return Chart(figure, _checkins_alt(rows, scores, unit, span_words), empty, numbers)
+
+
+def _bucket_words(bucket: date, unit: Unit) -> str:
+    return day_label(bucket) if unit == "day" else bucket_label(bucket, unit)
 
 
 def _score_lines(scores: pd.DataFrame, unit: Unit) -> list[go.Scatter]:

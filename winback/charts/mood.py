@@ -29,7 +29,9 @@ from winback.charts.theme import (
     Chart,
     build_figure,
     day_label,
+    ink_on,
     iso_day,
+    mood_cell,
     trend_words,
 )
 from winback.vocab import MOOD_WORDS
@@ -72,7 +74,20 @@ def mood_over_time(log: pd.DataFrame, start: date | None, today: date) -> Chart:
     else:
         lines = _averaged_lines(by_day["mood"], trend, missing, resolution)
     figure = build_figure(_mood_traces(lines, resolution), _mood_layout(first, today, resolution.unit), 400)
-    return Chart(figure, _mood_alt(span_words, by_day["mood"], trend, missing, resolution), empty)
+    alt = _mood_alt(span_words, by_day["mood"], trend, missing, resolution)
+    return Chart(figure, alt, empty, _mood_numbers(lines, resolution))
+
+
+def _mood_numbers(lines: _MoodLines, resolution: Resolution) -> pd.DataFrame:
+    """A row per point of the figure: its day, week or month, and each line's value there (one decimal)."""
+    return pd.DataFrame(
+        {
+            resolution.unit.capitalize(): lines.words,
+            lines.point_name: [round(v, 1) for v in lines.points],
+            f"Mood, {resolution.trend}": [round(v, 1) for v in lines.trend],
+            f"Missing my ex, {resolution.trend}": [round(v, 1) for v in lines.missing],
+        }
+    )
 
 
 def _daily_lines(by_day: pd.DataFrame, trend: pd.Series, missing: pd.Series, resolution: Resolution) -> _MoodLines:
@@ -184,7 +199,9 @@ def _mood_layout(first: date, today: date, unit: Unit) -> dict[str, Any]:
             "range": [-0.5, 10.5],
             "tickvals": [0, 5, 10],
             "zeroline": False,
-            "title": {"text": "Missing my ex", "font": {"size": 12, "color": PALETTE["orange"]}},
+            # In the page's text colour, as every chart word: orange words are 2.25:1 on white. The legend and the
+            # dotted orange line say which line it is.
+            "title": {"text": "Missing my ex", "font": {"size": 12}},
         },
     }
 
@@ -220,7 +237,7 @@ def mood_last_days(log: pd.DataFrame, today: date, days: int = 7) -> Chart:
         textposition="inside",
         insidetextanchor="end",
         textangle=0,
-        insidetextfont={"color": [_ink_on(MOOD_COLOURS[m]) if m is not None else "#000000" for m in moods]},
+        insidetextfont={"color": [ink_on(MOOD_COLOURS[m]) if m is not None else "#000000" for m in moods]},
         customdata=[
             f"{day_label(d)}<br>" + (f"Mood: {MOOD_WORDS[m]} ({m})" if m is not None else "Not logged")
             for d, m in zip(dates, moods, strict=True)
@@ -238,15 +255,8 @@ def mood_last_days(log: pd.DataFrame, today: date, days: int = 7) -> Chart:
         "yaxis": {"range": [0, 5.3], "tickvals": [1, 2, 3, 4, 5], "ticktext": list(MOOD_WORDS.values())},
         "bargap": 0.25,
     }
-    return Chart(build_figure([bars], layout, 200, legend=False), _last_days_alt(dates, moods), empty)
-
-
-def _ink_on(colour: str) -> str:
-    """Black or white, whichever reads better on a bar of ``colour`` (WCAG relative luminance)."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#FFFFFF"
+    numbers = pd.DataFrame({"Day": [day_label(d) for d in dates], "Mood": [mood_cell(m) for m in moods]})
+    return Chart(build_figure([bars], layout, 200, legend=False), _last_days_alt(dates, moods), empty, numbers)
 
 
 def _last_days_alt(dates: list[date], moods: list[int | None]) -> str:

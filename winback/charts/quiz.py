@@ -13,6 +13,8 @@ from winback.charts.theme import HOVER, PALETTE, Chart, build_figure, day_label,
 from winback.vocab import FLAGGED_TIERS
 from winback.words import count_phrase
 
+WORTH_COLUMN = "Worth score (0–100)"
+
 
 def _zone(worth: int, go_min: int, wait_min: int) -> str:
     return "worth trying" if worth >= go_min else "unclear" if worth >= wait_min else "probably not worth it"
@@ -47,7 +49,8 @@ def worth_gauge(worth: int | None, go_min: int, wait_min: int) -> Chart:
         f"(below {wait_min}: probably not worth it; {wait_min}–{go_min - 1}: unclear; "
         f"{go_min} and above: worth trying)."
     )
-    return Chart(framed(figure, 230), alt, empty)
+    numbers = pd.DataFrame({WORTH_COLUMN: [worth], "Zone": [_zone(worth, go_min, wait_min)]})
+    return Chart(framed(figure, 230), alt, empty, numbers)
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,19 @@ def quiz_history(attempts: pd.DataFrame, go_min: int, wait_min: int) -> Chart:
     ]
     shown = _Attempts(numbers, worth, flagged, taken, hover)
     figure = build_figure(_attempt_traces(shown), _history_layout(taken, go_min, wait_min), 300, legend=any(flagged))
-    return Chart(figure, _history_alt(shown, go_min, wait_min), empty)
+    return Chart(figure, _history_alt(shown, go_min, wait_min), empty, _history_numbers(shown))
+
+
+def _history_numbers(shown: _Attempts) -> pd.DataFrame:
+    """A row per attempt, as the figure numbers them: its day, worth, and whether it flagged signs of abuse."""
+    return pd.DataFrame(
+        {
+            "Attempt": shown.numbers,
+            "Day": [short_day(d) for d in shown.taken],
+            WORTH_COLUMN: shown.worth,
+            "Signs of abuse flagged": ["yes" if f else "no" for f in shown.flagged],
+        }
+    )
 
 
 def _attempt_traces(shown: _Attempts) -> list[go.Scatter]:

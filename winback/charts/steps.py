@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import pandas as pd
 import plotly.graph_objects as go
 
-from winback.charts.theme import HOVER, STATE_COLOURS, Chart, as_text, build_figure, wrap_label
+from winback.charts.theme import HOVER, STATE_COLOURS, Chart, as_text, build_figure, ink_on, wrap_label
 from winback.progress import StepProgress
 from winback.vocab import STEP_STATES
 from winback.words import count_phrase
@@ -20,7 +21,14 @@ def step_bars(steps: Sequence[StepProgress]) -> Chart:
         return Chart(None, "No steps to show yet.", empty)
     labels = [f"{s.number}. {s.name}" for s in steps]
     figure = build_figure([_bars(steps, labels)], _layout(labels), 60 + 44 * len(steps), legend=False)
-    return Chart(figure, _alt(steps, labels), empty)
+    return Chart(figure, _alt(steps, labels), empty, _numbers(steps, labels))
+
+
+def _numbers(steps: Sequence[StepProgress], labels: list[str]) -> pd.DataFrame:
+    """A row per bar: the step, its length in whole percent, and its state."""
+    return pd.DataFrame(
+        {"Step": labels, "Progress (%)": [round(s.progress * 100) for s in steps], "State": [s.state for s in steps]}
+    )
 
 
 def _bar_text(step: StepProgress) -> str:
@@ -49,6 +57,8 @@ def _bars(steps: Sequence[StepProgress], labels: list[str]) -> go.Bar:
         },
         text=[_bar_text(s) for s in steps],
         textposition=["inside" if p >= 30 else "outside" for p in percents],
+        # Black or white on each bar (white on green is 3.4:1); beside a bar, the page's text colour.
+        insidetextfont={"color": [ink_on(STATE_COLOURS[s.state]) for s in steps]},
         cliponaxis=False,
         customdata=hover,
         hovertemplate=HOVER,

@@ -1,5 +1,6 @@
 """What frames every page: the sign-in screen, the sidebar, the quick exit, the shared-diary warning, the
-sample-data notice and the notice of an import that was undone; and the browser tab's title and icon."""
+sample-data notice and the notice of an import that was undone; the browser tab's title and icon, and the words
+that tell a screen reader which page opened."""
 
 from __future__ import annotations
 
@@ -10,18 +11,61 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from winback import disguise, safety, sitemap
+from winback.charts.theme import LOOKS
 from winback.plain import plain
 from winback.ui import exit_intro, session, state
 from winback.ui.widgets import resources_panel
 
 HELP_ICON = sitemap.HELP_SAFETY.icon
 
+# The focus ring: one mid blue between the two primary colours, so that it needs no theme to be seen (see _LOOK).
+FOCUS_RING = "#3F86AB"
+FOCUS_RING_WIDTH = "2px"
+_LIGHT, _DARK = LOOKS["light"], LOOKS["dark"]
+# Colour, size and motion for WCAG 2.2 AA, where .streamlit/config.toml's theme cannot say it. light-dark() follows the
+# color-scheme Streamlit gives the app for its light or dark theme, whether the system or the settings menu chose it.
+_LOOK = f"""
+  /* Keyboard focus: a solid ring, 3:1 or more on the page, the sidebar and a widget's background in both themes (and
+     in Streamlit's pop-ups, which have no color-scheme), instead of Streamlit's half-transparent glow (2:1 on white)
+     or nothing at all (the sidebar's and page links). The sidebar's current page is a shaded row, not a ring. */
+  :is(a, button, summary, [data-tag], [tabindex="0"]:not(input, textarea, [role="spinbutton"])):focus-visible,
+  [data-testid="stDataFrame"] :focus-visible,
+  :is([data-testid="stRadioOption"], [data-testid="stCheckbox"] > label):has(input:focus-visible),
+  [data-testid="stSlider"] div:has(> div > input:focus-visible),
+  :is([data-testid="stTextInputRootElement"], [data-testid="stTextAreaRootElement"], [data-testid="stDateInputField"],
+      [data-testid="stTimeInputTimeDisplay"], [role="group"]:has(> [role="combobox"], > * > [role="combobox"])
+  ):focus-within {{
+    outline: {FOCUS_RING_WIDTH} solid {FOCUS_RING} !important; outline-offset: 2px;
+  }}
+  /* Words on a fill of the primary colour: white on the light theme's, but the dark page's own colour on the dark
+     theme's light blue, where white is 2.15:1 (Streamlit draws them white in both). */
+  :is([data-testid^="stBaseButton-primary"]:not(:disabled),
+      [data-testid="stMultiSelect"]:not(:has(input:disabled)) [data-tag]) {{
+    color: light-dark({_LIGHT.background}, {_DARK.background}) !important;
+  }}
+  /* Every word a chart draws on the page in the page's text colour (charts/theme.LOOKS): Streamlit draws ticks, axis
+     titles, notes and hover text in a grey of 3.7:1 on white. Words inside a bar keep their builder's black/white. */
+  [data-testid="stPlotlyChart"] :is(g[class$="tick"], g[class^="g-"][class$="title"], .annotation, .hovertext) text,
+  [data-testid="stPlotlyChart"] text:is(.legendtext, .bartext-outside, .number) {{
+    fill: currentColor !important;
+  }}
+  /* The date and time fields' day, month, year, hour and minute: 24 px targets, not 18 by 20 (2.5.8). */
+  :is([data-testid="stDateInputField"], [data-testid="stTimeInputTimeDisplay"]) [role="spinbutton"] {{
+    min-width: 24px; min-height: 24px; line-height: 24px; text-align: center; box-sizing: border-box;
+  }}
+  /* Asked for less motion: no sliding sidebar, fading or growing boxes (winback's own rules add no motion). */
+  @media (prefers-reduced-motion: reduce) {{
+    *, *::before, *::after {{ transition: none !important; }}
+    html {{ scroll-behavior: auto !important; }}
+  }}
+"""
+
 # The quick exit is a plain link styled as a button, pinned to the top of the screen, with three lights that
 # count the presses of Shift. The script (GOV.UK's "Exit this page", https://design-system.service.gov.uk/
 # components/exit-this-page/) leaves on a click or on Shift pressed three times within 5 seconds, anywhere on the
 # page, text fields too: it covers the page at once, then replaces it (so Back does not return), and makes moving
 # between pages replace history entries too. The style also holds the frame's other rules: the phone-only
-# Help & safety link, and help lines kept whole.
+# Help & safety link, help lines kept whole, and _LOOK's colour, size and motion.
 _QUICK_EXIT_STYLE = f"""
 <style>
   .winback-quick-exit {{
@@ -30,7 +74,6 @@ _QUICK_EXIT_STYLE = f"""
     background: #8a3b12; color: #fff !important; text-decoration: none !important;
     box-shadow: 0 1px 3px rgba(0, 0, 0, 0.3);
   }}
-  .winback-quick-exit:focus-visible {{ outline: 3px solid #f2c14e; }}
   .winback-exit-lights {{ display: none; margin-left: 0.4rem; line-height: 0; }}
   .winback-exit-lights.winback-counting {{ display: inline-block; }}
   .winback-exit-lights i {{
@@ -47,6 +90,7 @@ _QUICK_EXIT_STYLE = f"""
   }}
   /* A help line's number to call or text is never split over two lines ("1-" / "800-799-7233"). */
   a[href^="tel:"], a[href^="sms:"] {{ white-space: nowrap; }}
+{_LOOK}
 </style>
 """
 # Words the script says: to screen readers (the status line, the overlay) and the hidden first link.
@@ -196,7 +240,7 @@ UNNAMED_SIGN_IN = (
 
 
 def login_screen() -> None:
-    st.title("winback")
+    st.title("winback", anchor=False)
     st.markdown(
         "A private space for after a breakup. Sign in to open your own diary: each person's entries are kept "
         "in their own folder, and nobody else who uses this winback can see them."
@@ -214,7 +258,7 @@ def login_screen() -> None:
 
 def folder_message(trouble: str, help_page: StreamlitPage) -> None:
     """Instead of a page, when the diary's folder cannot be used: what is wrong and how to fix it."""
-    st.title("winback can't open your diary")
+    st.title("winback can't open your diary", anchor=False)
     with st.container(border=True, key=state.FOLDER_TROUBLE):
         # The path is shown as it is: plain text, never read as Markdown.
         st.text(trouble)
@@ -267,13 +311,15 @@ def sidebar() -> None:
             st.button("Sign out", on_click=st.logout, key=state.LOGOUT, icon=":material/logout:")
 
 
-def safety_bar(help_page: StreamlitPage) -> None:
+def safety_bar(help_page: StreamlitPage, current: StreamlitPage) -> None:
     """On every page: a quick exit pinned to the top of the screen, and on phones (where the sidebar and its
-    Help & safety entry are folded away) a Help & safety link above the page, the one a phone shows."""
+    Help & safety entry are folded away) a Help & safety link above the page, the one a phone shows; and, taking
+    no room beside the quick exit, the words that tell a screen reader which page opened."""
     with st.container(key=state.PHONE_SAFETY_BAR):
         st.page_link(help_page, label="Help & safety", icon=HELP_ICON)
     with st.container(key=state.QUICK_EXIT_ANCHOR):
         quick_exit()
+        page_opened(current.title)
 
 
 def quick_exit(kept: session.CountryKept = "settings", *, to: str | None = None) -> None:
@@ -289,9 +335,44 @@ def quick_exit(kept: session.CountryKept = "settings", *, to: str | None = None)
     st.html(_QUICK_EXIT_STYLE + link + _script(), unsafe_allow_javascript=True)
 
 
-def page_config(disguised: bool) -> None:
-    """The browser tab's title and icon, set once a run before the navigation (else the tab would show the page's
-    name first); with the disguise on, or while it cannot be known, both are neutral (``winback.disguise``)."""
+def page_config(disguised: bool, page: str | None = None) -> None:
+    """The browser tab's title and icon (``winback.disguise``): set once a run before the navigation, naming no
+    page (else the tab would show the page's own name first, and the lock screen may follow), and again after it
+    with the ``page``'s name; with the disguise on, or while it cannot be known, both are neutral."""
     st.set_page_config(
-        page_title=disguise.tab_title(disguised), page_icon=disguise.tab_icon(disguised), layout="centered"
+        page_title=disguise.tab_title(disguised, page), page_icon=disguise.tab_icon(disguised), layout="centered"
     )
+
+
+# What a screen reader says when a page opens: its title. Moving between pages redraws only the page's part of the
+# screen, so the frame keeps one polite status line in the main area and changes its words when the page changes.
+PAGE_OPENED = "{title} page"
+_PAGE_OPENED_SCRIPT = """
+<span data-winback-page-opened="__ATTRIBUTE__" hidden></span>
+<script>
+(function () {
+  var words = __WORDS__;
+  var main = document.querySelector('[data-testid="stMain"]') || document.body;
+  var line = document.querySelector(".winback-page-opened");
+  if (!line) {
+    line = document.createElement("div");
+    line.className = "winback-page-opened";
+    line.setAttribute("role", "status");
+    line.setAttribute("aria-live", "polite");
+    line.style.cssText = "position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; " +
+      "clip-path: inset(50%); white-space: nowrap; border: 0;";
+    main.appendChild(line);
+  }
+  // A moment after the line exists, so that a screen reader notices the change even on the first page.
+  window.setTimeout(function () { line.textContent = words; }, 100);
+})();
+</script>
+"""
+
+
+def page_opened(title: str) -> None:
+    """Say which page opened, to assistive technology only (``PAGE_OPENED``); the script runs again only when
+    the words change, so reruns of the same page say nothing."""
+    words = PAGE_OPENED.format(title=title)
+    script = _PAGE_OPENED_SCRIPT.replace("__ATTRIBUTE__", html.escape(words, quote=True), 1)
+    st.html(script.replace("__WORDS__", json.dumps(words), 1), unsafe_allow_javascript=True)

@@ -79,7 +79,7 @@ def boundary(
 
 
 def calm_message(help_page: StreamlitPage, reference: str) -> None:
-    st.title(TITLE)
+    st.title(TITLE, anchor=False)
     with st.container(border=True, key=state.PAGE_FAILED):
         st.markdown(WHAT_HAPPENED)
         st.markdown(NOTHING_LOST)

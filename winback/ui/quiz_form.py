@@ -14,7 +14,7 @@ from winback.content.quiz import Question, Quiz
 from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import safety_plan_form, state
-from winback.ui.widgets import confirmed_delete, save_error
+from winback.ui.widgets import confirmed_delete, save_error, show_chart
 from winback.vocab import FLAGGED_TIERS
 from winback.words import count_phrase, moment_words
 
@@ -37,7 +37,7 @@ def questions(the_quiz: Quiz) -> dict[str, str | None]:
     done = sum(1 for v in given.values() if v)
     st.progress(done / len(the_quiz.questions), text=f"{done} of {len(the_quiz.questions)} answered")
     for section in the_quiz.sections:
-        st.subheader(section.heading)
+        st.header(section.heading, anchor=False)
         st.caption(section.intro)
         for number, question in enumerate(the_quiz.questions, start=1):
             if question.section != section.id:
@@ -92,9 +92,7 @@ def result(outcome: quiz.QuizResult, the_quiz: Quiz) -> None:
             "for you, and the lines above can help you stay safe."
         )
     else:
-        chart = worth_gauge(outcome.worth, the_quiz.policy.go_min, the_quiz.policy.wait_min)
-        if chart.figure is not None:
-            st.plotly_chart(chart.figure, alt=chart.alt, key=state.WORTH_GAUGE, config={"displayModeBar": False})
+        show_chart(worth_gauge(outcome.worth, the_quiz.policy.go_min, the_quiz.policy.wait_min), "worth_gauge")
     if outcome.reasons:
         st.markdown("**Why**")
         st.markdown("\n".join(f"- {reason}" for reason in outcome.reasons))

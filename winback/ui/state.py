@@ -126,7 +126,6 @@ LOW_MOOD_NOTE = "low_mood_note"
 RECONNECT_LOCKED = "reconnect_locked"
 PAGE_FAILED = "page_failed"
 FOLDER_TROUBLE = "folder_trouble"
-WORTH_GAUGE = "worth_gauge"
 
 # The app lock (winback.applock, winback/ui/lock_screen.py): the folder this session opened with the passphrase,
 # when the person last caused a run (applock.now()), and the lock screen's and Data & privacy's widgets.
@@ -282,6 +281,11 @@ def progress_period(view: str) -> str:
 
 def chart(name: str) -> str:
     return f"chart_{name}"
+
+
+def chart_numbers(name: str) -> str:
+    """The "Show the numbers" expander under the chart ``name``."""
+    return f"chart_numbers_{name}"
 
 
 def step_card(number: int) -> str:

@@ -263,12 +263,20 @@ def pending_notice(where: str) -> None:
     move_focus(state.notice_box(where), f"{where}-{count}")
 
 
+NUMBERS_LABEL = "Show the numbers"
+
+
 def show_chart(chart: Chart, name: str) -> None:
-    """A chart with its alt text, or its empty state in words; never an empty frame."""
+    """A chart with its alt text (the figure's name for a screen reader) and its numbers as a table under "Show
+    the numbers", or its empty state in words; never an empty frame. The table is a dataframe, which shows text
+    as it is: an activity's name is the person's own words."""
     if chart.figure is None:
         st.caption(chart.empty)
         return
     st.plotly_chart(chart.figure, alt=chart.alt, key=state.chart(name), config={"displayModeBar": False})
+    if chart.numbers is not None:
+        with st.expander(NUMBERS_LABEL, key=state.chart_numbers(name)):
+            st.dataframe(chart.numbers, hide_index=True)
 
 
 def step_card(step: progress.StepProgress) -> None:
