@@ -125,7 +125,11 @@ _QUICK_EXIT_SCRIPT = """
   skip.className = "winback-skip-exit";
   skip.setAttribute("data-quick-exit", "skip");
   skip.textContent = WORDS.link;
-  document.body.insertBefore(skip, document.body.firstChild);
+  // In a landmark of its own, as every part of a page should be (axe's "region"); still the first Tab stop.
+  var landmark = document.createElement("nav");
+  landmark.setAttribute("aria-label", WORDS.link);
+  landmark.appendChild(skip);
+  document.body.insertBefore(landmark, document.body.firstChild);
   var status = document.createElement("div");
   status.className = "winback-exit-status";
   status.setAttribute("role", "status");
