@@ -57,6 +57,8 @@ def locked_server(tmp_path_factory: pytest.TempPathFactory, clock_file: Path, st
 def shows_nothing_of_the_diary(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(lock_screen.LOCK_TITLE)
     expect(page.get_by_label("Passphrase")).to_be_visible()
+    # The status line a screen reader hears says "Locked", not the page that was open before the lock.
+    expect(page.locator(".winback-page-opened")).to_have_text(lock_screen.LOCK_TITLE)
     expect(page.get_by_role("link", name="Quick exit")).to_be_visible()
     expect(page.get_by_role("link", name="findahelpline.com")).to_be_visible()
     html = page.content()

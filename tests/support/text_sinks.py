@@ -411,7 +411,8 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "html",
         "text",
         ("script.replace('__WORDS__', json.dumps(words), 1)",),
-        "the page's title (winback.sitemap) in PAGE_OPENED: html.escape'd into an attribute, JSON in the script",
+        "the page's title (winback.sitemap) in PAGE_OPENED, or LOCK_TITLE: html.escape'd into an attribute, JSON in "
+        "the script",
     ),
     _own(
         UI + "exit_intro.py",

@@ -367,16 +367,19 @@ _PAGE_OPENED_SCRIPT = """
       "clip-path: inset(50%); white-space: nowrap; border: 0;";
     main.appendChild(line);
   }
-  // A moment after the line exists, so that a screen reader notices the change even on the first page.
+  // The old words go at once (a locked screen must not keep the name of the page that was open); the new ones a
+  // moment later, so that a screen reader notices the change even on the first page.
+  if (line.textContent !== words) line.textContent = "";
   window.setTimeout(function () { line.textContent = words; }, 100);
 })();
 </script>
 """
 
 
-def page_opened(title: str) -> None:
-    """Say which page opened, to assistive technology only (``PAGE_OPENED``); the script runs again only when
-    the words change, so reruns of the same page say nothing."""
-    words = PAGE_OPENED.format(title=title)
+def page_opened(title: str, *, words: str | None = None) -> None:
+    """Say which page opened, to assistive technology only (``PAGE_OPENED``, or ``words`` for a screen that is not
+    a page: the lock screen says "Locked", and so no page's name stays in the line); the script runs again only
+    when the words change, so reruns of the same page say nothing."""
+    words = PAGE_OPENED.format(title=title) if words is None else words
     script = _PAGE_OPENED_SCRIPT.replace("__ATTRIBUTE__", html.escape(words, quote=True), 1)
     st.html(script.replace("__WORDS__", json.dumps(words), 1), unsafe_allow_javascript=True)

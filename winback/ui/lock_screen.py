@@ -126,6 +126,8 @@ def lock_screen(store: Store, lock: applock.SavedLock | applock.LockTrouble) -> 
     # First, so that its script (and Shift pressed three times) is ready as early as the screen can be seen.
     with st.container(key=state.QUICK_EXIT_ANCHOR):
         frame.quick_exit(to=_exit_address(store))
+        # The status line a screen reader hears when a page opens says "Locked" now, not the page that was open.
+        frame.page_opened(LOCK_TITLE, words=LOCK_TITLE)
     st.title(LOCK_TITLE, anchor=False)
     with st.container(key=state.LOCK_SCREEN):
         if isinstance(lock, applock.LockTrouble):
