@@ -18,7 +18,7 @@ from tests.support.devserver import Server
 from winback import tracker
 from winback.content.quiz import load_quiz
 from winback.store import Store
-from winback.ui import daily_form, frame, state
+from winback.ui import checkin_form, daily_form, frame, state
 from winback.vocab import CONTACT_LABELS, MOOD_LABELS, MOODS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.sidelane]
@@ -141,3 +141,12 @@ def test_a_day_logged_by_keyboard_alone(server: Server, tab: Page, moment: Momen
     assert entry is not None and entry.mood == mood and entry.note == "Walked by the river"
     assert entry.contact == next(iter(CONTACT_LABELS))
     assert MOOD_LABELS[mood] in notice.inner_text()
+
+    # The next form, in an expander below, keeps its expander open and gets focus on its own notice: the notice
+    # above came and went, and nothing after it is drawn afresh.
+    tab.get_by_test_id("stExpander").get_by_text("Weekly check-in (optional)", exact=True).click()
+    with rerun(tab):
+        tab.get_by_role("button", name="Save check-in").click()
+    checked = tab.locator(f".st-key-{state.notice_box(checkin_form.NOTICES)}")
+    expect(checked.get_by_test_id("stAlert")).to_be_visible()
+    expect(checked).to_be_focused()

@@ -372,11 +372,16 @@ def test_a_password_for_the_export_is_typed_twice_and_has_at_least_eight_charact
     zipped = app.download_button(key=state.EXPORT_ZIP)
     assert not zipped.proto.disabled and zipped.proto.deferred_file_id, "made when pressed"
     assert zipped.proto.label == "Everything (zip, with password)"
-    assert backup_form.PROTECTED in [c.value for c in app.caption]
+    assert backup_form.PROTECTED in [s.value for s in app.success]
     assert "long enough" not in texts(app)  # (the browser empties the form once sent: tests/e2e/test_disguise.py)
+    # Sent again with the fields empty (a double click, Enter twice): the chosen password stays.
+    _choose(app, "", "")
+    assert not app.download_button(key=state.EXPORT_ZIP).proto.disabled
+    assert backup_form.PROTECTED in [s.value for s in app.success]
     # A failed second choice leaves the zip without a usable password, never with the old one silently.
     _choose(app, "another long one", "")
     assert app.download_button(key=state.EXPORT_ZIP).proto.disabled and "not the same" in texts(app)
+    assert [e.value for e in app.error] == ["The two passwords are not the same: type the same one twice."]
     # Off and on again: the password chosen before is forgotten.
     _choose(app, "long enough", "long enough")
     app.toggle(key=state.EXPORT_PROTECT).set_value(False).run()

@@ -588,9 +588,9 @@ OWN_WORDS: tuple[OwnWords, ...] = (
     _own(
         UI + "backup_form.py",
         "export_password",
-        "caption",
+        "error",
         "text",
-        ("problem or PROTECTED",),
+        ("sent_problem",),
         "backup.password_problem's sentences (they count characters, never quote the password)",
     ),
     _own(

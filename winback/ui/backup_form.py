@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from winback.backup import PASSWORD_MIN, password_problem
+from winback.backup import PASSWORD_MAX, PASSWORD_MIN, password_problem
 from winback.ui import state
 
 PROTECT_LABEL = "Protect the zip with a password"
 PROTECT_HELP = "Every file in the zip is encrypted with AES-256; the zip opens only with this password."
 USE_LABEL = "Use this password"
-NOT_CHOSEN = f"Type a password of at least {PASSWORD_MIN} characters twice, then press “{USE_LABEL}”."
+NOT_CHOSEN = f"Type a password of {PASSWORD_MIN} to {PASSWORD_MAX} characters twice, then press “{USE_LABEL}”."
 PROTECTED = (
     "The zip below is protected with the password you chose. To choose another, type it twice and press "
     f"“{USE_LABEL}” again."
@@ -47,6 +47,8 @@ def _use() -> None:
     """The "Use this password" button was pressed: both fields arrive together, whichever was left last, and how."""
     typed = st.session_state.get(state.EXPORT_PASSWORD, "")
     again = st.session_state.get(state.EXPORT_PASSWORD_AGAIN, "")
+    if not typed and not again and st.session_state.get(state.EXPORT_PASSWORD_CHOSEN):
+        return  # sent again with the fields empty (a double click, Enter twice): the chosen password stays
     problem = password_problem(typed, again)
     st.session_state[state.EXPORT_PASSWORD_PROBLEM] = problem
     st.session_state[state.EXPORT_PASSWORD_CHOSEN] = None if problem else typed
@@ -77,7 +79,14 @@ def export_password() -> Protection:
         )
         st.form_submit_button(USE_LABEL, key=state.EXPORT_PASSWORD_USE, on_click=_use, icon=":material/key:")
     chosen = st.session_state.get(state.EXPORT_PASSWORD_CHOSEN)
-    problem = st.session_state.get(state.EXPORT_PASSWORD_PROBLEM) or (None if chosen else NOT_CHOSEN)
-    st.caption(problem or PROTECTED)
+    sent_problem = st.session_state.get(state.EXPORT_PASSWORD_PROBLEM)
+    problem = sent_problem or (None if chosen else NOT_CHOSEN)
+    # What a send led to is an alert, which a screen reader announces; before any send, a caption says what to do.
+    if sent_problem:
+        st.error(sent_problem, icon=":material/error:")
+    elif chosen:
+        st.success(PROTECTED, icon=":material/lock:")
+    else:
+        st.caption(NOT_CHOSEN)
     st.caption(LIMITS)
     return Protection(None, problem) if problem or not chosen else Protection(chosen)

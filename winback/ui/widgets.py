@@ -252,15 +252,17 @@ def pending_notice(where: str) -> None:
     """Show, once, what was left for ``where`` by a callback or before a rerun."""
     kept = st.session_state.pop(state.notice(where), None)
     notices = kept if isinstance(kept, list) else []
-    if not notices:
-        return
+    # The box is drawn on every run, empty too, so what follows keeps its place from run to run: an expander
+    # below a notice that came and went was drawn afresh, closed, with the words of its own form hidden in it.
     with st.container(key=state.notice_box(where)):
         for kind, message in notices:
             _NOTICE_ELEMENTS[kind](message, icon=_NOTICE_ICONS[kind])
-    # Focus goes to the words (each shown once, so each is a new token), as a screen reader should hear them.
-    count = int(st.session_state.get(state.NOTICES_SHOWN, 0)) + 1
-    st.session_state[state.NOTICES_SHOWN] = count
-    move_focus(state.notice_box(where), f"{where}-{count}")
+        if notices:
+            # Focus goes to the words (each shown once, so each is a new token), as a screen reader should hear
+            # them.
+            count = int(st.session_state.get(state.NOTICES_SHOWN, 0)) + 1
+            st.session_state[state.NOTICES_SHOWN] = count
+            move_focus(state.notice_box(where), f"{where}-{count}")
 
 
 NUMBERS_LABEL = "Show the numbers"
