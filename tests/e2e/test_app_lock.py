@@ -17,7 +17,7 @@ from tests.support.devserver import ROOT, Server, running
 from tests.support.movable_clock import CLOCK_FILE_ENV, move
 from winback import activities, applock, settings, tracker
 from winback.store import Store
-from winback.ui import lock_screen
+from winback.ui import lock_screen, state
 
 pytestmark = pytest.mark.e2e
 
@@ -84,6 +84,8 @@ def test_a_new_context_sees_only_the_lock_screen_and_an_idle_window_locks_itself
     try:
         visit(page, f"{locked_server.url}/daily_log")
         shows_nothing_of_the_diary(page)
+        # Focus is on the lock screen (a screen reader reads it; the next Tab is the passphrase), not in the field.
+        expect(page.locator(f".st-key-{state.LOCK_SCREEN}")).to_be_focused()
         open_with(page, "not the passphrase")
         expect(page.get_by_text(lock_screen.WRONG, exact=True)).to_be_visible()
         shows_nothing_of_the_diary(page)
@@ -98,6 +100,7 @@ def test_a_new_context_sees_only_the_lock_screen_and_an_idle_window_locks_itself
         move(clock_file, started + timedelta(minutes=IDLE_MINUTES, seconds=1))
         expect(page.get_by_role("heading", level=1)).to_have_text(lock_screen.LOCK_TITLE, timeout=40_000)
         shows_nothing_of_the_diary(page)
+        expect(page.locator(f".st-key-{state.LOCK_SCREEN}")).to_be_focused()
         open_with(page, PASSPHRASE)
         expect(page.get_by_role("heading", level=1).first).to_have_text("Daily log")
     finally:

@@ -1,8 +1,9 @@
-"""winback by keyboard in Chromium, as a person who uses no mouse: the quiz answered and its result, and a day
-logged on Daily log. Checked on the way: the quick exit's link is the first tab stop; each
-focused control is in view (not under the bar pinned to the top); logging a day takes one Tab per field and then
-Save; after "See my result" and after Save, focus is on what happened (the verdict, the saved notice); and what a
-screen reader reads (the accessibility tree) names each question and option, and a slider's value in words."""
+"""winback by keyboard in Chromium, as a person who uses no mouse: the quiz answered and its result, a day
+logged on Daily log, and the safety plan step by step. Checked on the way: the quick exit's link is the first
+tab stop; each focused control is in view (not under the bar pinned to the top); logging a day takes one Tab per
+field and then Save; after "See my result", after Save and after each step of the plan, focus is on what
+happened (the verdict, the saved notice, the step's top); and what a screen reader reads (the accessibility
+tree) names each question and option, and a slider's value in words."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from tests.support.clock import Moment
 from tests.support.devserver import Server
 from winback import tracker
 from winback.content.quiz import load_quiz
+from winback.content.safety_plan import load_safety_plan
 from winback.store import Store
 from winback.ui import checkin_form, daily_form, frame, state
 from winback.vocab import CONTACT_LABELS, MOOD_LABELS, MOODS
@@ -155,3 +157,21 @@ def test_a_day_logged_by_keyboard_alone(server: Server, tab: Page, moment: Momen
     checked = tab.locator(f".st-key-{state.notice_box(checkin_form.NOTICES)}")
     expect(checked.get_by_test_id("stAlert")).to_be_visible()
     expect(checked).to_be_focused()
+
+
+def test_the_safety_plan_by_keyboard_alone(server: Server, tab: Page) -> None:
+    """Each Next (and See my plan) moves focus to the top of the step it opens, never to the page."""
+    steps = load_safety_plan().steps
+    visit(tab, f"{server.url}/help_safety")
+    drawn(tab)
+    top = tab.locator(f".st-key-{state.SAFETY_PLAN_TOP}")
+    tab_to(tab, state.SAFETY_PLAN_START)
+    for number in range(len(steps) + 1):
+        with rerun(tab):
+            tab.keyboard.press("Enter")
+        expect(top).to_be_focused()
+        assert focus(tab)["inView"], (number, focus(tab))
+        if number < len(steps):
+            expect(top).to_contain_text(steps[number].heading)
+            tab_to(tab, state.SAFETY_PLAN_NEXT)
+    expect(top).to_contain_text("Your plan")

@@ -21,7 +21,7 @@ from streamlit.navigation.page import StreamlitPage
 from winback import applock, paths, quick_exit, settings, sitemap
 from winback.store import StorageError, Store
 from winback.ui import frame, session, state
-from winback.ui.widgets import resources_panel, save_error
+from winback.ui.widgets import move_focus, resources_panel, save_error
 from winback.words import count_phrase, moment_words
 
 # How often an open window asks whether it has been idle for too long (a fragment's run, not activity).
@@ -135,6 +135,11 @@ def lock_screen(store: Store, lock: applock.SavedLock | applock.LockTrouble) -> 
             st.code(str(store.folder / lock.file), language=None)
         else:
             _passphrase_form(store, lock)
+        # When the screen locks (or opens locked), focus goes to it: the next Tab is the passphrase. Not into the
+        # field itself: an idle lock can come while the person is typing a note, and their next keys, Enter too,
+        # must not become a try at the passphrase. Drawn the same on every run of the screen, so it moves focus
+        # only when the screen appears.
+        move_focus(state.LOCK_SCREEN, "locked")
     resources_panel(state.LOCK_COUNTRY, heading="If you need help now", kept="session")
 
 

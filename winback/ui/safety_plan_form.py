@@ -20,6 +20,7 @@ from winback.ui.widgets import (
     chosen_country,
     confirmed_delete,
     leave_notice,
+    move_focus,
     pending_notice,
     rerun_with_notice,
     save_error,
@@ -55,6 +56,15 @@ def safety_plan_box() -> None:
             _step(content, step)
         else:
             _finished(content)
+        if st.session_state.pop(state.SAFETY_PLAN_MOVED, False):
+            # After Next, Back, See my plan or Change, focus goes to the top of what the box shows now (drawn last
+            # in the box, so nothing in it moves).
+            move_focus(state.SAFETY_PLAN_TOP, f"plan-{st.session_state.get(state.SAFETY_PLAN_MOVES, 0)}")
+
+
+def _moved() -> None:
+    st.session_state[state.SAFETY_PLAN_MOVES] = int(st.session_state.get(state.SAFETY_PLAN_MOVES, 0)) + 1
+    st.session_state[state.SAFETY_PLAN_MOVED] = True
 
 
 def _answers() -> dict[str, str | bool]:
@@ -63,8 +73,9 @@ def _answers() -> dict[str, str | bool]:
 
 
 def _offer(content: SafetyPlanContent) -> None:
-    st.markdown(content.intro)
-    st.caption(NOTHING_STORED)
+    with st.container(key=state.SAFETY_PLAN_TOP):
+        st.markdown(content.intro)
+        st.caption(NOTHING_STORED)
     started = bool(_answers())
     st.button(
         "Go on with my plan" if started else "Make a safety plan",
@@ -82,6 +93,7 @@ def _go_to(number: int, leaving: PlanStep | None) -> None:
     if leaving is not None:
         _keep(leaving)
     st.session_state[state.SAFETY_PLAN_STEP] = number
+    _moved()
 
 
 def _keep(step: PlanStep) -> None:
@@ -95,9 +107,10 @@ def _keep(step: PlanStep) -> None:
 
 def _step(content: SafetyPlanContent, number: int) -> None:
     step = content.steps[number]
-    st.progress((number + 1) / len(content.steps), text=f"Step {int(number) + 1} of {len(content.steps)}")
-    st.markdown(f"**{step.heading}**")
-    st.caption(step.intro)
+    with st.container(key=state.SAFETY_PLAN_TOP):
+        st.progress((number + 1) / len(content.steps), text=f"Step {int(number) + 1} of {len(content.steps)}")
+        st.markdown(f"**{step.heading}**")
+        st.caption(step.intro)
     if step.topic == "hotline":
         country = _country()
         st.text("\n".join(safety_plan.help_lines(country)))
@@ -145,8 +158,9 @@ def _country() -> Country:
 def _finished(content: SafetyPlanContent) -> None:
     country = _country()
     answers = dict(_answers())
-    st.markdown("**Your plan**")
-    st.caption("It is shown only here, and stays in this window until you close it.")
+    with st.container(key=state.SAFETY_PLAN_TOP):
+        st.markdown("**Your plan**")
+        st.caption("It is shown only here, and stays in this window until you close it.")
     text = safety_plan.plan_text(content, answers, country)
     st.text(text)
     st.download_button(

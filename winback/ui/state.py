@@ -162,6 +162,9 @@ SAFETY_PLAN_DOWNLOAD = "safety_plan_download"
 SAFETY_PLAN_STORE = "safety_plan_store"
 SAFETY_PLAN_STORE_CONFIRM = "safety_plan_store_confirm"
 SAFETY_PLAN_DELETE = "safety_plan_delete"
+SAFETY_PLAN_TOP = "safety_plan_top"  # the top of what the plan's box shows now (offer, step, plan): focus goes there
+SAFETY_PLAN_MOVES = "safety_plan_moves"  # how many times the person moved through the plan: each move's focus token
+SAFETY_PLAN_MOVED = "safety_plan_moved"  # set by a move, until the run after it has moved focus
 # The quick exit's first-visit explanation (shown until OK, reopened from Help & safety) and its address setting.
 EXIT_INTRO = "exit_intro"
 EXIT_INTRO_OK = "exit_intro_ok"
