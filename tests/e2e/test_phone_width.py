@@ -59,11 +59,34 @@ def test_every_page_reads_at_phone_width_and_200_percent_zoom_empty_and_with_a_y
                 drawn(page)
                 where = f"{spec.title}, {data}, {screen}"
                 if spec is sitemap.DAILY_LOG:
+                    found += tab_stops(page, where)
                     found += daily_log(page, where, server.data_dir if data == "a year" else None)
                 if spec is sitemap.PROGRESS:
                     found += progress(page, where)
                 found += [f"{where}: {finding}" for finding in sideways(page)]
     assert found == [], "\n".join(found)
+
+
+# Where the focused element is drawn: its name and whether any of it is on the screen.
+_FOCUSED = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const r = e.getBoundingClientRect();
+  return {name: (e.getAttribute("aria-label") || e.innerText || e.tagName).trim().slice(0, 40),
+          onScreen: r.right > 0 && r.left < window.innerWidth && r.width > 0};
+}"""
+
+
+def tab_stops(page: Page, where: str, stops: int = 12) -> list[str]:
+    """The first Tab stops from the top of the page are on the screen (a collapsed sidebar's links are none)."""
+    page.evaluate("() => { document.activeElement.blur(); window.scrollTo(0, 0); }")
+    found = []
+    for stop in range(1, stops + 1):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(_FOCUSED)
+        if focused is not None and not focused["onScreen"]:
+            found.append(f"{where}: Tab stop {stop} ({focused['name']!r}) is off the screen")
+    return found
 
 
 def progress(page: Page, where: str) -> list[str]:

@@ -38,6 +38,15 @@ _LOOK = f"""
   ):focus-within {{
     outline: {FOCUS_RING_WIDTH} solid {FOCUS_RING} !important; outline-offset: 2px;
   }}
+  /* A text field fills its box, whose overflow would cut a ring drawn outside it: the field's ring is inside. */
+  :is([data-testid="stTextInputRootElement"], [data-testid="stTextAreaRootElement"], [data-testid="stDateInputField"],
+      [data-testid="stTimeInputTimeDisplay"], [role="group"]:has(> [role="combobox"], > * > [role="combobox"])
+  ):focus-within {{
+    outline-offset: -{FOCUS_RING_WIDTH};
+  }}
+  /* A collapsed sidebar (a phone, a zoomed screen) is out of the Tab order too: Streamlit only slides it off the
+     screen, where its links still took seven Tabs with nothing to see. */
+  [data-testid="stSidebar"][data-collapsed="true"] {{ visibility: hidden; }}
   /* Words on a fill of the primary colour: white on the light theme's, but the dark page's own colour on the dark
      theme's light blue, where white is 2.15:1 (Streamlit draws them white in both). */
   :is([data-testid^="stBaseButton-primary"]:not(:disabled),
