@@ -140,6 +140,15 @@ _QUICK_EXIT_SCRIPT = """
   landmark.setAttribute("aria-label", WORDS.link);
   landmark.appendChild(skip);
   document.body.insertBefore(landmark, document.body.firstChild);
+  // When the person last acted (Enter, Space, a click) and last went on by keyboard (Tab, arrows, typing): moving
+  // focus after a run (widgets.move_focus) leaves it alone if the person went on since they acted.
+  var seen = window.winbackInput = {acted: 0, went: 0};
+  var MODIFIERS = ["Shift", "Control", "Alt", "Meta"];
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" || event.key === " ") seen.acted = performance.now();
+    else if (MODIFIERS.indexOf(event.key) < 0) seen.went = performance.now();
+  }, true);
+  document.addEventListener("pointerdown", function () { seen.acted = performance.now(); }, true);
   var status = document.createElement("div");
   status.className = "winback-exit-status";
   status.setAttribute("role", "status");

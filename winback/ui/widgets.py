@@ -154,6 +154,10 @@ _MOVE_FOCUS = """<span data-focus-token="{token}"></span>
     return r.top >= 0 && r.top < window.innerHeight - 40;
   }}
   function move() {{
+    // The person went on by keyboard (Tab past the notice-to-be) after the Enter, Space or click that started
+    // this: their focus stays where they took it.
+    var seen = window.winbackInput;
+    if (seen && seen.went > seen.acted) return;
     var box = document.querySelector(wanted);
     if (!box) {{ if (frames++ < 120) window.requestAnimationFrame(move); return; }}
     if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "-1");
