@@ -1,8 +1,9 @@
 """winback by keyboard in Chromium, as a person who uses no mouse: the quiz's result (the answers are clicked: see
 the test), and a day logged on Daily log. Checked on the way: the quick exit's link is the first tab stop; each
 focused control is in view (not under the bar pinned to the top); logging a day takes one Tab per field and then
-Save; after "See my result" and after Save, focus is on what happened (the verdict, the saved notice); and what a
-screen reader reads (the accessibility tree) names each question and option, and a slider's value in words."""
+Save; after "See my result" and after Save, focus is on what happened (the verdict, the saved notice); after a
+delete's "Keep it", focus is back on the delete button; and what a screen reader reads (the accessibility tree)
+names each question and option, and a slider's value in words."""
 
 from __future__ import annotations
 
@@ -150,3 +151,17 @@ def test_a_day_logged_by_keyboard_alone(server: Server, tab: Page, moment: Momen
     checked = tab.locator(f".st-key-{state.notice_box(checkin_form.NOTICES)}")
     expect(checked.get_by_test_id("stAlert")).to_be_visible()
     expect(checked).to_be_focused()
+
+    # Delete asks twice; "Keep it" goes away with the question, and focus goes back to the delete button.
+    delete = tab.locator(f".st-key-{state.delete_day(today)} button")
+    delete.focus()
+    with rerun(tab):
+        tab.keyboard.press("Enter")
+    tab_to(tab, state.keep(state.delete_day(today)))
+    assert focus(tab)["where"] == "Keep it", focus(tab)
+    with rerun(tab):
+        tab.keyboard.press("Enter")
+    expect(tab.get_by_role("button", name="Keep it")).to_have_count(0)
+    expect(delete).to_be_focused()
+    assert focus(tab)["inView"]
+    assert tracker.entry_for(Store(server.data_dir).read("daily_log").frame, today) is not None, "kept"

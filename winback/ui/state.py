@@ -221,7 +221,9 @@ def notice_box(where: str) -> str:
     return f"notice_box_{where}"
 
 
-NOTICES_SHOWN = "notices_shown"  # how many pending notices this session has shown: each one's focus token
+# The delete button whose "Keep it" was just pressed: focus goes back to it once (widgets.confirmed_delete).
+DELETE_KEPT = "delete_kept"
+NOTICES_SHOWN = "notices_shown"  # how many times this session moved focus to a notice or a kept delete: the token
 
 
 def wellbeing_item(number: int) -> str:
