@@ -88,6 +88,9 @@ IMPORT_PREVIEW = "import_preview"
 DISGUISE_TOGGLE = "disguise_toggle"
 DISGUISE_TROUBLE = "disguise_trouble"
 EXPORT_PROTECT = "export_protect"
+# The switch's value kept apart from the widget, as the chosen password is: Streamlit forgets a widget's value on
+# another page, and the protection is kept for the visit.
+EXPORT_PROTECT_ON = "export_protect_on"
 EXPORT_PASSWORD = "export_password"
 EXPORT_PASSWORD_AGAIN = "export_password_again"
 EXPORT_PASSWORD_FORM = "export_password_form"
