@@ -47,6 +47,8 @@ CHECKIN_REPLACE = "checkin_replace"
 ACTIVITY_FORM = "add_activity_form"
 NEW_ACTIVITY_NAME = "new_activity_name"
 NEW_ACTIVITY_AREA = "new_activity_area"
+# Set when an activity was added: the next run empties the form (it keeps what was typed when it was refused).
+NEW_ACTIVITY_ADDED = "new_activity_added"
 NO_CONTACT_FORM = "no_contact_start_form"
 NO_CONTACT_START = "nc_start"
 
