@@ -2,8 +2,9 @@
 the test), and a day logged on Daily log. Checked on the way: the quick exit's link is the first tab stop; each
 focused control is in view (not under the bar pinned to the top); logging a day takes one Tab per field and then
 Save; after "See my result" and after Save, focus is on what happened (the verdict, the saved notice); after a
-delete's "Keep it", focus is back on the delete button; and what a screen reader reads (the accessibility tree)
-names each question and option, and a slider's value in words."""
+delete's "Keep it", focus is back on the delete button (and an expander opened next stays open); a name pasted
+over the limit is refused saying why; and what a screen reader reads (the accessibility tree) names each question
+and option, and a slider's value in words."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.support.browser import drawn, new_page, rerun, visit
 from tests.support.clock import Moment
 from tests.support.devserver import Server
-from winback import tracker
+from winback import activities, tracker
 from winback.content.quiz import load_quiz
 from winback.store import Store
 from winback.ui import checkin_form, daily_form, frame, state
@@ -165,3 +166,11 @@ def test_a_day_logged_by_keyboard_alone(server: Server, tab: Page, moment: Momen
     expect(delete).to_be_focused()
     assert focus(tab)["inView"]
     assert tracker.entry_for(Store(server.data_dir).read("daily_log").frame, today) is not None, "kept"
+    # The next run keeps an expander opened since in its place: a name pasted over the limit is refused in it.
+    tab.get_by_test_id("stExpander").get_by_text("Your own activities", exact=True).click()
+    tab.locator(f".st-key-{state.NEW_ACTIVITY_NAME} input").focus()
+    tab.keyboard.insert_text("Walking the long way round " * 3)
+    with rerun(tab):
+        tab.keyboard.press("Enter")
+    expect(tab.get_by_text(activities.too_long(("Walking the long way round " * 3).strip()))).to_be_visible()
+    expect(tab.locator(f".st-key-{state.NEW_ACTIVITY_NAME} input")).to_have_value("Walking the long way round " * 3)

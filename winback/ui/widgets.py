@@ -205,12 +205,15 @@ def confirmed_delete(
     asking = state.asking(key)
     if st.button(label, key=key, icon=":material/delete:"):
         st.session_state[asking] = True
+    # Drawn on every run, so what follows keeps its place from run to run (an expander below stays open).
+    focus_slot = st.empty()
     if st.session_state.get(state.DELETE_KEPT) == key:
         # "Keep it" was pressed and is gone with the question: focus goes back to the delete button, not the page.
         del st.session_state[state.DELETE_KEPT]
         count = int(st.session_state.get(state.NOTICES_SHOWN, 0)) + 1
         st.session_state[state.NOTICES_SHOWN] = count
-        move_focus(key, f"kept-{count}", inside="button")
+        with focus_slot:
+            move_focus(key, f"kept-{count}", inside="button")
     if not st.session_state.get(asking):
         return False
     st.warning(question, icon=":material/warning:")
