@@ -69,7 +69,7 @@ def test_custom_names_are_checked() -> None:
     assert activities.custom_problems("Chess", "Mind", known) == []
     assert activities.custom_problems("  ", "Mind", known) == ["Give the activity a name."]
     assert activities.custom_problems("x" * 60, "Mind", known) == []
-    assert activities.custom_problems("x" * 61, "Mind", known) == ["Keep the name under 60 characters."]
+    assert activities.custom_problems("x" * 61, "Mind", known) == ["Names are at most 60 characters; this one has 61."]
     assert activities.custom_problems("chess|go", "Mind", known) == ["The name can't contain '|'."]
     assert activities.custom_problems(known[0].name.upper(), "Mind", known) == [
         f"There is already an activity called “{known[0].name.upper()}”."

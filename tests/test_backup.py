@@ -177,6 +177,32 @@ def test_a_password_is_typed_twice_and_has_at_least_eight_characters(
     assert found is None if problem is None else found is not None and problem in found
 
 
+@pytest.mark.parametrize("control", ["\x00", "\x1b", "\t", "\n", "\x7f", "\x85", "\x9b"])
+def test_a_password_with_a_control_character_is_refused_saying_why(tmp_path: Path, control: str) -> None:
+    typed = f"long{control}enough"
+    assert backup.password_problem(typed, typed) == backup.CONTROL_CHARACTER
+    with pytest.raises(ValueError, match="control"):
+        dataio.export_zip(diary(tmp_path), typed)
+
+
+def test_a_password_typed_in_two_unicode_forms_is_one_password_on_export_and_on_import(tmp_path: Path) -> None:
+    composed, decomposed = "caf\u00e9 au lait", "cafe\u0301 au lait"
+    assert composed != decomposed
+    assert backup.password_problem(composed, decomposed) is None, "the two fields match once normalised"
+    store = diary(tmp_path)
+    before = files(tmp_path)
+    data = dataio.export_zip(store, decomposed)
+    dataio.delete_everything(store)
+    plan = read_export_zip(data, store, TODAY, composed)
+    assert plan.can_apply, plan.problems
+    apply_plan(store, plan)
+    assert files(tmp_path) == before
+    # What 7-Zip or WinZip are given: the NFC bytes, whichever way it was typed in winback.
+    with pyzipper.AESZipFile(io.BytesIO(data)) as archive:
+        archive.setpassword(composed.encode())
+        assert archive.read(DAILY_LOG.filename) == before[DAILY_LOG.filename]
+
+
 def test_a_plain_zip_has_no_aes_members_and_a_too_short_password_is_never_used(tmp_path: Path) -> None:
     store = diary(tmp_path)
     with zipfile.ZipFile(io.BytesIO(dataio.export_zip(store))) as archive:

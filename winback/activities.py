@@ -36,6 +36,11 @@ def area_of(activities: tuple[Activity, ...]) -> dict[str, str]:
 
 
 NAME_LIMIT = ACTIVITY_NAME_LIMIT
+NAME_LIMIT_WORDS = f"At most {NAME_LIMIT} characters."
+
+
+def too_long(name: str) -> str:
+    return f"Names are at most {NAME_LIMIT} characters; this one has {len(name)}."
 
 
 def activity_slug(name: str) -> str:
@@ -62,7 +67,7 @@ def custom_problems(name: str, area: str, known: tuple[Activity, ...], *, renami
     if not cleaned:
         problems.append("Give the activity a name.")
     if len(cleaned) > NAME_LIMIT:
-        problems.append(f"Keep the name under {NAME_LIMIT} characters.")
+        problems.append(too_long(cleaned))
     if "|" in cleaned:
         problems.append("The name can't contain '|'.")
     if area not in LIFE_AREAS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import struct
+import unicodedata
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,27 +39,50 @@ WRONG_PASSWORD: Final = "does not open with this password"
 NOT_AUTHENTIC: Final = "is damaged or was changed after the export was made, or the password is wrong"
 
 
+CONTROL_CHARACTER: Final = (
+    "A password cannot hold control characters (a tab, an escape or another character that is not seen on "
+    "screen); letters, digits, punctuation and ordinary spaces are fine."
+)
+
+
+def normal(password: str) -> str:
+    """The password as winback uses it, in Unicode's NFC form: an "é" typed as one character or as "e" and an
+    accent is the same password, on export and on import."""
+    return unicodedata.normalize("NFC", password)
+
+
+def _control(character: str) -> bool:
+    # C0 (NUL, ESC, tab, newline…), DEL and C1: Unicode's category Cc. An ordinary space is category Zs.
+    return unicodedata.category(character) == "Cc"
+
+
 def password_problem(password: str, again: str) -> str | None:
-    """Why these two typings cannot protect an export; None when they can."""
+    """Why these two typings cannot protect an export; None when they can. Both are compared, and the length
+    counted, once normalised (``normal``)."""
+    password, again = normal(password), normal(again)
     if not password:
         return f"Type a password of at least {PASSWORD_MIN} characters, then type it again."
     if len(password) < PASSWORD_MIN:
         return f"Use at least {PASSWORD_MIN} characters (this one has {len(password)})."
     if len(password) > PASSWORD_MAX:
         return f"Use at most {PASSWORD_MAX} characters."
+    if any(_control(c) for c in password):
+        return CONTROL_CHARACTER
     if password != again:
         return "The two passwords are not the same: type the same one twice."
     return None
 
 
 def _key(password: str) -> bytes:
-    return password.encode("utf-8")
+    # Every use of a password (the export, an import's check and decrypting) goes through here, so both sides
+    # normalise alike.
+    return normal(password).encode("utf-8")
 
 
 def aes_zip(files: Mapping[str, bytes], password: str) -> bytes:
     """``files`` in one zip, each encrypted with AES-256 under ``password`` (packed with Deflate first)."""
-    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
-        raise ValueError(f"a backup's password has {PASSWORD_MIN} to {PASSWORD_MAX} characters")
+    if not PASSWORD_MIN <= len(normal(password)) <= PASSWORD_MAX or any(_control(c) for c in password):
+        raise ValueError(f"a backup's password has {PASSWORD_MIN} to {PASSWORD_MAX} characters, none a control one")
     buffer = io.BytesIO()
     with pyzipper.AESZipFile(
         buffer, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES, encryption_kwargs={"nbits": 256}

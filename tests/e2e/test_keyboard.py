@@ -2,8 +2,10 @@
 logged on Daily log, and the safety plan step by step. Checked on the way: the quick exit's link is the first
 tab stop; each focused control is in view (not under the bar pinned to the top); logging a day takes one Tab per
 field and then Save; after "See my result", after Save and after each step of the plan, focus is on what
-happened (the verdict, the saved notice, the step's top); and what a screen reader reads (the accessibility
-tree) names each question and option, and a slider's value in words."""
+happened (the verdict, the saved notice, the step's top); after a delete's "Keep it", focus is back on the
+delete button (and an expander opened next stays open); a name pasted over the limit is refused saying why; and
+what a screen reader reads (the accessibility tree) names each question and option, and a slider's value in
+words."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 from tests.support.browser import drawn, new_page, rerun, visit
 from tests.support.clock import Moment
 from tests.support.devserver import Server
-from winback import tracker
+from winback import activities, tracker
 from winback.content.quiz import load_quiz
 from winback.content.safety_plan import load_safety_plan
 from winback.store import Store
@@ -171,6 +173,28 @@ def test_a_day_logged_by_keyboard_alone(server: Server, tab: Page, moment: Momen
     checked = tab.locator(f".st-key-{state.notice_box(checkin_form.NOTICES)}")
     expect(checked.get_by_test_id("stAlert")).to_be_visible()
     expect(checked).to_be_focused()
+
+    # Delete asks twice; "Keep it" goes away with the question, and focus goes back to the delete button.
+    delete = tab.locator(f".st-key-{state.delete_day(today)} button")
+    delete.focus()
+    with rerun(tab):
+        tab.keyboard.press("Enter")
+    tab_to(tab, state.keep(state.delete_day(today)))
+    assert focus(tab)["where"] == "Keep it", focus(tab)
+    with rerun(tab):
+        tab.keyboard.press("Enter")
+    expect(tab.get_by_role("button", name="Keep it")).to_have_count(0)
+    expect(delete).to_be_focused()
+    assert focus(tab)["inView"]
+    assert tracker.entry_for(Store(server.data_dir).read("daily_log").frame, today) is not None, "kept"
+    # The next run keeps an expander opened since in its place: a name pasted over the limit is refused in it.
+    tab.get_by_test_id("stExpander").get_by_text("Your own activities", exact=True).click()
+    tab.locator(f".st-key-{state.NEW_ACTIVITY_NAME} input").focus()
+    tab.keyboard.insert_text("Walking the long way round " * 3)
+    with rerun(tab):
+        tab.keyboard.press("Enter")
+    expect(tab.get_by_text(activities.too_long(("Walking the long way round " * 3).strip()))).to_be_visible()
+    expect(tab.locator(f".st-key-{state.NEW_ACTIVITY_NAME} input")).to_have_value("Walking the long way round " * 3)
 
 
 def test_the_safety_plan_by_keyboard_alone(server: Server, tab: Page) -> None:

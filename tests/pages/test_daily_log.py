@@ -12,9 +12,10 @@ from streamlit.testing.v1 import AppTest
 from tests.builders import hard_week
 from tests.support.apptest import PAGE_FILES, box, open_page, texts, texts_in, widget_keys
 from tests.support.clock import NOW, Clock, frozen_at
-from winback import checkin, progress, typed_text
+from winback import activities, checkin, progress, typed_text
 from winback import store as store_module
 from winback.content.activities import catalogue
+from winback.plain import plain
 from winback.store import Store
 from winback.ui import state
 from winback.words import day_words
@@ -192,6 +193,29 @@ def test_control_characters_pasted_into_the_note_are_removed_with_a_notice(data_
     assert app.success[0].value.startswith("Saved")
     assert Store(data_dir).read("daily_log").frame["note"].tolist() == [kept] == ["call mum[0m\nlater"]
     assert app.text_area(key="note").value == kept, "the form shows the note as it was stored"
+
+
+def test_an_activity_name_over_the_limit_is_refused_saying_why_and_kept_to_be_shortened(data_dir: Path) -> None:
+    app = open_page(PAGE_FILES["Daily log"])
+    long_name = "Walking the long way round " * 3  # 81 characters, 80 once its last space is trimmed
+    app.text_input(key="new_activity_name").input(long_name)
+    app.button(key="FormSubmitter:add_activity_form-Add activity").click().run()
+    assert not app.exception, app.exception
+    assert plain(activities.too_long(long_name.strip())) in [e.value for e in app.error]
+    assert "this one has 80" in activities.too_long(long_name.strip())
+    assert app.text_input(key="new_activity_name").value == long_name, "kept so it can be shortened"
+    assert app.text_input(key="new_activity_name").help == activities.NAME_LIMIT_WORDS
+    assert Store(data_dir).read("custom_activities").frame.empty
+    app.text_input(key="new_activity_name").input("Walking the long way")
+    app.button(key="FormSubmitter:add_activity_form-Add activity").click().run()
+    assert "Added to" in texts(app) and not app.error
+    assert app.text_input(key="new_activity_name").value == "", "emptied once added"
+    assert Store(data_dir).read("custom_activities").frame["name"].tolist() == ["Walking the long way"]
+    # A rename pasted over the limit says so too, and the stored name stays.
+    ident = str(Store(data_dir).read("custom_activities").frame["activity_id"].iloc[0])
+    app.text_input(key=f"rename_{ident}").input(long_name).run()
+    assert plain(activities.too_long(long_name.strip())) in [e.value for e in app.error]
+    assert Store(data_dir).read("custom_activities").frame["name"].tolist() == ["Walking the long way"]
 
 
 def test_control_characters_in_an_activity_name_are_removed_when_added_and_renamed(data_dir: Path) -> None:

@@ -419,3 +419,41 @@ def test_importing_an_export_with_a_password_asks_for_it_and_a_wrong_one_changes
     app.button(key="import_apply").click().run()
     assert "Imported" in texts(app)
     assert files(data_dir) == exported_files
+
+
+def test_the_export_password_is_kept_for_the_visit_across_pages_and_says_which_password_is_used(
+    data_dir: Path,
+) -> None:
+    sample.write_sample(Store(data_dir), days=30)
+    app = open_page(PAGE_FILES["Data & privacy"])
+    app.toggle(key=state.EXPORT_PROTECT).set_value(True).run()
+    _choose(app, "long enough", "long enough")
+    assert backup_form.PROTECTED in [s.value for s in app.success]
+    # The words name the password sent with the button, that typing alone changes nothing, and for how long.
+    assert backup_form.USE_LABEL in backup_form.PROTECTED and "Typing in the fields changes nothing" in (
+        backup_form.PROTECTED
+    )
+    assert "Kept for this visit only; closing the tab forgets it." in backup_form.PROTECTED
+    app.switch_page(PAGE_FILES["Today"]).run()
+    app.switch_page(PAGE_FILES["Data & privacy"]).run()
+    assert not app.exception, app.exception
+    assert app.toggle(key=state.EXPORT_PROTECT).value, "still on after another page"
+    zipped = app.download_button(key=state.EXPORT_ZIP)
+    assert zipped.proto.label == "Everything (zip, with password)" and not zipped.proto.disabled
+    assert backup_form.PROTECTED in [s.value for s in app.success]
+    # Switched off, another page, back: still off, and the password is forgotten.
+    app.toggle(key=state.EXPORT_PROTECT).set_value(False).run()
+    app.switch_page(PAGE_FILES["Daily log"]).run()
+    app.switch_page(PAGE_FILES["Data & privacy"]).run()
+    assert not app.toggle(key=state.EXPORT_PROTECT).value
+    assert app.download_button(key=state.EXPORT_ZIP).proto.label == "Everything (zip)"
+
+
+def test_the_export_says_it_exports_the_sample_while_sample_data_is_on(data_dir: Path) -> None:
+    sample.write_sample(Store(paths.sample_folder(data_dir)), days=30)
+    sample.write_sample(Store(data_dir), days=30)
+    app = open_page(PAGE_FILES["Data & privacy"])
+    assert privacy_forms.EXPORTS_SAMPLE not in [c.value for c in app.caption], "not said for the person's own diary"
+    app.toggle(key=state.SAMPLE_TOGGLE).set_value(True).run()
+    assert in_sample_mode(app)
+    assert privacy_forms.EXPORTS_SAMPLE in [c.value for c in app.caption]

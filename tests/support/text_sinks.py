@@ -545,8 +545,9 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "move_focus",
         "html",
         "text",
-        ("_focus_markup(key, token, top)",),
-        "a key from winback.ui.state (json-quoted) and a token html.escape'd into an attribute",
+        ("_focus_markup(key, token, top, inside)",),
+        "a key from winback.ui.state and a CSS selector from winback's code (json-quoted together), and a token "
+        "html.escape'd into an attribute",
     ),
     _own(UI + "widgets.py", "data_notices", "warning", "text", ("name", "name"), "table names (schema.TABLES)"),
     _own(UI + "widgets.py", "show_chart", "caption", "text", ("chart.empty",), "the chart builders' empty states"),

@@ -18,8 +18,13 @@ NOTICE = "activities"
 def activities_form(s: Store, known: tuple[Activity, ...]) -> None:
     st.caption("Add what helps you. Renaming or retiring one keeps your past days as they were.")
     pending_notice(NOTICE)
-    with st.form(state.ACTIVITY_FORM, clear_on_submit=True):
-        name = st.text_input("New activity", max_chars=activities.NAME_LIMIT, key=state.NEW_ACTIVITY_NAME)
+    if st.session_state.pop(state.NEW_ACTIVITY_ADDED, False):
+        st.session_state[state.NEW_ACTIVITY_NAME] = ""
+        st.session_state[state.NEW_ACTIVITY_AREA] = LIFE_AREAS[0]
+    # Emptied only once added: a name refused (too long, taken) stays in the field to be changed. No max_chars:
+    # the browser would drop a longer name pasted in without a word; the limit is said and checked instead.
+    with st.form(state.ACTIVITY_FORM):
+        name = st.text_input("New activity", help=activities.NAME_LIMIT_WORDS, key=state.NEW_ACTIVITY_NAME)
         area = st.selectbox("Life area", LIFE_AREAS, key=state.NEW_ACTIVITY_AREA)
         if st.form_submit_button("Add activity"):
             name, removed = typed_text.clean(name)
@@ -32,6 +37,7 @@ def activities_form(s: Store, known: tuple[Activity, ...]) -> None:
                 save_error(error)
             else:
                 cleaned = f" {typed_text.removed_notice(removed, 'the name')}" if removed else ""
+                st.session_state[state.NEW_ACTIVITY_ADDED] = True
                 rerun_with_notice(NOTICE, f"Added to {added.area}: see it in the list below.{cleaned}")
     for activity in (a for a in known if a.custom):
         _own_activity(s, activity)
@@ -43,7 +49,7 @@ def _own_activity(s: Store, activity: Activity) -> None:
         f"{activity.area}{' · retired' if activity.retired else ''}",
         value=activity.name,
         key=state.rename_activity(activity.id),
-        max_chars=activities.NAME_LIMIT,
+        help=activities.NAME_LIMIT_WORDS,  # no max_chars: a longer name pasted in is refused saying why
     )
     label = "Bring back" if activity.retired else "Retire"
     if right.button(label, key=state.retire_activity(activity.id)):

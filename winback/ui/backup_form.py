@@ -14,8 +14,8 @@ PROTECT_HELP = "Every file in the zip is encrypted with AES-256; the zip opens o
 USE_LABEL = "Use this password"
 NOT_CHOSEN = f"Type a password of {PASSWORD_MIN} to {PASSWORD_MAX} characters twice, then press “{USE_LABEL}”."
 PROTECTED = (
-    "The zip below is protected with the password you chose. To choose another, type it twice and press "
-    f"“{USE_LABEL}” again."
+    f"The zip below is protected with the password you sent with “{USE_LABEL}”. Typing in the fields changes "
+    f"nothing until you press “{USE_LABEL}” again. Kept for this visit only; closing the tab forgets it."
 )
 LIMITS = (
     "7-Zip, WinZip, The Unarchiver and winback's own import open it with the password. Nobody can recover a "
@@ -37,8 +37,9 @@ class Protection:
         return self.password is not None or self.problem is not None
 
 
-def _forget() -> None:
+def _switched() -> None:
     """The switch moved: a password chosen before is forgotten (off), or one has to be chosen afresh (on)."""
+    st.session_state[state.EXPORT_PROTECT_ON] = bool(st.session_state.get(state.EXPORT_PROTECT))
     st.session_state.pop(state.EXPORT_PASSWORD_CHOSEN, None)
     st.session_state.pop(state.EXPORT_PASSWORD_PROBLEM, None)
 
@@ -59,8 +60,11 @@ def export_password() -> Protection:
     downloaded. The two fields are sent together when "Use this password" (or Enter) is pressed, so nothing typed
     is lost to a run that another field started, and leaving a field with Tab (to its show-password button) needs
     nothing more. The form empties itself once sent: the password lives on only in this session, for the button.
-    No character counter (max_chars) on the fields: it would show the password's length to anyone looking."""
-    if not st.toggle(PROTECT_LABEL, help=PROTECT_HELP, key=state.EXPORT_PROTECT, on_change=_forget):
+    No character counter (max_chars) on the fields: it would show the password's length to anyone looking.
+    The switch and the chosen password are kept for the visit (this session), also while another page is open."""
+    # Seeded from the kept value each run: Streamlit forgets the widget's own value while another page is drawn.
+    st.session_state[state.EXPORT_PROTECT] = bool(st.session_state.get(state.EXPORT_PROTECT_ON, False))
+    if not st.toggle(PROTECT_LABEL, help=PROTECT_HELP, key=state.EXPORT_PROTECT, on_change=_switched):
         return Protection()
     with st.form(state.EXPORT_PASSWORD_FORM, clear_on_submit=True, border=False, enter_to_submit=True):
         left, right = st.columns(2)

@@ -50,7 +50,15 @@ def sample_switch() -> None:
     st.caption(SAMPLE_LASTS)
 
 
+EXPORTS_SAMPLE = (
+    "Sample data is on: these buttons export the made-up sample, not your own diary. Switch sample data off "
+    "above to export your own."
+)
+
+
 def export_buttons(s: Store, today: date, has_files: bool) -> None:
+    if session.in_sample_mode():
+        st.caption(EXPORTS_SAMPLE)
     protection = backup_form.export_password()
     password = protection.password
     disguised = session.disguised()

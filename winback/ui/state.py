@@ -47,6 +47,8 @@ CHECKIN_REPLACE = "checkin_replace"
 ACTIVITY_FORM = "add_activity_form"
 NEW_ACTIVITY_NAME = "new_activity_name"
 NEW_ACTIVITY_AREA = "new_activity_area"
+# Set when an activity was added: the next run empties the form (it keeps what was typed when it was refused).
+NEW_ACTIVITY_ADDED = "new_activity_added"
 NO_CONTACT_FORM = "no_contact_start_form"
 NO_CONTACT_START = "nc_start"
 
@@ -88,6 +90,9 @@ IMPORT_PREVIEW = "import_preview"
 DISGUISE_TOGGLE = "disguise_toggle"
 DISGUISE_TROUBLE = "disguise_trouble"
 EXPORT_PROTECT = "export_protect"
+# The switch's value kept apart from the widget, as the chosen password is: Streamlit forgets a widget's value on
+# another page, and the protection is kept for the visit.
+EXPORT_PROTECT_ON = "export_protect_on"
 EXPORT_PASSWORD = "export_password"
 EXPORT_PASSWORD_AGAIN = "export_password_again"
 EXPORT_PASSWORD_FORM = "export_password_form"
@@ -227,7 +232,9 @@ def notice_box(where: str) -> str:
 # The screen reader's status line (frame.page_opened): this session's mark, how many times its words changed, and
 # the last words; a script older than the newest (a page's, drawn again late) leaves the line alone.
 PAGE_OPENED = "page_opened"
-NOTICES_SHOWN = "notices_shown"  # how many pending notices this session has shown: each one's focus token
+# The delete button whose "Keep it" was just pressed: focus goes back to it once (widgets.confirmed_delete).
+DELETE_KEPT = "delete_kept"
+NOTICES_SHOWN = "notices_shown"  # how many times this session moved focus to a notice or a kept delete: the token
 
 
 def wellbeing_item(number: int) -> str:

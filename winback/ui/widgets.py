@@ -139,10 +139,11 @@ window.scrollTo(0, 0);
     )
 
 
-# Moves keyboard focus to one element (found by its key's class) once its run has drawn it: a screen reader then
-# reads it, and the next Tab goes on from there. The element may be drawn after this script runs, so it is looked
-# for again each animation frame for up to about two seconds. ``top`` first brings the top of the page into view
-# (a quiz result's help lines above it), and the element itself only if it is not in view then.
+# Moves keyboard focus to one element (found by its key's class, or a control inside it) once its run has drawn
+# it: a screen reader then reads it, and the next Tab goes on from there. The element may be drawn after this script
+# runs, so it is looked for again each animation frame for up to about two seconds. ``top`` first brings the top of
+# the page into view (a quiz result's help lines above it), and the element itself only if it is not in view then.
+# An element that cannot take focus (a box) is given tabindex -1; a control (a button) keeps its own.
 _MOVE_FOCUS = """<span data-focus-token="{token}"></span>
 <script>
 (function () {{
@@ -160,7 +161,7 @@ _MOVE_FOCUS = """<span data-focus-token="{token}"></span>
     if (seen && seen.went > seen.acted) return;
     var box = document.querySelector(wanted);
     if (!box) {{ if (frames++ < 120) window.requestAnimationFrame(move); return; }}
-    if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "-1");
+    if (box.tabIndex < 0 && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "-1");
     if (top) {{
       document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"]').forEach(function (e) {{
         e.scrollTo({{top: 0}});
@@ -175,16 +176,18 @@ _MOVE_FOCUS = """<span data-focus-token="{token}"></span>
 </script>"""
 
 
-def _focus_markup(key: str, token: str, top: bool) -> str:
+def _focus_markup(key: str, token: str, top: bool, inside: str = "") -> str:
+    selector = f".st-key-{key} {inside}".strip()
     return _MOVE_FOCUS.format(
-        token=html.escape(token, quote=True), selector=json.dumps(f".st-key-{key}"), top="true" if top else "false"
+        token=html.escape(token, quote=True), selector=json.dumps(selector), top="true" if top else "false"
     )
 
 
-def move_focus(key: str, token: str, *, top: bool = False) -> None:
+def move_focus(key: str, token: str, *, top: bool = False, inside: str = "") -> None:
     """Move keyboard focus to the element drawn with ``key`` (a container), once for each ``token``: after a
-    save, a delete or a quiz result, focus lands on what happened rather than on the page's body."""
-    st.html(_focus_markup(key, token, top), unsafe_allow_javascript=True)
+    save, a delete or a quiz result, focus lands on what happened rather than on the page's body. ``inside``
+    (a CSS selector, e.g. "button") focuses that control in it instead, which keeps its own place in the Tab order."""
+    st.html(_focus_markup(key, token, top, inside), unsafe_allow_javascript=True)
 
 
 def save_error(error: StorageError) -> None:
@@ -206,6 +209,15 @@ def confirmed_delete(
     asking = state.asking(key)
     if st.button(label, key=key, icon=":material/delete:"):
         st.session_state[asking] = True
+    # Drawn on every run, so what follows keeps its place from run to run (an expander below stays open).
+    focus_slot = st.empty()
+    if st.session_state.get(state.DELETE_KEPT) == key:
+        # "Keep it" was pressed and is gone with the question: focus goes back to the delete button, not the page.
+        del st.session_state[state.DELETE_KEPT]
+        count = int(st.session_state.get(state.NOTICES_SHOWN, 0)) + 1
+        st.session_state[state.NOTICES_SHOWN] = count
+        with focus_slot:
+            move_focus(key, f"kept-{count}", inside="button")
     if not st.session_state.get(asking):
         return False
     st.warning(question, icon=":material/warning:")
@@ -217,6 +229,7 @@ def confirmed_delete(
         return True
     if right.button("Keep it", key=state.keep(key)):
         st.session_state.pop(asking, None)
+        st.session_state[state.DELETE_KEPT] = key
         st.rerun()
     return False
 
