@@ -14,7 +14,8 @@ from tests.support.clock import Clock
 from tests.support.plan_flow import catch_downloads
 from winback import dataio, sample
 from winback.report import render
-from winback.report.sections import NO_CHARTS, NOTES_WARNING, SECTION_TITLES, SECTIONS, Tables, preview, report_period
+from winback.report.period import report_period
+from winback.report.sections import NO_CHARTS, NOTES_WARNING, SECTION_TITLES, SECTIONS, Tables, preview
 from winback.store import Store
 from winback.ui import report_form, state
 from winback.words import count_phrase, day_words

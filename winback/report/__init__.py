@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from winback.report.pdf import Made, Paper, build_pdf
+from winback.report.period import ReportPeriod
 from winback.report.render import render_pngs
-from winback.report.sections import Choices, ReportPeriod, Tables, build_sections, charts_of
+from winback.report.sections import Choices, Tables, build_sections, charts_of
 
 
 @dataclass(frozen=True)

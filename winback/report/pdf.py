@@ -21,6 +21,7 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from winback.report.period import ReportPeriod
 from winback.report.sections import (
     NO_CHARTS,
     NOT_CLINICAL,
@@ -28,7 +29,6 @@ from winback.report.sections import (
     NUMBERS_BESIDE_MAX,
     REPORT_TITLE,
     SAMPLE_MARK,
-    ReportPeriod,
     Section,
 )
 from winback.views import PageChart

@@ -10,25 +10,21 @@ import streamlit as st
 from winback import dataio
 from winback.report import make_report
 from winback.report.pdf import PAPERS, Paper
+from winback.report.period import PERIOD_CHOICES, TWO_DATES, ReportPeriod, period_problem, report_period
 from winback.report.render import find_browser
 from winback.report.sections import (
     NO_CHARTS,
     NOTES_LABEL,
     NOTES_WARNING,
-    PERIOD_CHOICES,
     QUIZ_REASONS_LABEL,
     QUIZ_REASONS_WARNING,
     SECTION_TITLES,
     SECTIONS,
-    TWO_DATES,
     Choices,
-    ReportPeriod,
     SectionKey,
     Tables,
     notes_in,
-    period_problem,
     preview,
-    report_period,
 )
 from winback.store import Store
 from winback.ui import lock_screen, session, state
@@ -89,7 +85,7 @@ def report_form(s: Store, today: date) -> None:
 
 def _extra(key: str, label: str, warning: str, section_on: bool, count: str | None) -> bool:
     """A box under a section for what it leaves out unless asked (notes, the quiz's reasons), with its warning."""
-    with st.container(key=f"{key}_box"):
+    with st.container(key=state.report_extra_box(key)):
         ticked = st.checkbox(label, value=False, key=key, disabled=not section_on)
         if count is not None:
             st.caption(count)

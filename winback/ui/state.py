@@ -291,6 +291,11 @@ def report_section(section: str) -> str:
     return f"report_section_{section}"
 
 
+def report_extra_box(key: str) -> str:
+    """The box around a report's "include my notes" (or the quiz's reasons) and its warning."""
+    return f"{key}_box"
+
+
 def chart(name: str) -> str:
     return f"chart_{name}"
 
