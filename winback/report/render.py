@@ -14,9 +14,10 @@ import logging
 import os
 import shutil
 import sys
+import threading
+import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -78,37 +79,86 @@ def on_paper(figure: go.Figure) -> go.Figure:
     return copy
 
 
-def render_pngs(
-    figures: Sequence[go.Figure], browser: Path | None = None, timeout: float = TIMEOUT_S
-) -> list[bytes] | None:
-    """Each figure as a PNG (``SCALE`` × its size), drawn in one browser start; None when it cannot be done."""
-    if not figures:
-        return []
-    path = browser or find_browser()
-    if path is None:
-        return None
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # Its own thread and event loop: Streamlit's script thread may not run asyncio.run.
-        job = pool.submit(asyncio.run, _draw([on_paper(f) for f in figures], path, timeout))
+class ChartDrawer:
+    """One browser for one report's charts, started on entering so it starts while the sections are built;
+    :meth:`draw` waits for it and draws every figure in turn. Closed (and its process ended) on leaving."""
+
+    def __init__(self, browser: Path | None = None, timeout: float = TIMEOUT_S) -> None:
+        self._path = browser or find_browser()
+        self._timeout = timeout
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._opening: Future[Any] | None = None
+        self._deadline = 0.0
+
+    def __enter__(self) -> ChartDrawer:
+        if self._path is None:
+            return self
+        # Its own thread and event loop: Streamlit's script thread may not run one.
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="report-charts", daemon=True)
+        self._thread.start()
+        self._deadline = time.monotonic() + self._timeout
+        self._opening = asyncio.run_coroutine_threadsafe(self._open(str(self._path)), self._loop)
+        return self
+
+    async def _open(self, path: str) -> Any:
+        import kaleido
+
+        drawer = kaleido.Kaleido(
+            page_generator=_page_generator(), path=path, timeout=self._timeout, proxy_server=NO_PROXY_ANYWHERE
+        )
+        await drawer.open()
+        return drawer
+
+    def draw(self, figures: Sequence[go.Figure]) -> list[bytes] | None:
+        """Each figure as a PNG (``SCALE`` × its size); None when there is no browser, or it failed or was slow."""
+        if not figures:
+            return []
+        if self._opening is None or self._loop is None:
+            return None
+        papers = [on_paper(f) for f in figures]
         try:
-            return job.result(timeout=timeout + 5)
-        except (FutureTimeout, Exception):  # any failure: the report goes without pictures
+            drawer = self._opening.result(timeout=max(0.1, self._deadline - time.monotonic()))
+            job = asyncio.run_coroutine_threadsafe(_draw_all(drawer, papers), self._loop)
+            return job.result(timeout=max(0.1, self._deadline - time.monotonic()))
+        except Exception:  # any failure: the report goes without pictures
             _log.warning("the report's charts could not be drawn", exc_info=True)
             return None
 
+    def __exit__(self, *_: object) -> None:
+        loop, opening = self._loop, self._opening
+        if loop is None or opening is None:
+            return
+        try:
+            if opening.done() and opening.exception() is None:
+                asyncio.run_coroutine_threadsafe(opening.result().close(), loop).result(timeout=10)
+            else:
+                opening.cancel()
+        except Exception:  # closing a browser that failed: nothing more to do
+            _log.warning("the report's browser did not close cleanly", exc_info=True)
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+            if self._thread is not None:
+                self._thread.join(timeout=5)
+            if not loop.is_running():
+                loop.close()
 
-async def _draw(figures: list[go.Figure], browser: Path, timeout: float) -> list[bytes] | None:
-    import kaleido
 
-    async def draw_all() -> list[bytes]:
-        async with kaleido.Kaleido(
-            page_generator=_page_generator(), path=str(browser), timeout=timeout, proxy_server=NO_PROXY_ANYWHERE
-        ) as drawer:
-            out: list[bytes] = []
-            for figure in figures:
-                height = int(figure.layout.height or 320)
-                opts = {"format": "png", "width": WIDTH_PX, "height": height, "scale": SCALE}
-                out.append(await drawer.calc_fig(figure, opts=opts))
-            return out
+async def _draw_all(drawer: Any, figures: list[go.Figure]) -> list[bytes]:
+    out: list[bytes] = []
+    for figure in figures:
+        height = int(figure.layout.height or 320)
+        opts = {"format": "png", "width": WIDTH_PX, "height": height, "scale": SCALE}
+        out.append(await drawer.calc_fig(figure, opts=opts))
+    return out
 
-    return await asyncio.wait_for(draw_all(), timeout)
+
+def render_pngs(
+    figures: Sequence[go.Figure], browser: Path | None = None, timeout: float = TIMEOUT_S
+) -> list[bytes] | None:
+    """Each figure as a PNG, drawn in one browser start; None when it cannot be done."""
+    if not figures:
+        return []
+    with ChartDrawer(browser, timeout) as drawer:
+        return drawer.draw(figures)

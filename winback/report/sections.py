@@ -38,6 +38,8 @@ from winback.words import count_phrase, day_words
 
 SectionKey = Literal["summary", "steps", "no_contact", "mood", "pixels", "areas", "with_without", "checkins", "quiz"]
 SECTIONS: tuple[SectionKey, ...] = get_args(SectionKey)
+# The sections that may hold a chart (all but the summary and no contact).
+CHARTED: frozenset[SectionKey] = frozenset(SECTIONS) - {"summary", "no_contact"}
 SECTION_TITLES: dict[SectionKey, str] = {
     "summary": "Summary",
     "steps": "The five steps",
