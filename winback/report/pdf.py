@@ -22,6 +22,7 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from winback.report.period import ReportPeriod
+from winback.report.render import DEFAULT_HEIGHT_PX, WIDTH_PX
 from winback.report.sections import (
     NO_CHARTS,
     NOT_CLINICAL,
@@ -92,12 +93,12 @@ class _Document(FPDF):
 
     def para(self, text: str, size: float = 10, style: Literal["", "B"] = "", gap: float = 1.5) -> None:
         self.set_font(FONT, style, size)
-        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(gap)
 
     def heading(self, text: str, size: float = 15) -> None:
         self.set_font(FONT, "B", size)
-        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.ln(2)
 
 
@@ -139,7 +140,9 @@ def _title_page(pdf: _Document, sections: tuple[Section, ...], made: Made) -> No
 
 
 def _section(pdf: _Document, section: Section, pictures: dict[int, bytes] | None, at_end: list[PageChart]) -> None:
-    if pdf.page_no() == 1 or pdf.room() < _SECTION_ROOM_MM:
+    # A heading followed at once by a chart keeps it on its page.
+    first = _picture_height(pdf, section.charts[0], pictures) + 20 if section.charts and not section.lines else 0
+    if pdf.page_no() == 1 or pdf.room() < max(_SECTION_ROOM_MM, min(first, pdf.eph)):
         pdf.add_page()
     else:
         pdf.ln(6)
@@ -163,7 +166,9 @@ def _section(pdf: _Document, section: Section, pictures: dict[int, bytes] | None
 
 def _chart(pdf: _Document, shown: PageChart, pictures: dict[int, bytes] | None, at_end: list[PageChart]) -> None:
     chart = shown.chart
-    if pdf.room() < 30:
+    height = _picture_height(pdf, shown, pictures)
+    # The title stays with its picture (or, without one, with the first lines of its words).
+    if pdf.room() < max(30.0, height + 8):
         pdf.add_page()
     pdf.para(shown.title, 11, "B", gap=1)
     if chart.figure is None:
@@ -171,14 +176,7 @@ def _chart(pdf: _Document, shown: PageChart, pictures: dict[int, bytes] | None, 
         return
     picture = None if pictures is None else pictures.get(id(chart))
     if picture is not None:
-        width = pdf.epw
-        height_px = int(chart.figure.layout.height or 320)
-        from winback.report.render import WIDTH_PX
-
-        height = width * height_px / WIDTH_PX
-        if pdf.room() < height:
-            pdf.add_page()
-        pdf.image(io.BytesIO(picture), x=pdf.l_margin, w=width, h=height, alt_text=chart.alt)
+        pdf.image(io.BytesIO(picture), x=pdf.l_margin, w=pdf.epw, h=height, alt_text=chart.alt)
         pdf.ln(2)
     pdf.set_text_color(*_MUTED)
     pdf.para(chart.alt, 8.5)
@@ -193,32 +191,62 @@ def _chart(pdf: _Document, shown: PageChart, pictures: dict[int, bytes] | None, 
     _table(pdf, "The numbers", numbers)
 
 
+_LINE_MM = 3.6
+_PAD_MM = 1.0
+_TABLE_SIZE = 7.5
+
+
+def _picture_height(pdf: _Document, shown: PageChart, pictures: dict[int, bytes] | None) -> float:
+    """How tall the chart's picture is on the page (0 without one)."""
+    figure = shown.chart.figure
+    if figure is None or pictures is None or id(shown.chart) not in pictures:
+        return 0.0
+    return float(pdf.epw * int(figure.layout.height or DEFAULT_HEIGHT_PX) / WIDTH_PX)
+
+
 def _table(pdf: _Document, title: str, frame: pd.DataFrame) -> None:
+    """A small table: bold headings (again on each new page), a thin rule under each row; a cell that does not
+    fit its column wraps. Drawn cell by cell with ``text`` (fpdf2's own tables lay out every cell as a
+    paragraph: seconds for a year of numbers)."""
     if pdf.room() < 25:
         pdf.add_page()
     pdf.para(title, 9.5, "B", gap=1)
-    columns = [str(c) for c in frame.columns]
-    widths = _widths(frame)
-    pdf.set_font(FONT, "", 7.5)
-    with pdf.table(
-        col_widths=widths,
-        text_align="LEFT",
-        line_height=3.8,
-        first_row_as_headings=True,
-        headings_style=_headings(),
-        borders_layout="HORIZONTAL_LINES",
-        repeat_headings=1,
-    ) as table:
-        table.row(columns)
-        for values in frame.itertuples(index=False):
-            table.row([_cell(v) for v in values])
+    shares = _widths(frame)
+    widths = [pdf.epw * share / sum(shares) for share in shares]
+    _row(pdf, [str(c) for c in frame.columns], widths, "B")
+    for values in frame.itertuples(index=False):
+        if not _row(pdf, [_cell(v) for v in values], widths, ""):
+            pdf.add_page()
+            _row(pdf, [str(c) for c in frame.columns], widths, "B")
+            _row(pdf, [_cell(v) for v in values], widths, "")
     pdf.ln(3)
 
 
-def _headings() -> object:
-    from fpdf.fonts import FontFace
+def _row(pdf: _Document, cells: list[str], widths: list[float], style: Literal["", "B"]) -> bool:
+    """One row at the current height, then a rule; False (and nothing drawn) when it does not fit the page."""
+    pdf.set_font(FONT, style, _TABLE_SIZE)
+    lines = [_lines(pdf, text, width - 2 * _PAD_MM) for text, width in zip(cells, widths, strict=True)]
+    height = max(len(cell) for cell in lines) * _LINE_MM + 1.2
+    if pdf.room() < height:
+        return False
+    top, x = pdf.get_y(), pdf.l_margin
+    for cell, width in zip(lines, widths, strict=True):
+        for number, line in enumerate(cell):
+            pdf.text(x + _PAD_MM, top + 0.6 + _LINE_MM * (number + 0.78), line)
+        x += width
+    pdf.set_draw_color(*_RULE)
+    pdf.set_line_width(0.1)
+    pdf.line(pdf.l_margin, top + height, pdf.l_margin + sum(widths), top + height)
+    pdf.set_y(top + height)
+    return True
 
-    return FontFace(family=FONT, emphasis="BOLD")
+
+def _lines(pdf: _Document, text: str, width: float) -> list[str]:
+    """The text as the lines that fit ``width`` (one line when it fits: the common case, and cheap)."""
+    if "\n" not in text and pdf.get_string_width(text) <= width:
+        return [text]
+    wrapped = pdf.multi_cell(width, _LINE_MM, text, dry_run=True, output="LINES", padding=0)
+    return [str(line) for line in wrapped] if isinstance(wrapped, list) and wrapped else [""]
 
 
 def _widths(frame: pd.DataFrame) -> tuple[float, ...]:

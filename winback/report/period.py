@@ -41,7 +41,7 @@ class ReportPeriod:
             return f"Everything up to {day_words(self.end)} (nothing logged yet)"
         span = f"{day_words(self.start)} to {day_words(self.end)}"
         if self.choice in PERIOD_DAYS:
-            return f"The last {self.choice}: {span}"
+            return f"The last {self.choice.removeprefix('1 ')}: {span}"
         if self.choice == "All":
             return f"Everything logged: {span}"
         return span

@@ -29,6 +29,8 @@ from winback.charts.theme import LOOKS
 _log = logging.getLogger(__name__)
 
 WIDTH_PX = 760
+# A figure's height when its layout names none (every winback figure names one).
+DEFAULT_HEIGHT_PX = 320
 SCALE = 2
 # The whole drawing, browser start included; beyond it the report goes without pictures.
 TIMEOUT_S = 45.0
@@ -148,7 +150,7 @@ class ChartDrawer:
 async def _draw_all(drawer: Any, figures: list[go.Figure]) -> list[bytes]:
     out: list[bytes] = []
     for figure in figures:
-        height = int(figure.layout.height or 320)
+        height = int(figure.layout.height or DEFAULT_HEIGHT_PX)
         opts = {"format": "png", "width": WIDTH_PX, "height": height, "scale": SCALE}
         out.append(await drawer.calc_fig(figure, opts=opts))
     return out

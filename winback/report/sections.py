@@ -7,6 +7,7 @@ a quiz attempt's reasons are in a section only when the person asked for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal, get_args
@@ -69,7 +70,7 @@ ASSOCIATION = (
 )
 NO_CHARTS = "Charts need Chromium or Google Chrome on this computer; the numbers are below."
 # A chart's numbers longer than this go to the end of the report, where they do not push the next section away.
-NUMBERS_BESIDE_MAX = 60
+NUMBERS_BESIDE_MAX = 40
 NUMBERS_AT_END = "Numbers behind the charts"
 SLIPS_SHOWN = 40
 
@@ -151,17 +152,18 @@ def _checkins(tables: Tables, period: ReportPeriod) -> pd.DataFrame:
 
 
 def _average(values: pd.Series, of: int) -> str:
-    return "no days" if values.empty else f"{values.mean():.1f} of {of}"
+    return "no day logged" if values.empty else f"{values.mean():.1f} of {of}"
 
 
 def model_at(tables: Tables, day: date) -> FiveSteps:
-    """The five steps as they stood at the end of ``day``."""
+    """The five steps as they stood at the end of ``day``: from what had been logged by then."""
     known = activities.all_activities(tables.custom)
+    until = pd.Timestamp(day + timedelta(days=1))
     return progress.five_steps(
-        tables.log,
-        tables.checkins,
-        tables.attempts,
-        tables.journal,
+        tables.log[tables.log["date"] < until],
+        tables.checkins[tables.checkins["date"] < until],
+        tables.attempts[tables.attempts["taken_at"] < until],
+        tables.journal[tables.journal["date"] < until],
         activities.area_of(known),
         tables.settings,
         day,
@@ -257,18 +259,20 @@ def preview(key: SectionKey, tables: Tables, period: ReportPeriod) -> str:
 
 def build_sections(tables: Tables, period: ReportPeriod, choices: Choices) -> tuple[Section, ...]:
     """The chosen sections, in the report's order."""
-    builders = {
+    wanted = set(choices.sections)
+    shared = _what_i_did(tables, period) if wanted & {"areas", "with_without"} else ()
+    builders: dict[SectionKey, Callable[[Tables, ReportPeriod, Choices], Section]] = {
         "summary": _summary,
         "steps": _steps,
         "no_contact": _no_contact,
         "mood": _mood,
         "pixels": _pixels,
-        "areas": _areas,
-        "with_without": _with_without,
+        "areas": lambda t, p, c: _areas(t, p, c, shared),
+        "with_without": lambda t, p, c: _with_without(t, p, c, shared),
         "checkins": _checkins_section,
         "quiz": _quiz,
     }
-    return tuple(builders[key](tables, period, choices) for key in SECTIONS if key in choices.sections)
+    return tuple(builders[key](tables, period, choices) for key in SECTIONS if key in wanted)
 
 
 def _summary(tables: Tables, period: ReportPeriod, choices: Choices) -> Section:
@@ -278,7 +282,7 @@ def _summary(tables: Tables, period: ReportPeriod, choices: Choices) -> Section:
     current = model.step(model.current)
     lines = (
         f"Days logged: {len(rows):,} of {count_phrase(period.days, 'day')}.",
-        f"Average mood: {_average(rows['mood'], 5)} (1 awful, 5 great).",
+        f"Average mood: {_average(rows['mood'], 5)}" + ("" if rows.empty else " (1 awful, 5 great)") + ".",
         f"Average missing my ex: {_average(rows['missing_ex'], 10)}.",
         f"Days with contact (we talked or I reached out): {slips:,}.",
         f"Weekly check-ins: {len(_checkins(tables, period)):,}. Quiz attempts: {len(_attempts(tables, period)):,}.",
@@ -308,7 +312,7 @@ def _no_contact(tables: Tables, period: ReportPeriod, choices: Choices) -> Secti
         f"Longest run without contact up to then: {count_phrase(state.longest_run, 'day')}.",
         f"Slips in this period (we talked or I reached out): {len(slips):,}.",
     ]
-    if state.start is not None:
+    if state.start is not None and state.start <= period.end:
         lines.append(f"No contact counted from {day_words(state.start)}.")
     blocks: tuple[Block, ...] = ()
     if len(slips):
@@ -338,17 +342,18 @@ def _pixels(tables: Tables, period: ReportPeriod, choices: Choices) -> Section:
 
 
 def _what_i_did(tables: Tables, period: ReportPeriod) -> tuple[PageChart, ...]:
+    """Life areas, then with and without: one call builds both, so a report with both sections calls it once."""
     if period.start is None:
         return ()
     return what_i_did_charts(tables.log, tables.custom, period.start, period.end)
 
 
-def _areas(tables: Tables, period: ReportPeriod, choices: Choices) -> Section:
-    return Section("areas", SECTION_TITLES["areas"], (), _what_i_did(tables, period)[:1])
+def _areas(tables: Tables, period: ReportPeriod, choices: Choices, shared: tuple[PageChart, ...]) -> Section:
+    return Section("areas", SECTION_TITLES["areas"], (), shared[:1])
 
 
-def _with_without(tables: Tables, period: ReportPeriod, choices: Choices) -> Section:
-    return Section("with_without", SECTION_TITLES["with_without"], (ASSOCIATION,), _what_i_did(tables, period)[1:])
+def _with_without(tables: Tables, period: ReportPeriod, choices: Choices, shared: tuple[PageChart, ...]) -> Section:
+    return Section("with_without", SECTION_TITLES["with_without"], (ASSOCIATION,), shared[1:])
 
 
 def _checkins_section(tables: Tables, period: ReportPeriod, choices: Choices) -> Section:
@@ -369,7 +374,6 @@ def _quiz(tables: Tables, period: ReportPeriod, choices: Choices) -> Section:
             "Worth (0–100)": [int(w) for w in attempts["worth"]],
         }
     )
-    lines = () if len(attempts) else ("No quiz attempt in this period.",)
     reasons: tuple[tuple[str, tuple[str, ...]], ...] = ()
     warning = None
     if choices.quiz_reasons:
@@ -379,7 +383,7 @@ def _quiz(tables: Tables, period: ReportPeriod, choices: Choices) -> Section:
             for day, attempt_id in zip(table["Day"], attempts["attempt_id"], strict=True)
         )
     blocks = (Block("Attempts", table),) if len(table) else ()
-    return Section("quiz", SECTION_TITLES["quiz"], lines, charts, blocks, warning, reasons)
+    return Section("quiz", SECTION_TITLES["quiz"], (), charts, blocks, warning, reasons)
 
 
 def attempt_reasons(answers: pd.DataFrame, attempt_id: str) -> tuple[str, ...]:

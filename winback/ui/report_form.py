@@ -42,6 +42,11 @@ EARLIEST = date(1900, 1, 1)
 
 
 def report_form(s: Store, today: date) -> None:
+    with st.container(key=state.REPORT_BOX):
+        _form(s, today)
+
+
+def _form(s: Store, today: date) -> None:
     st.caption(INTRO)
     tables = Tables.from_store(s)
     period = _period(tables, today)

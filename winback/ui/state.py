@@ -96,6 +96,7 @@ EXPORT_PASSWORD_CHOSEN = "export_password_chosen"  # set by the form's callback,
 EXPORT_PASSWORD_PROBLEM = "export_password_problem"
 IMPORT_PASSWORD = "import_password"
 # The PDF report (issue 17).
+REPORT_BOX = "report_box"
 REPORT_PERIOD = "report_period"
 REPORT_FROM = "report_from"
 REPORT_TO = "report_to"
