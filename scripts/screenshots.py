@@ -1,4 +1,5 @@
-"""Screenshot every page in headless Chromium: empty and one year of sample data, light and dark, desktop and phone.
+"""Screenshot every page in headless Chromium: empty and one year of sample data, light and dark, desktop, phone and
+a laptop's screen at 200 % zoom (named -zoom200).
 
 .venv/bin/python scripts/screenshots.py [--out artifacts/screens] [--pages today,progress]
 """
@@ -15,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from tests.support.browser import drawn, progress_view, rerun, visit, watch
+from tests.support.browser import ZOOM_200, ZOOM_200_SCALE, drawn, progress_view, rerun, visit, watch
 from tests.support.devserver import CHROMIUM_ARGS, ROOT, chromium_path, running
 from winback import sample, sitemap, views
 from winback.store import Store
@@ -45,20 +46,24 @@ def main() -> None:
             if data_set == "year":
                 sample.write_sample(Store(folder), days=365)
             with running(ROOT / "app.py", folder, Path(tmp) / f"{data_set}.log") as server:
-                looks: tuple[tuple[Literal["light", "dark"], int, int], ...] = (
-                    ("light", 1280, 1800),
-                    ("dark", 1280, 1800),
-                    ("light", 390, 2400),
+                # (scheme, CSS width, height, device pixels per CSS pixel): 1280 px at 200 % zoom is 640 at 2.
+                looks: tuple[tuple[Literal["light", "dark"], int, int, int], ...] = (
+                    ("light", 1280, 1800, 1),
+                    ("dark", 1280, 1800, 1),
+                    ("light", 390, 2400, 1),
+                    ("light", ZOOM_200["width"], 1800, ZOOM_200_SCALE),
+                    ("dark", ZOOM_200["width"], 1800, ZOOM_200_SCALE),
                 )
-                for scheme, width, height in looks:
+                for scheme, width, height, scale in looks:
                     context = browser.new_context(
-                        viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1
+                        viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=scale
                     )
+                    size = "zoom200" if scale == ZOOM_200_SCALE else str(width)
                     page = watch(context.new_page())
                     for name in wanted:
                         visit(page, f"{server.url}/{PAGES[name]}")
                         drawn(page)
-                        target = out / f"{name}-{data_set}-{scheme}-{width}.png"
+                        target = out / f"{name}-{data_set}-{scheme}-{size}.png"
                         page.screenshot(path=str(target), full_page=True)
                         print(target)
                         if name == "progress":
@@ -67,7 +72,7 @@ def main() -> None:
                                     progress_view(page, view).click()
                                 drawn(page)
                                 slug = view.lower().replace(" ", "_").replace("-", "")
-                                target = out / f"{name}-{slug}-{data_set}-{scheme}-{width}.png"
+                                target = out / f"{name}-{slug}-{data_set}-{scheme}-{size}.png"
                                 page.screenshot(path=str(target), full_page=True)
                                 print(target)
                     context.close()

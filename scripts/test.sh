@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Set up (once) and run every winback test. Two lanes run side by side, one per core:
-#   browser: the journeys in headless Chromium (marker e2e), beside the benchmark's smoke run (marker bench),
-#            which mostly waits on its own servers and so runs at the same time in a lane of its own, followed
-#            there by the Los Angeles pass below;
+# Set up (once) and run every winback test, in four lanes side by side on the machine's cores:
 #   here:    unit tests, every page in AppTest (date-dependent tests at every awkward moment of
-#            tests/support/clock.py), the state machines and the fault suite; then the unit and AppTest suites
-#            again, at the real time, under TZ=Pacific/Kiritimati (UTC+14) (and, in the bench lane,
-#            TZ=America/Los_Angeles).
-# The fault suite (marker faults: kill -9, threads and processes, full disk, read-only folder) runs once: it
-# tests processes and files, not dates, and is the slowest part of the non-browser suite. So do the state machines
-# (marker machine): they drive the same pages as tests/pages, which run in every time zone.
+#            tests/support/clock.py, some of them in Kiritimati (UTC+14), Los Angeles, London or New York) and the
+#            state machines;
+#   browser: the journeys in headless Chromium (marker e2e);
+#   bench:   the benchmark's smoke run (marker bench) and the browser tests marked sidelane (keyboard, disguise,
+#            accessibility), which mostly wait on their own servers;
+#   faults:  the fault suite (marker faults: kill -9, threads and processes, full disk, read-only folder), once:
+#            it tests processes and files, not dates; then the unit and AppTest suites again, at the real time,
+#            under TZ=Pacific/Kiritimati, where the day is another than in UTC for 14 hours of every 24.
+# The state machines (marker machine) run once: they drive the same pages as tests/pages.
 # With arguments, runs only `pytest <arguments>` (e.g. `bash scripts/test.sh tests/pages -q`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,29 +42,29 @@ pass() {  # pass NAME [VAR=value…] -- pytest arguments…: one pytest run, its
   echo "· $name finished (exit $status)"
 }
 
-echo "Running the browser lane and the unit/AppTest/fault lane side by side…"
-# Measured in one CI-like run: browser 479 s; here 479 s, then the two time-zone passes about 70 s each; the
-# benchmark lane 77 s. So the Los Angeles pass follows the benchmark, and the Kiritimati pass the here lane. The passes
-# also leave out the tests marked timeless (property tests of quiz scoring, zip bombs): no date or clock in them.
-# The CI run of stop 22 took browser 541 s, here 444 s then Kiritimati 102 s, bench 94 s then Los Angeles 145 s: the
-# browser tests marked sidelane (the keyboard, disguise and accessibility journeys) run in the bench lane.
-zones=(-q -m "not e2e and not faults and not machine and not timeless")
+echo "Running the unit/AppTest, browser, benchmark and fault lanes side by side…"
+# The here lane is the one that keeps a core busy all the time; the browser lanes mostly wait for their pages,
+# and the fault lane for its processes. The time-zone pass leaves out the tests marked timeless (property tests
+# of quiz scoring, zip bombs): no date or clock in them.
+zone=(-q -m "not e2e and not faults and not machine and not timeless")
+(
+  pass here -- -m "not e2e and not faults"
+) &
 (
   pass browser -- -m "e2e and not bench and not sidelane"
 ) &
 (
   pass bench -- -m "bench or sidelane"
-  pass tz-los-angeles TZ=America/Los_Angeles WINBACK_TEST_MOMENTS=now -- "${zones[@]}"
 ) &
 (
-  pass here -- -m "not e2e"
-  pass tz-kiritimati TZ=Pacific/Kiritimati WINBACK_TEST_MOMENTS=now -- "${zones[@]}"
+  pass faults -- -m "faults and not e2e"
+  pass tz-kiritimati TZ=Pacific/Kiritimati WINBACK_TEST_MOMENTS=now -- "${zone[@]}"
 ) &
 wait
 
 failed=0
 summary=()
-for name in here tz-kiritimati tz-los-angeles browser bench; do
+for name in here faults tz-kiritimati browser bench; do
   echo
   echo "======================== $name ========================"
   cat "$work/$name.log"

@@ -1,5 +1,5 @@
-"""winback by keyboard in Chromium, as a person who uses no mouse: the quiz's result (the answers are clicked: see
-the test), and a day logged on Daily log. Checked on the way: the quick exit's link is the first tab stop; each
+"""winback by keyboard in Chromium, as a person who uses no mouse: the quiz answered and its result, and a day
+logged on Daily log. Checked on the way: the quick exit's link is the first tab stop; each
 focused control is in view (not under the bar pinned to the top); logging a day takes one Tab per field and then
 Save; after "See my result" and after Save, focus is on what happened (the verdict, the saved notice); and what a
 screen reader reads (the accessibility tree) names each question and option, and a slider's value in words."""
@@ -82,16 +82,21 @@ def test_the_quiz_by_keyboard_alone(server: Server, tab: Page) -> None:
         for option in question.options:
             assert option.label in tree, (number, option.label)
 
-    # The answers are clicked: picking a radio option with Space or the arrows starts a run after which Streamlit
-    # sometimes draws the whole page afresh, and focus falls back to the page (seen on a page of plain radios
-    # too); see the note on the accessibility issue. From the last answer on, the keyboard alone.
+    # Each answer by keyboard: Tab into the question's options, Space picks the focused one (the first), and
+    # focus stays on it through the run that follows; then Tab on to the next question.
+    lost = []
     for question in CONTENT.questions:
+        key = state.question(question.id)
+        tab_to(tab, key)
+        assert focus(tab)["inView"], (question.id, focus(tab))
         with rerun(tab):
-            tab.locator(f".st-key-{state.question(question.id)}").get_by_text(
-                question.options[0].label, exact=True
-            ).click()
+            tab.keyboard.press("Space")
+        expect(tab.locator(f".st-key-{key}").get_by_role("radio").first).to_be_checked()
+        if not inside(tab, key):
+            lost.append(question.id)
+            tab.locator(f".st-key-{key}").get_by_role("radio").first.focus()
+    assert lost == [], f"focus fell back to the page after answering {lost}"
     expect(tab.get_by_text(f"{len(CONTENT.questions)} of {len(CONTENT.questions)} answered")).to_be_visible()
-    tab.locator(f".st-key-{state.question(CONTENT.questions[-1].id)}").get_by_role("radio").first.focus()
 
     tab_to(tab, state.QUIZ_SUBMIT)
     with rerun(tab):

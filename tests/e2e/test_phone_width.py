@@ -1,6 +1,7 @@
-"""At 390 px wide every page reads without scrolling sideways, empty and with a year of data: every view's name
-on Progress is whole, the history shows date, mood, contact and note side by side, and the activity chips are
-whole. One server: its folder is empty first, then holds a year of sample data. (A quiz result at 390 px:
+"""At 390 px wide, and on a laptop's screen at 200 % zoom, every page reads without scrolling sideways, empty and
+with a year of data: every view's name on Progress is whole, the history shows date, mood, contact and note side
+by side, and the activity chips are whole. One server: its folder is empty first, then holds a year of sample
+data; both screens see each. (A quiz result at 390 px:
 tests/e2e/test_quiz_journey.py, which has one of each on screen already.)
 
 The browser shows classic scrollbars, like a desktop browser narrowed to a phone's width: the page's scrollbar
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Playwright, expect
 
-from tests.support.browser import PHONE, cut, drawn, new_page, rerun, sideways, visit
+from tests.support.browser import PHONE, ZOOM_200, ZOOM_200_SCALE, cut, drawn, new_page, rerun, sideways, visit
 from tests.support.clock import Moment
 from tests.support.devserver import CHROMIUM_ARGS, Server, chromium_path
 from winback import activities, sample, sitemap
@@ -33,28 +34,35 @@ _HAS_HEADERS = "() => document.querySelectorAll('[data-testid=\"stDataFrame\"] t
 
 
 @pytest.fixture(scope="module")
-def phone(playwright: Playwright) -> Iterator[Page]:
+def screens(playwright: Playwright) -> Iterator[dict[str, Page]]:
+    """A phone's screen, and a laptop's at 200 % zoom, each in a tab of its own."""
     with_scrollbars = playwright.chromium.launch(
         executable_path=chromium_path(), args=CHROMIUM_ARGS, ignore_default_args=["--hide-scrollbars"]
     )
-    yield new_page(with_scrollbars, viewport=PHONE)
+    yield {
+        "390 px": new_page(with_scrollbars, viewport=PHONE),
+        "200 % zoom": new_page(with_scrollbars, viewport=ZOOM_200, device_scale_factor=ZOOM_200_SCALE),
+    }
     with_scrollbars.close()
 
 
-def test_every_page_reads_at_phone_width_empty_and_with_a_year(server: Server, phone: Page, moment: Moment) -> None:
+def test_every_page_reads_at_phone_width_and_200_percent_zoom_empty_and_with_a_year(
+    server: Server, screens: dict[str, Page], moment: Moment
+) -> None:
     found: list[str] = []
     for data in ("empty", "a year"):
         if data == "a year":
             sample.write_sample(Store(server.data_dir), days=365, today=moment.today())
-        for spec in sitemap.PAGES:
-            visit(phone, f"{server.url}/{spec.url_path}")
-            drawn(phone)
-            where = f"{spec.title}, {data}"
-            if spec is sitemap.DAILY_LOG:
-                found += daily_log(phone, where, server.data_dir if data == "a year" else None)
-            if spec is sitemap.PROGRESS:
-                found += progress(phone, where)
-            found += [f"{where}: {finding}" for finding in sideways(phone)]
+        for screen, page in screens.items():
+            for spec in sitemap.PAGES:
+                visit(page, f"{server.url}/{spec.url_path}")
+                drawn(page)
+                where = f"{spec.title}, {data}, {screen}"
+                if spec is sitemap.DAILY_LOG:
+                    found += daily_log(page, where, server.data_dir if data == "a year" else None)
+                if spec is sitemap.PROGRESS:
+                    found += progress(page, where)
+                found += [f"{where}: {finding}" for finding in sideways(page)]
     assert found == [], "\n".join(found)
 
 

@@ -116,6 +116,10 @@ def progress_view(page: Page, view: str) -> Locator:
 # A phone-sized screen, and what it must not cut off: the page scrolled sideways (the document, or Streamlit's
 # main column, the page's own scroller), or chart text drawn past its chart's edge. Each finding in words.
 PHONE: ViewportSize = {"width": 390, "height": 844}
+# A laptop screen (1280 x 800) at 200 % browser zoom: what the page's layout sees is half as wide and high, each
+# CSS pixel drawn by two screen pixels (Chromium's zoom and this give the same layout and media queries).
+ZOOM_200: ViewportSize = {"width": 640, "height": 400}
+ZOOM_200_SCALE = 2
 _SIDEWAYS = """() => {
   const found = [];
   const main = document.querySelector('[data-testid="stMain"]');

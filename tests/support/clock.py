@@ -1,8 +1,10 @@
 """The clock the tests control: the awkward moments every date-dependent test also runs at.
 
 A moment is a wall-clock time. Most are read in the zone the tests run in (``TZ``), so the same list means
-"the 1st of a month, here" under UTC, Pacific/Kiritimati or America/Los_Angeles; the four days the clocks
-change carry their own zone, which time-machine then also sets for the process.
+"the 7th of a month, here" under UTC or Pacific/Kiritimati. Some carry their own zone, which time-machine then
+also sets for the process: the four days the clocks change (London, New York), the 1st of a month in Kiritimati
+(UTC+14, where it is still the last day of the month before in UTC) and 29 February in Los Angeles (UTC-8, where
+it is already 1 March in UTC).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import time_machine
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
+KIRITIMATI = ZoneInfo("Pacific/Kiritimati")
+LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,9 @@ class Moment:
 NOW = Moment("now", None)
 MOMENTS: tuple[Moment, ...] = (
     NOW,
-    Moment("1st-of-a-month", datetime(2027, 3, 1, 8, 30)),
+    Moment("1st-of-a-month", datetime(2027, 3, 1, 8, 30, tzinfo=KIRITIMATI)),
     Moment("the-7th", datetime(2027, 1, 7, 12, 0)),
-    Moment("29-february-2028", datetime(2028, 2, 29, 18, 45)),
+    Moment("29-february-2028", datetime(2028, 2, 29, 18, 45, tzinfo=LOS_ANGELES)),
     Moment("31-december-23-59-30", datetime(2026, 12, 31, 23, 59, 30)),
     Moment("monday-of-iso-week-53", datetime(2026, 12, 28, 7, 0)),
     Moment("london-clocks-go-back", datetime(2026, 10, 25, 1, 30, tzinfo=LONDON)),

@@ -283,6 +283,7 @@ def _own(file: str, function: str, element: str, role: str, text: tuple[str, ...
 
 # typed_text.removed_notice: a count of removed characters and winback's name for the field.
 REMOVED = "a count of removed characters (typed_text.removed_notice)"
+SLOT_NAME = "a slot's name, state.FRAME_SLOT or state.PAGE_SLOT (guard.boundary)"
 # A fixed sentence about another window, with a day in words and winback's own verbs.
 ELSEWHERE = "a fixed sentence, a day in words and winback's own verbs"
 LOCK_TROUBLE = "why the lock file cannot be read, in fixed sentences naming app_lock.json (applock._trouble)"
@@ -359,6 +360,8 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         REMOVED,
     ),
     _own(UI + "guard.py", "boundary", "calm_message(reference)", "text", ("reference",), "eight hex digits of a uuid4"),
+    _own(UI + "guard.py", "boundary", "html", "text", ("slot_mark(slot)",), SLOT_NAME),
+    _own(UI + "guard.py", "boundary", "html", "text", ("hide_style(slot)",), SLOT_NAME),
     _own(UI + "activities_form.py", "_own_activity", "text_input", "text", ("activity.area",), "a life area"),
     _own(UI + "activities_form.py", "_own_activity", "button", "text", ("label",), "“Retire” or “Bring back”"),
     _own(

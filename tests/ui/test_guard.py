@@ -32,7 +32,7 @@ def calm(app: Any) -> bool:
 def hidden(app: Any, slot: str) -> bool:
     """The boundary hid ``slot`` (what was drawn in it before it failed): its style is on the page (Streamlit puts
     an html element that holds only a style in the page's event block, beside the main one)."""
-    wanted = f".st-key-{slot} {{ display: none !important; }}"
+    wanted = guard.hide_style(slot)
 
     def bodies(node: Any) -> list[str]:
         found = [node.proto.body] if hasattr(node, "proto") and hasattr(node.proto, "body") else []

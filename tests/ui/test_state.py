@@ -96,6 +96,7 @@ def forgotten(values: dict[str, object]) -> dict[str, object]:
 def test_forgetting_keeps_only_the_sample_mode_flag_the_routers_mark_and_the_app_lock(sample_mode: bool) -> None:
     # The router forgets mid-run when the diary changed under the session: the run still went through it. An
     # unlocked window stays unlocked (the lock is the own folder's, whichever diary is shown), and idle counts on.
+    # The status line's turns count on too (the browser ignores a turn older than the newest it has seen).
     values: dict[str, object] = {key: "set" for key in KEYS.values()}
     values |= {build(arguments[0]): True for build, arguments in ONE_ARGUMENT.values()}
     values |= {state.SAMPLE_MODE: sample_mode, state.SAMPLE_SWITCH_SEEN: sample_mode, "anything_else": 1}
@@ -105,6 +106,7 @@ def test_forgetting_keeps_only_the_sample_mode_flag_the_routers_mark_and_the_app
         state.ROUTED: "set",
         state.UNLOCKED_FOR: "set",
         state.LAST_ACTIVITY: "set",
+        state.PAGE_OPENED: "set",
     }
 
 

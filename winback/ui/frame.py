@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import secrets
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -355,7 +356,12 @@ _PAGE_OPENED_SCRIPT = """
 <span data-winback-page-opened="__ATTRIBUTE__" hidden></span>
 <script>
 (function () {
-  var words = __WORDS__;
+  var words = __WORDS__, session = __SESSION__, turn = __TURN__;
+  // Only the newest words of this session: a page's script that runs again late (its element drawn again while
+  // the lock screen replaces it, on a busy machine) must not bring back the page's name.
+  var last = window.winbackPageOpened;
+  if (last && last.session === session && last.turn > turn) return;
+  window.winbackPageOpened = {session: session, turn: turn};
   var main = document.querySelector('[data-testid="stMain"]') || document.body;
   var line = document.querySelector(".winback-page-opened");
   if (!line) {
@@ -368,9 +374,12 @@ _PAGE_OPENED_SCRIPT = """
     main.appendChild(line);
   }
   // The old words go at once (a locked screen must not keep the name of the page that was open); the new ones a
-  // moment later, so that a screen reader notices the change even on the first page.
+  // moment later, so that a screen reader notices the change even on the first page, unless newer words came.
   if (line.textContent !== words) line.textContent = "";
-  window.setTimeout(function () { line.textContent = words; }, 100);
+  window.setTimeout(function () {
+    var now = window.winbackPageOpened;
+    if (now.session === session && now.turn === turn) line.textContent = words;
+  }, 100);
 })();
 </script>
 """
@@ -379,7 +388,13 @@ _PAGE_OPENED_SCRIPT = """
 def page_opened(title: str, *, words: str | None = None) -> None:
     """Say which page opened, to assistive technology only (``PAGE_OPENED``, or ``words`` for a screen that is not
     a page: the lock screen says "Locked", and so no page's name stays in the line); the script runs again only
-    when the words change, so reruns of the same page say nothing."""
+    when the words change, so reruns of the same page say nothing. Each change of words is a new turn of this
+    session (``state.PAGE_OPENED``); the browser keeps the newest turn's words."""
     words = PAGE_OPENED.format(title=title) if words is None else words
+    session, turn, last = st.session_state.get(state.PAGE_OPENED) or (secrets.token_hex(8), 0, None)
+    if words != last:
+        turn += 1
+        st.session_state[state.PAGE_OPENED] = (session, turn, words)
     script = _PAGE_OPENED_SCRIPT.replace("__ATTRIBUTE__", html.escape(words, quote=True), 1)
+    script = script.replace("__SESSION__", json.dumps(session), 1).replace("__TURN__", str(int(turn)), 1)
     st.html(script.replace("__WORDS__", json.dumps(words), 1), unsafe_allow_javascript=True)

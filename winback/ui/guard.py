@@ -67,15 +67,37 @@ def boundary(
     the failure may be wrong or half done. It is not an ``st.empty`` filled by a container: that is sent as an
     empty element and then a container at the same place on every run, and the browser sometimes drew the two
     apart and so built everything inside afresh, which took keyboard focus (and the scroll) away from the
-    control a person had just used (tests/e2e/test_keyboard.py)."""
+    control a person had just used (tests/e2e/test_keyboard.py). Nor is it a container with a key: Streamlit's id
+    for a keyed container includes the page being run, which on a server's very first run is not known yet
+    when the frame's slot is made (before st.navigation), so the second run had a new id and the browser built
+    the whole page afresh, focus lost again. The slot is found by a hidden mark drawn first inside it."""
     try:
-        with st.container(key=slot):
+        with st.container():
+            st.html(slot_mark(slot))
             yield
     except Exception:
         reference = uuid.uuid4().hex[:8]
         log.exception("%s failed (reference %s); the person was shown a calm message", what, reference)
-        st.html(f"<style>.st-key-{slot} {{ display: none !important; }}</style>")
+        st.html(hide_style(slot))
         calm_message(help_page, reference)
+
+
+def slot_mark(slot: str) -> str:
+    """The hidden mark that names a slot; ``hide_style`` finds the slot's container by it. Its own style takes
+    the element that holds it out of the layout, so the mark adds no gap."""
+    return (
+        f'<style>[data-testid="stElementContainer"]:has([data-winback-slot="{slot}"]) {{ display: none; }}</style>'
+        f'<span data-winback-slot="{slot}" hidden></span>'
+    )
+
+
+def hide_style(slot: str) -> str:
+    """A style that hides the slot named ``slot``: the container one of whose own elements holds its mark."""
+    block = '[data-testid="stVerticalBlock"]'
+    return (
+        f'<style>{block}:has(> [data-testid="stElementContainer"] [data-winback-slot="{slot}"]) '
+        "{ display: none !important; }</style>"
+    )
 
 
 def calm_message(help_page: StreamlitPage, reference: str) -> None:

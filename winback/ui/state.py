@@ -230,6 +230,9 @@ def notice_box(where: str) -> str:
     return f"notice_box_{where}"
 
 
+# The screen reader's status line (frame.page_opened): this session's mark, how many times its words changed, and
+# the last words; a script older than the newest (a page's, drawn again late) leaves the line alone.
+PAGE_OPENED = "page_opened"
 NOTICES_SHOWN = "notices_shown"  # how many pending notices this session has shown: each one's focus token
 
 
@@ -313,7 +316,7 @@ def step_card(number: int) -> str:
 # Kept when a person's state is forgotten: which diary the session shows (their own or the sample), that this
 # run came through the router (the router itself forgets when the diary changed under the session), and that the
 # app lock was opened (switching sample mode does not lock the app).
-_KEPT = frozenset({SAMPLE_MODE, SAMPLE_SWITCH_SEEN, ROUTED, UNLOCKED_FOR, LAST_ACTIVITY})
+_KEPT = frozenset({SAMPLE_MODE, SAMPLE_SWITCH_SEEN, ROUTED, UNLOCKED_FOR, LAST_ACTIVITY, PAGE_OPENED})
 
 
 def forget_person_state() -> None:
