@@ -55,6 +55,10 @@ How each figure is measured (every figure is a median of several runs; times use
   empty folder, and the time from clicking each chart view's tab until its charts are drawn. All tabs are
   warmed twice and loads are shuffled per run, so static files come from the browser cache, as on a second
   visit, and a noisy moment hits every figure alike.
+* **The PDF report** of a year of sample data, every section (notes and the quiz's reasons too), in-process
+  ``report.make_report``: with its charts drawn (one Chromium start, kaleido) ≤ 10 s, and with numbers only
+  ≤ 3 s. Each is also given as a ratio (info) to building the same charts for the Progress page in the same run
+  (the views' builders and the five steps' bars, no cache), the part of the work the page does too.
 """
 
 from __future__ import annotations
@@ -92,11 +96,15 @@ from websockets.typing import Origin, Subprotocol  # noqa: E402
 
 from tests.support.browser import SETTLED, progress_view  # noqa: E402
 from tests.support.devserver import CHROMIUM_ARGS, Server, chromium_path, running  # noqa: E402
-from winback import sitemap, tracker  # noqa: E402
+from winback import sitemap, tracker, views  # noqa: E402
+from winback.charts.steps import step_bars  # noqa: E402
 from winback.content.activities import catalogue  # noqa: E402
 from winback.imports.daylio import parse_daylio  # noqa: E402
 from winback.imports.daylio_plan import daylio_plan  # noqa: E402
 from winback.imports.plan import apply_plan  # noqa: E402
+from winback.report import make_report  # noqa: E402
+from winback.report.period import ReportPeriod, report_period  # noqa: E402
+from winback.report.sections import SECTIONS, Choices, Tables, model_at  # noqa: E402
 from winback.sample import write_sample  # noqa: E402
 from winback.store import Store, clear_cache  # noqa: E402
 
@@ -114,7 +122,11 @@ MEMORY_BAR_MB = 2.0
 CHART_BAR = 2.0
 
 
-PARTS = ("save", "import", "round_trip", "memory", "chart")
+REPORT_BAR_S = 10.0
+REPORT_PLAIN_BAR_S = 3.0
+
+
+PARTS = ("save", "import", "round_trip", "memory", "chart", "report")
 
 
 @dataclass(frozen=True)
@@ -132,6 +144,8 @@ class Settings:
     memory_settle: float = 1.5
     chart_days: int = 365
     chart_runs: int = 15
+    report_days: int = 365
+    report_runs: int = 3
     parts: tuple[str, ...] = PARTS
     # Extra environment for the winback servers only, e.g. STREAMLIT_RUNNER_POST_SCRIPT_GC=false to try a setting.
     winback_env: tuple[tuple[str, str], ...] = ()
@@ -151,6 +165,8 @@ QUICK = Settings(
     memory_settle=0.5,
     chart_days=30,
     chart_runs=2,
+    report_days=30,
+    report_runs=1,
 )
 
 
@@ -773,6 +789,76 @@ def import_rows(work: Path, settings: Settings) -> list[Row]:
     ]
 
 
+def _progress_charts(tables: Tables, period: ReportPeriod) -> int:
+    """Every chart the Progress page builds for this period (its views and the five steps), as it builds them."""
+    start, end = period.start, period.end
+    built = [
+        *views.mood_charts(tables.log, start, end),
+        *views.pixel_charts(tables.log, start, end),
+        *views.what_i_did_charts(tables.log, tables.custom, start, end),
+        *views.checkin_charts(tables.checkins, start, end),
+        *views.quiz_charts(tables.attempts, start, end),
+    ]
+    step_bars(model_at(tables, end).steps)
+    return len(built) + 1
+
+
+def report_rows(work: Path, settings: Settings) -> list[Row]:
+    """The PDF report of every section over a year (``report_days``), with and without its charts' pictures,
+    beside building the same charts for the Progress page in the same run."""
+    days = settings.report_days
+    say(f"making the PDF report of {days:,} days ({settings.report_runs} runs)…")
+    tables = Tables.from_store(Store(sample_folder(work, days, "data-report")))
+    period = report_period("1 year" if days >= 365 else "All", date.today(), tables.log)
+    choices = Choices(SECTIONS, notes=True, quiz_reasons=True)
+    charts: list[float] = []
+    drawn: list[float] = []
+    plain: list[float] = []
+    pictures = True
+    for _ in range(settings.report_runs):
+        started = time.perf_counter()
+        count = _progress_charts(tables, period)
+        charts.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        pictures = make_report(tables, period, choices, date.today(), sample=True).charts_drawn and pictures
+        drawn.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        make_report(tables, period, choices, date.today(), sample=True, draw_charts=False)
+        plain.append(time.perf_counter() - started)
+    with_charts = f"PDF report {days:,} d, every section, {count} charts" + (
+        "" if pictures else " (no browser: no pictures)"
+    )
+    without = f"PDF report {days:,} d, every section, numbers only"
+    rows = []
+    for figure, times, bar in ((with_charts, drawn, REPORT_BAR_S), (without, plain, REPORT_PLAIN_BAR_S)):
+        common = {"unit": "s", "days": days, "samples": times, "baseline_samples": charts}
+        median = statistics.median(times)
+        baseline = statistics.median(charts)
+        rows.append(
+            Row(
+                kind="report_vs_charts" if bar == REPORT_BAR_S else "report_plain_vs_charts",
+                figure=f"{figure} ÷ the Progress charts",
+                median=median,
+                p95=p95(times),
+                baseline=baseline,
+                ratio=median / baseline,
+                **common,  # type: ignore[arg-type]
+            )
+        )
+        rows.append(
+            Row(
+                kind="report" if bar == REPORT_BAR_S else "report_plain",
+                figure=figure,
+                median=median,
+                p95=p95(times),
+                bar=bar,
+                bar_text=f"≤ {bar:g} s",
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    return rows
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Report
 
@@ -832,6 +918,7 @@ def benchmark(settings: Settings) -> list[Row]:
             "round_trip": round_trip_rows,
             "memory": memory_rows,
             "chart": chart_rows,
+            "report": report_rows,
         }
         for name, part in parts.items():
             if name in settings.parts:

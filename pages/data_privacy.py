@@ -2,7 +2,7 @@ from datetime import date
 
 import streamlit as st
 
-from winback.ui import disguise_form, import_panel, lock_settings, privacy_forms, session, widgets
+from winback.ui import disguise_form, import_panel, lock_settings, privacy_forms, report_form, session, widgets
 
 store = session.store()
 st.title("Data & privacy", anchor=False)
@@ -24,6 +24,9 @@ privacy_forms.sample_switch()
 
 st.header("Export", anchor=False)
 privacy_forms.export_buttons(store, today, has_files)
+
+st.header("Make a report", anchor=False)
+report_form.report_form(store, today)
 
 st.header("Import", anchor=False)
 import_panel.import_panel(store, today)

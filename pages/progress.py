@@ -58,6 +58,8 @@ def views() -> None:
 
 views()
 
+st.page_link(sitemap.DATA_PRIVACY.file, label="Make a PDF report of your progress", icon=":material/picture_as_pdf:")
+
 # Drawn only when opened: six sliders nobody needs on the way to their charts.
 with st.expander("Step goals (your settings)", key=state.PROGRESS_GOALS, on_change="rerun") as goals:
     if goals.open:

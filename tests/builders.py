@@ -122,3 +122,15 @@ def hard_week(store: Store, today: date) -> None:
     """Seven days of mood 1, missing them 10 of 10, ending today: the low-mood note shows."""
     rows = [{"date": today - timedelta(days=n), "mood": 1, "missing_ex": 10, "contact": "none"} for n in range(7)]
     store.upsert("daily_log", rows)
+
+
+def report_history(today: date) -> pd.DataFrame:
+    """40 days up to today: exercise on every other day (mood 5), none on the rest (mood 2), two slips."""
+    rows: list[tuple[date, int, int, str, tuple[str, ...]]] = []
+    for n in range(40):
+        day = today - timedelta(days=39 - n)
+        contact = "we_talked" if n in (5, 30) else "none"
+        rows.append((day, 5 if n % 2 else 2, 4, contact, ("exercise",) if n % 2 else ()))
+    history = log(*rows)
+    history.loc[history.index[-1], "note"] = "ZEBRA-NOTE-7"
+    return history

@@ -49,6 +49,10 @@ def test_the_quick_benchmark_reports_every_figure_with_numbers(tmp_path: Path) -
         "progress_chromium_vs_empty",
         "trivial_chromium",
         "trivial_chromium_root",
+        "report",
+        "report_plain",
+        "report_vs_charts",
+        "report_plain_vs_charts",
     ):
         assert kinds.count(kind) == 1, kind
     round_trips = {(row["days"], row["page"]): row for row in rows if row["kind"] == "round_trip"}

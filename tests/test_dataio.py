@@ -80,6 +80,23 @@ def test_disguised_export_file_names_are_notes(kind: dataio.ExportKind, is_sampl
     assert dataio.export_file_name(kind, date(2026, 12, 1), sample=is_sample, disguised=True) == name
 
 
+@pytest.mark.timeless
+@pytest.mark.parametrize(
+    ("period", "is_sample", "disguised", "name"),
+    [
+        ("30-days", False, False, "winback-report-30-days.pdf"),
+        ("year", True, False, "winback-sample-report-year.pdf"),
+        ("2026-01-01-to-2026-03-31", False, False, "winback-report-2026-01-01-to-2026-03-31.pdf"),
+        ("all", False, True, "notes-all.pdf"),
+        ("90-days", True, True, "notes-sample-90-days.pdf"),
+    ],
+)
+def test_the_report_is_named_for_its_period_the_sample_and_the_disguise(
+    period: str, is_sample: bool, disguised: bool, name: str
+) -> None:
+    assert dataio.report_file_name(period, sample=is_sample, disguised=disguised) == name
+
+
 def test_a_disguised_reminder_is_just_a_reminder() -> None:
     stamp = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
     data = dataio.reminder_ics(time(21, 0), date(2026, 3, 10), stamp=stamp, title=" ", disguised=True)

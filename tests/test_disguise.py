@@ -23,6 +23,7 @@ def test_the_tab_names_the_page_unless_the_disguise_is_on(spec: sitemap.PageSpec
     [
         disguise.NEUTRAL_TAB_TITLE,
         disguise.NEUTRAL_FILE_WORD,
+        disguise.NEUTRAL_REPORT_WORD,
         disguise.NEUTRAL_REMINDER_TITLE,
         disguise.NEUTRAL_REMINDER_FILE,
     ],

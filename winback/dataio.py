@@ -55,6 +55,14 @@ def export_file_name(kind: ExportKind, day: date, *, sample: bool, disguised: bo
     return f"winback{'-sample' if sample else ''}{what}-{day.isoformat()}.{suffix}"
 
 
+def report_file_name(period: str, *, sample: bool, disguised: bool = False) -> str:
+    """The name the PDF report is offered under: ``winback-report-30-days.pdf``,
+    ``winback-sample-report-2026-01-01-to-2026-03-31.pdf``; disguised, ``notes-30-days.pdf`` (the neutral word of
+    ``disguise.report_word``), ``notes-sample-30-days.pdf``. ``period`` is the period's part (``ReportPeriod.slug``)."""
+    first = disguise.report_word(disguised)
+    return f"{first}{'-sample' if sample else ''}{'' if disguised else '-report'}-{period}.pdf"
+
+
 def export_files(store: Store) -> dict[str, bytes]:
     """Every table file and the settings that are in the folder, and the safety plan when one is kept, by name,
     byte for byte."""

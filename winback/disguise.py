@@ -1,6 +1,6 @@
 """The disguise (opt-in, off by default): the words and icon that others may glimpse of winback outside the app
 made neutral. The browser tab's title and icon, the reminder's default title and file name, and the names the
-exports are offered under.
+exports and the PDF report are offered under.
 
 It changes only those names. The address bar, the sidebar, the pages themselves and the files in the data folder
 still say what they are; the word list here is the one place that says what the disguise shows instead.
@@ -19,6 +19,8 @@ NEUTRAL_TAB_ICON = "📝"
 NEUTRAL_TAB_ICON_WORDS = "a notepad icon"
 # What an export's file name starts with when disguised, instead of "winback".
 NEUTRAL_FILE_WORD = "notes"
+# The PDF report's file name starts with this, instead of "winback-report" ("notes-30-days.pdf").
+NEUTRAL_REPORT_WORD = NEUTRAL_FILE_WORD
 NEUTRAL_REMINDER_TITLE = "Reminder"
 NEUTRAL_REMINDER_FILE = "reminder.ics"
 
@@ -37,3 +39,8 @@ def tab_title(disguised: bool, page: str | None = None) -> str:
 
 def tab_icon(disguised: bool) -> str:
     return NEUTRAL_TAB_ICON if disguised else APP_TAB_ICON
+
+
+def report_word(disguised: bool) -> str:
+    """What the PDF report's file name starts with: ``winback``, or the neutral word."""
+    return NEUTRAL_REPORT_WORD if disguised else "winback"

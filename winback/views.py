@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -80,13 +80,13 @@ class ChartView:
     period: Period = DEFAULT_PERIOD
 
 
-def _mood(source: ViewSource) -> tuple[PageChart, ...]:
-    chart = mood_over_time(source.frame(DAILY_LOG), source.start(), source.today)
-    return (PageChart("Mood and missing my ex", chart, "mood"),)
+def mood_charts(log: pd.DataFrame, start: date | None, today: date) -> tuple[PageChart, ...]:
+    """The Mood view's charts over one period (the PDF report draws the same)."""
+    return (PageChart("Mood and missing my ex", mood_over_time(log, start, today), "mood"),)
 
 
-def _year_in_pixels(source: ViewSource) -> tuple[PageChart, ...]:
-    log, start, today = source.frame(DAILY_LOG), source.start(), source.today
+def pixel_charts(log: pd.DataFrame, start: date | None, today: date) -> tuple[PageChart, ...]:
+    """The Year in pixels view's charts: mood, then contact with my ex."""
     return (
         PageChart("Year in pixels: mood", calendar_heatmap(log, start, today, "mood"), "pixels_mood"),
         PageChart(
@@ -95,9 +95,11 @@ def _year_in_pixels(source: ViewSource) -> tuple[PageChart, ...]:
     )
 
 
-def _what_i_did(source: ViewSource) -> tuple[PageChart, ...]:
-    log, start, today = source.frame(DAILY_LOG), source.start(), source.today
-    known = activities.all_activities(source.frame(CUSTOM_ACTIVITIES))
+def what_i_did_charts(
+    log: pd.DataFrame, custom: pd.DataFrame, start: date | None, today: date
+) -> tuple[PageChart, ...]:
+    """The What I did view's charts: life areas, then mood on days with and without each activity."""
+    known = activities.all_activities(custom)
     return (
         PageChart(
             "What I did, by life area",
@@ -114,26 +116,45 @@ def _what_i_did(source: ViewSource) -> tuple[PageChart, ...]:
     )
 
 
-def _checkins(source: ViewSource) -> tuple[PageChart, ...]:
-    chart = checkin_scores(source.frame(CHECKINS), source.start(), source.today)
-    return (PageChart("Weekly check-in", chart, "checkins"),)
+def checkin_charts(checkins: pd.DataFrame, start: date | None, today: date) -> tuple[PageChart, ...]:
+    return (PageChart("Weekly check-in", checkin_scores(checkins, start, today), "checkins"),)
 
 
-def _quiz(source: ViewSource) -> tuple[PageChart, ...]:
+def quiz_charts(attempts: pd.DataFrame, start: date | None, today: date) -> tuple[PageChart, ...]:
+    """The quiz history of the attempts from ``start`` (None: every attempt) to the end of ``today``."""
     policy = load_quiz().policy
-    attempts = source.frame(QUIZ_ATTEMPTS)
-    # "All" is every attempt (some may be older than the first logged day); a shorter period, those within it.
-    start = period_start(source.period, source.today, None)
     taken = len(attempts)
+    shown = attempts[attempts["taken_at"] < pd.Timestamp(today + timedelta(days=1))]
     if start is not None:
-        attempts = attempts[attempts["taken_at"] >= pd.Timestamp(start)]
-    chart = quiz_history(attempts, policy.go_min, policy.wait_min)
+        shown = shown[shown["taken_at"] >= pd.Timestamp(start)]
+    chart = quiz_history(shown, policy.go_min, policy.wait_min)
     if chart.is_empty and taken:
         # Attempts exist, only none in this period: asking to take the quiz would say they do not.
         chart = replace(
             chart, empty=f"No attempt in this period; pick a longer one to see your {count_phrase(taken, 'attempt')}."
         )
     return (PageChart("Readiness quiz", chart, "quiz"),)
+
+
+def _mood(source: ViewSource) -> tuple[PageChart, ...]:
+    return mood_charts(source.frame(DAILY_LOG), source.start(), source.today)
+
+
+def _year_in_pixels(source: ViewSource) -> tuple[PageChart, ...]:
+    return pixel_charts(source.frame(DAILY_LOG), source.start(), source.today)
+
+
+def _what_i_did(source: ViewSource) -> tuple[PageChart, ...]:
+    return what_i_did_charts(source.frame(DAILY_LOG), source.frame(CUSTOM_ACTIVITIES), source.start(), source.today)
+
+
+def _checkins(source: ViewSource) -> tuple[PageChart, ...]:
+    return checkin_charts(source.frame(CHECKINS), source.start(), source.today)
+
+
+def _quiz(source: ViewSource) -> tuple[PageChart, ...]:
+    # "All" is every attempt (some may be older than the first logged day); a shorter period, those within it.
+    return quiz_charts(source.frame(QUIZ_ATTEMPTS), period_start(source.period, source.today, None), source.today)
 
 
 # The views, in the page's order. The daily log gives every dated view the first day of "All".

@@ -1,5 +1,6 @@
 """Sample mode on a phone (390 px, the sidebar folded away): the page itself says that it shows sample data, a
-reload keeps showing the sample, and its export is named so that it cannot be taken for the person's own."""
+reload keeps showing the sample, and its exports and PDF report are named (and the report marked) so that they
+cannot be taken for the person's own."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import zipfile
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from tests.support.browser import RUN_TIMEOUT_S, new_page, rerun, visit
 from tests.support.devserver import Server
 from winback import sitemap
+from winback.report.sections import SAMPLE_MARK
+from winback.ui import report_form
 
 pytestmark = pytest.mark.e2e
 
@@ -73,4 +77,12 @@ def test_on_a_phone_sample_mode_is_said_in_the_page_lasts_across_a_reload_and_na
     with phone.expect_download(timeout=RUN_TIMEOUT_S * 1000) as table:
         phone.get_by_role("button", name="Daily log for spreadsheets (CSV)").click()
     assert table.value.suggested_filename.startswith("winback-sample-daily-log-"), table.value.suggested_filename
+    # The PDF report too: built when pressed (its charts drawn by this computer's Chromium), marked as sample data.
+    with phone.expect_download(timeout=RUN_TIMEOUT_S * 1000) as report:
+        phone.get_by_role("button", name=report_form.MAKE_LABEL).click()
+    assert report.value.suggested_filename == "winback-sample-report-90-days.pdf"
+    pdf = report.value.path().read_bytes()
+    assert pdf.startswith(b"%PDF")
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert all(SAMPLE_MARK.upper() in text for text in pages), "the sample mark on every page"
     phone.context.close()

@@ -613,4 +613,21 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         ("default",),
         "the reminder's default title (dataio.reminder_default)",
     ),
+    _own(
+        UI + "report_form.py",
+        "_form",
+        "caption",
+        "text",
+        ("preview(key, tables, period)",),
+        "what a report's section will show: counts, a day in words and fixed words (report.sections.preview)",
+    ),
+    _own(UI + "report_form.py", "_form", "_extra(count)", "text", ("count",), "a count of notes (count_phrase)"),
+    _own(
+        UI + "report_form.py",
+        "_period",
+        "error",
+        "text",
+        ("problem",),
+        "why two dates make no period: fixed sentences with days in words (report.period.period_problem)",
+    ),
 )

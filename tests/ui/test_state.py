@@ -38,6 +38,8 @@ ONE_ARGUMENT: dict[str, tuple[Callable[[Any], str], tuple[Any, Any]]] = {
     "mood_map": (state.mood_map, ("rad", "meh")),
     "chart": (state.chart, ("mood", "contact")),
     "chart_numbers": (state.chart_numbers, ("mood", "contact")),
+    "report_section": (state.report_section, ("mood", "steps")),
+    "report_extra_box": (state.report_extra_box, ("report_notes", "report_reasons")),
     "progress_period": (state.progress_period, ("Mood", "Year in pixels")),
     "step_card": (state.step_card, (1, 2)),
     "plan_field": (state.plan_field, ("people", "code_word")),

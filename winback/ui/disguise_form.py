@@ -26,7 +26,8 @@ def what_it_changes(today: date) -> str:
     return (
         f"When it is on, the browser tab says “{disguise.NEUTRAL_TAB_TITLE}” with {disguise.NEUTRAL_TAB_ICON_WORDS} "
         f"on every page, a new reminder is called “{disguise.NEUTRAL_REMINDER_TITLE}” "
-        f"({disguise.NEUTRAL_REMINDER_FILE}), and exports are named like {zip_name}."
+        f"({disguise.NEUTRAL_REMINDER_FILE}), exports are named like {zip_name} and the PDF report like "
+        f"{dataio.report_file_name('30-days', sample=False, disguised=True)}."
     )
 
 

@@ -100,6 +100,15 @@ EXPORT_PASSWORD_USE = "export_password_use"
 EXPORT_PASSWORD_CHOSEN = "export_password_chosen"  # set by the form's callback, never a widget's key
 EXPORT_PASSWORD_PROBLEM = "export_password_problem"
 IMPORT_PASSWORD = "import_password"
+# The PDF report (issue 17).
+REPORT_BOX = "report_box"
+REPORT_PERIOD = "report_period"
+REPORT_FROM = "report_from"
+REPORT_TO = "report_to"
+REPORT_NOTES = "report_notes"
+REPORT_QUIZ_REASONS = "report_quiz_reasons"
+REPORT_PAPER = "report_paper"
+REPORT_DOWNLOAD = "report_download"
 IMPORT_PASSWORD_FORM = "import_password_form"
 IMPORT_PASSWORD_OPEN = "import_password_open"
 
@@ -290,6 +299,15 @@ def mood_map(label_key: str) -> str:
 
 def progress_period(view: str) -> str:
     return f"progress_period_{view.lower().replace(' ', '_').replace('-', '_')}"
+
+
+def report_section(section: str) -> str:
+    return f"report_section_{section}"
+
+
+def report_extra_box(key: str) -> str:
+    """The box around a report's "include my notes" (or the quiz's reasons) and its warning."""
+    return f"{key}_box"
 
 
 def chart(name: str) -> str:
