@@ -3,7 +3,7 @@
 import streamlit as st
 
 from winback import sitemap
-from winback.ui import exit_intro, frame, guard, lock_screen, session
+from winback.ui import exit_intro, frame, guard, lock_screen, session, state
 
 session.freeze_startup_objects()
 session.start_run()
@@ -29,10 +29,11 @@ try:
         lock_screen.idle_timer()
         frame.sidebar()
         frame.safety_bar(help_page, navigation)
-        exit_intro.explanation()
-        frame.shared_diary_warning()
-        frame.sample_notice(pages[sitemap.DATA_PRIVACY], navigation)
-        frame.undone_import_notice()
+        with st.container(key=state.FRAME_NOTICES):  # however many notices show, the page below keeps its place
+            exit_intro.explanation()
+            frame.shared_diary_warning()
+            frame.sample_notice(pages[sitemap.DATA_PRIVACY], navigation)
+            frame.undone_import_notice()
         guard.run_page(navigation, help_page, trouble)
 finally:
     session.end_run()

@@ -19,7 +19,7 @@ from winback import activities, applock, settings, tracker
 from winback.store import Store
 from winback.ui import lock_screen, state
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.sidelane]
 
 PASSPHRASE = "blue kettle at noon"
 NOTE = "Rain on the window, thought of the lake"

@@ -147,9 +147,12 @@ def test_a_first_visit_shows_the_quick_exit_note_once_beside_the_help_and_the_ex
         expect(note.get_by_text(exit_intro.INTRO_HEADING)).to_be_in_viewport()
         expect(phone.get_by_role("link", name="Quick exit")).to_be_in_viewport()
         expect(phone.locator(f".st-key-{state.PHONE_SAFETY_BAR}").get_by_role("link")).to_be_in_viewport()
+        note.get_by_role("button", name="OK").focus()
         with rerun(phone):
-            note.get_by_role("button", name="OK").click()
+            phone.keyboard.press("Enter")
         expect(phone.get_by_text(exit_intro.INTRO_HEADING)).to_have_count(0)
+        # Focus is on the page's heading, not lost to the page's body with the note.
+        expect(phone.get_by_test_id("stMain").get_by_role("heading", level=1)).to_be_focused()
         assert settings.exit_intro_seen(Store(data))
         visit(phone, fresh.url)
         expect(phone.get_by_role("heading", level=1).first).to_have_text(sitemap.TODAY.title)

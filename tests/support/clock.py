@@ -3,8 +3,8 @@
 A moment is a wall-clock time. Most are read in the zone the tests run in (``TZ``), so the same list means
 "the 7th of a month, here" under UTC or Pacific/Kiritimati. Some carry their own zone, which time-machine then
 also sets for the process: the four days the clocks change (London, New York), the 1st of a month in Kiritimati
-(UTC+14, where it is still the last day of the month before in UTC) and 29 February in Los Angeles (UTC-8, where
-it is already 1 March in UTC).
+(UTC+14, where it is still the last day of the month before in UTC), 29 February in Los Angeles (UTC-8, where
+it is already 1 March in UTC) and the last seconds of a year in UTC (scripts/test.sh runs the rest in Kiritimati).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
+UTC = ZoneInfo("UTC")
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
 KIRITIMATI = ZoneInfo("Pacific/Kiritimati")
@@ -52,7 +53,7 @@ MOMENTS: tuple[Moment, ...] = (
     Moment("1st-of-a-month", datetime(2027, 3, 1, 8, 30, tzinfo=KIRITIMATI)),
     Moment("the-7th", datetime(2027, 1, 7, 12, 0)),
     Moment("29-february-2028", datetime(2028, 2, 29, 18, 45, tzinfo=LOS_ANGELES)),
-    Moment("31-december-23-59-30", datetime(2026, 12, 31, 23, 59, 30)),
+    Moment("31-december-23-59-30", datetime(2026, 12, 31, 23, 59, 30, tzinfo=UTC)),
     Moment("monday-of-iso-week-53", datetime(2026, 12, 28, 7, 0)),
     Moment("london-clocks-go-back", datetime(2026, 10, 25, 1, 30, tzinfo=LONDON)),
     Moment("london-clocks-go-forward", datetime(2027, 3, 28, 3, 15, tzinfo=LONDON)),

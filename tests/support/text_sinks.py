@@ -545,7 +545,7 @@ OWN_WORDS: tuple[OwnWords, ...] = (
         "move_focus",
         "html",
         "text",
-        ("_focus_markup(key, token, top, inside)",),
+        ("_focus_markup(key, token, top, inside, selector)",),
         "a key from winback.ui.state and a CSS selector from winback's code (json-quoted together), and a token "
         "html.escape'd into an attribute",
     ),

@@ -16,7 +16,7 @@ from winback.content.activities import Activity
 from winback.plain import plain
 from winback.store import StorageError, Store
 from winback.ui import state
-from winback.ui.widgets import confirmed_delete, leave_notice, scroll_to_top
+from winback.ui.widgets import confirmed_delete, leave_notice, move_focus
 from winback.vocab import (
     CONTACT_LABELS,
     DEFAULT_PERIOD,
@@ -142,9 +142,10 @@ def chip_label(names: Mapping[str, str], activity: str) -> str:
 
 
 def show_picked_day() -> None:
-    """After a row of History is picked, bring the form (far above the table) back into view."""
+    """After a row of History is picked, bring the form (far above the table) back into view, with keyboard focus
+    on it: focus left on the table, off the screen, would take the next Tab on below the table."""
     if st.session_state.pop(state.HISTORY_PICKED, False):
-        scroll_to_top(str(st.session_state.get(state.ENTRY_DAY)))
+        move_focus(state.DAILY_FORM_BOX, f"picked-{st.session_state.get(state.ENTRY_DAY)}", top=True)
 
 
 def entry_form(

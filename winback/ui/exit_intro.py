@@ -56,6 +56,7 @@ def explanation(kept: Kept = "settings") -> None:
     """The explanation, above the page until the person presses OK (once; again when asked from Help & safety)."""
     if st.session_state.get(state.EXIT_INTRO_OK):
         _remember(kept)
+        widgets.move_focus_to_heading("exit-intro-read")  # the note is gone: focus on the page, not its body
     trouble = st.session_state.pop(state.EXIT_INTRO_TROUBLE, None)
     if isinstance(trouble, str):
         st.warning(INTRO_UNSAVED, icon=":material/history:")
@@ -64,6 +65,7 @@ def explanation(kept: Kept = "settings") -> None:
         return
     if st.session_state.get(state.EXIT_INTRO_REOPEN):
         widgets.scroll_to_top(state.EXIT_INTRO)  # asked for again from further down Help & safety
+        widgets.move_focus(state.EXIT_INTRO, "exit-intro-again")
     with st.container(border=True, key=state.EXIT_INTRO):
         st.markdown(f"**{INTRO_HEADING}**")
         st.markdown(INTRO_EXIT)

@@ -4,6 +4,7 @@ charts, date segments, a collapsed sidebar out of the Tab order, reduced motion 
 from __future__ import annotations
 
 from winback.charts.theme import LOOKS
+from winback.ui.state import FRAME_NOTICES
 
 # The focus ring: one mid blue between the two primary colours, so that it needs no theme to be seen (see LOOK).
 FOCUS_RING = "#3F86AB"
@@ -33,6 +34,8 @@ LOOK = f"""
   /* A collapsed sidebar (a phone, a zoomed screen) is out of the Tab order too: Streamlit only slides it off the
      screen, where its links still took seven Tabs with nothing to see. */
   [data-testid="stSidebar"][data-collapsed="true"] {{ visibility: hidden; }}
+  /* The frame's box of notices takes no room while it holds none. */
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{FRAME_NOTICES}:empty) {{ display: none; }}
   /* Words on a fill of the primary colour: white on the light theme's, but the dark page's own colour on the dark
      theme's light blue, where white is 2.15:1 (Streamlit draws them white in both). */
   :is([data-testid^="stBaseButton-primary"]:not(:disabled),

@@ -226,6 +226,9 @@ def keep(delete_key: str) -> str:
 
 # The error boundary's two slots (winback.ui.guard.boundary): the frame around every page, and the page in it.
 FRAME_SLOT = "boundary_frame"
+# The frame's notices above every page (first-visit note, shared diary, sample data, an undone import), in one box
+# drawn on every run: when one comes or goes, the page below is not drawn afresh (focus and scroll stay).
+FRAME_NOTICES = "frame_notices"
 PAGE_SLOT = "boundary_page"
 
 

@@ -176,18 +176,27 @@ _MOVE_FOCUS = """<span data-focus-token="{token}"></span>
 </script>"""
 
 
-def _focus_markup(key: str, token: str, top: bool, inside: str = "") -> str:
-    selector = f".st-key-{key} {inside}".strip()
+def _focus_markup(key: str, token: str, top: bool, inside: str = "", selector: str | None = None) -> str:
+    selector = selector or f".st-key-{key} {inside}".strip()
     return _MOVE_FOCUS.format(
         token=html.escape(token, quote=True), selector=json.dumps(selector), top="true" if top else "false"
     )
 
 
-def move_focus(key: str, token: str, *, top: bool = False, inside: str = "") -> None:
+def move_focus(key: str, token: str, *, top: bool = False, inside: str = "", selector: str | None = None) -> None:
     """Move keyboard focus to the element drawn with ``key`` (a container), once for each ``token``: after a
     save, a delete or a quiz result, focus lands on what happened rather than on the page's body. ``inside``
-    (a CSS selector, e.g. "button") focuses that control in it instead, which keeps its own place in the Tab order."""
-    st.html(_focus_markup(key, token, top, inside), unsafe_allow_javascript=True)
+    (a CSS selector, e.g. "button") focuses that control in it instead, which keeps its own place in the Tab order;
+    ``selector`` names the element itself (one of winback's fixed selectors, e.g. PAGE_HEADING)."""
+    st.html(_focus_markup(key, token, top, inside, selector), unsafe_allow_javascript=True)
+
+
+def move_focus_to_heading(token: str) -> None:
+    """Move keyboard focus to the page's heading (its h1), as when a page opens: after a note above it went away."""
+    move_focus("", token, selector=PAGE_HEADING)
+
+
+PAGE_HEADING = '[data-testid="stMain"] h1'
 
 
 def save_error(error: StorageError) -> None:
