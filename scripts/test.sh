@@ -35,6 +35,9 @@ fi
 work="$(mktemp -d -p "$base")"
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/tmp"
+# Open to other users as /tmp is: the fault suite's read-only folders are read by user nobody when run as root.
+chmod 755 "$work"
+chmod 1777 "$work/tmp"
 export TMPDIR="$work/tmp"  # the benchmark's folders, the browsers' profiles: there too
 pass() {  # pass NAME [VAR=value…] -- pytest arguments…: one pytest run, its output kept in $work/NAME.log
   local name="$1"; shift
